@@ -1,0 +1,45 @@
+namespace ClassScan.Core.Documents;
+
+/// <summary>
+/// The text of one document as a list of located segments, plus notes about what could not be read
+/// (e.g. pages without a text layer). Immutable once built; safe to share between detectors.
+/// </summary>
+public sealed class ExtractedText
+{
+    public ExtractedText(IReadOnlyList<TextSegment> segments, IReadOnlyList<string>? notes = null, int pagesWithoutText = 0, int pageCount = 0)
+    {
+        Segments = segments;
+        Notes = notes ?? [];
+        PagesWithoutText = pagesWithoutText;
+        PageCount = pageCount;
+        long chars = 0;
+        foreach (var s in segments) chars += s.Text.Length;
+        TotalChars = chars;
+    }
+
+    public IReadOnlyList<TextSegment> Segments { get; }
+
+    /// <summary>Remarks for the report about parts that were not read (no document content).</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>Pages (PDF) that had no text layer; a scanned page hides its content from every detector.</summary>
+    public int PagesWithoutText { get; }
+
+    /// <summary>Pages in a paged format (PDF); 0 when the format has no pages.</summary>
+    public int PageCount { get; }
+
+    public long TotalChars { get; }
+
+    /// <summary>True when there is no non-whitespace text at all.</summary>
+    public bool IsBlank
+    {
+        get
+        {
+            foreach (var s in Segments)
+                if (!string.IsNullOrWhiteSpace(s.Text)) return false;
+            return true;
+        }
+    }
+
+    public static ExtractedText Empty { get; } = new([]);
+}

@@ -1,0 +1,28 @@
+namespace ClassScan.Core.Documents;
+
+/// <summary>
+/// Bounds an extractor must respect so that one hostile or huge file cannot exhaust the machine.
+/// A file that reaches a limit fails with <see cref="ExtractionLimitException"/> naming the limit.
+/// </summary>
+public sealed record ExtractionLimits
+{
+    /// <summary>Largest file read at all (bytes).</summary>
+    public long MaxFileBytes { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>Most characters of text kept per file; beyond it the file fails rather than being judged on a part.</summary>
+    public long MaxExtractedChars { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Total uncompressed bytes read from an OOXML package (zip bombs).</summary>
+    public long MaxUncompressedBytes { get; init; } = 1024L * 1024 * 1024;
+
+    /// <summary>Largest ratio uncompressed/compressed of a single zip entry (zip bombs).</summary>
+    public double MaxCompressionRatio { get; init; } = 200;
+
+    /// <summary>Most pages read from a PDF.</summary>
+    public int MaxPdfPages { get; init; } = 5000;
+
+    /// <summary>Nesting depth for containers (e-mail attachments).</summary>
+    public int MaxNestingDepth { get; init; } = 3;
+
+    public static ExtractionLimits Default { get; } = new();
+}
