@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace ClassScan.TestSupport;
 
 /// <summary>A fact that needs ../shared. Mark the class or method with <c>[Trait("Category", "Shared")]</c> too.</summary>

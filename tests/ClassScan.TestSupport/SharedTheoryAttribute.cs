@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace ClassScan.TestSupport;
 
 /// <summary>A theory that needs ../shared. Its data source must not touch the shared folder when it is absent.</summary>

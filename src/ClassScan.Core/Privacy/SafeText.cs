@@ -1,0 +1,33 @@
+using System.Text;
+
+namespace ClassScan.Core.Privacy;
+
+/// <summary>
+/// Makes third-party messages (exception texts from parsers) safe for reports and logs: one line, bounded
+/// length, and every run of six or more digits masked, because a parser may quote the bytes it choked on.
+/// </summary>
+public static class SafeText
+{
+    public static string Message(string? message, int maxLength = 160)
+    {
+        if (string.IsNullOrWhiteSpace(message)) return "";
+        var sb = new StringBuilder(Math.Min(message.Length, maxLength + 8));
+        var digits = 0;
+        foreach (var ch in message)
+        {
+            if (sb.Length >= maxLength) { sb.Append('…'); break; }
+            var c = ch is '\r' or '\n' or '\t' ? ' ' : ch;
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+                sb.Append(c);
+                if (digits == 6) sb.Length -= 6;
+                if (digits >= 6) { if (digits == 6) sb.Append("######"); else sb.Append('#'); }
+                continue;
+            }
+            digits = 0;
+            sb.Append(c);
+        }
+        return sb.ToString().Trim();
+    }
+}

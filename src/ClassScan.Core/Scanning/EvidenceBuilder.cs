@@ -1,0 +1,41 @@
+using ClassScan.Core.Documents;
+using ClassScan.Core.Findings;
+
+namespace ClassScan.Core.Scanning;
+
+/// <summary>
+/// Summarises findings per kind for people: count, a few distinct locations in document order, one masked
+/// sample and the distinct details. The strongest evidence (markings, identity numbers) comes first.
+/// </summary>
+public static class EvidenceBuilder
+{
+    private const int MaxLocations = 5;
+
+    public static IReadOnlyList<EvidenceItem> Build(IReadOnlyList<Finding> findings, ExtractedText text)
+    {
+        if (findings.Count == 0) return [];
+        var byKind = new Dictionary<string, (int Count, List<string> Locations, string Sample, List<string> Details, int Order)>(StringComparer.Ordinal);
+        foreach (var f in findings)
+        {
+            if (!byKind.TryGetValue(f.Kind, out var e))
+                e = (0, new List<string>(), f.MaskedSample, new List<string>(), byKind.Count);
+            e.Count++;
+            var location = f.SegmentIndex >= 0 && f.SegmentIndex < text.Segments.Count ? text.Segments[f.SegmentIndex].Location : "";
+            if (location.Length > 0 && e.Locations.Count < MaxLocations && !e.Locations.Contains(location)) e.Locations.Add(location);
+            if (f.Detail is { Length: > 0 } d && !e.Details.Contains(d)) e.Details.Add(d);
+            byKind[f.Kind] = e;
+        }
+        return byKind
+            .OrderBy(kv => Rank(kv.Key)).ThenBy(kv => kv.Value.Order)
+            .Select(kv => new EvidenceItem(kv.Key, kv.Value.Count, kv.Value.Locations, kv.Value.Sample, kv.Value.Details))
+            .ToList();
+    }
+
+    // Policy order of strength: markings, then identity numbers, then sensitive categories, then the rest.
+    private static int Rank(string kind) => kind switch
+    {
+        "osl-markering" => 0,
+        FindingKinds.Personnummer or FindingKinds.Samordningsnummer or FindingKinds.Interimsnummer => 1,
+        _ => 2,
+    };
+}

@@ -1,0 +1,55 @@
+using System.Buffers;
+
+namespace ClassScan.Pipeline;
+
+/// <summary>
+/// Makes any stream seekable for the extractors (zip and PDF readers need random access): seekable streams
+/// pass through; others are copied to memory up to a threshold, then to a temp file that deletes itself on
+/// close. Enforces the maximum file size while copying, so a lying Content-Length cannot exhaust the disk.
+/// </summary>
+internal static class ContentSpooler
+{
+    public static async Task<Stream> MakeSeekableAsync(Stream source, long maxBytes, long inMemoryBytes, CancellationToken ct)
+    {
+        if (source.CanSeek)
+        {
+            if (source.Length > maxBytes) throw new FileTooLargeException(source.Length, maxBytes);
+            return source;
+        }
+
+        Stream target = new MemoryStream();
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            long total = 0;
+            int read;
+            while ((read = await source.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+                if (total > maxBytes) throw new FileTooLargeException(total, maxBytes);
+                if (target is MemoryStream ms && total > inMemoryBytes)
+                {
+                    var file = new FileStream(Path.Combine(Path.GetTempPath(), "classscan-" + Guid.NewGuid().ToString("N") + ".tmp"),
+                        FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                    ms.Position = 0;
+                    await ms.CopyToAsync(file, ct).ConfigureAwait(false);
+                    await ms.DisposeAsync().ConfigureAwait(false);
+                    target = file;
+                }
+                await target.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
+            }
+            target.Position = 0;
+            return target;
+        }
+        catch
+        {
+            await target.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            await source.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using ClassScan.Core.Documents;
+
+namespace ClassScan.Pipeline;
+
+/// <summary>Settings of one scan run. Defaults suit a nightly scan on an ordinary VM.</summary>
+public sealed record ScanOptions
+{
+    /// <summary>Workers for the CPU stages (extract → detect → classify). Default: processor count.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Concurrent downloads/opens. Default: the same as <see cref="Parallelism"/>.</summary>
+    public int FetchParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Wall-clock limit per file for extraction and detection; the worker moves on when it passes.</summary>
+    public TimeSpan FileTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Capacity of the channel between listing and fetching (bounded: memory does not grow with the folder).</summary>
+    public int EnumerationBuffer { get; init; } = 1024;
+
+    /// <summary>Content not seekable (e.g. a download) is buffered in memory up to this size, then spilled to a temp file.</summary>
+    public long InMemoryBufferBytes { get; init; } = 16L * 1024 * 1024;
+
+    public ExtractionLimits Limits { get; init; } = ExtractionLimits.Default;
+}

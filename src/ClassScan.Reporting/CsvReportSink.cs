@@ -1,0 +1,67 @@
+using System.Text.Json;
+using ClassScan.Core.Scanning;
+
+namespace ClassScan.Reporting;
+
+/// <summary>
+/// Writes the scan's CSV reports into one folder:
+/// results.csv (every file seen), flagged.csv (must_leave=true), review.csv (every file not judged: status ≠ ok)
+/// and summary.json (totals; "complete": false when the scan was interrupted). Files appear atomically at
+/// completion. Single writer, not thread-safe (the pipeline's report stage is the only caller).
+/// </summary>
+public sealed class CsvReportSink : IScanResultSink
+{
+    private readonly string outDir;
+    private readonly AtomicCsvFile<ResultRow> results;
+    private readonly AtomicCsvFile<ResultRow> flagged;
+    private readonly AtomicCsvFile<ReviewRow> review;
+
+    public CsvReportSink(string outDir)
+    {
+        this.outDir = outDir;
+        Directory.CreateDirectory(outDir);
+        results = new(Path.Combine(outDir, "results.csv"));
+        flagged = new(Path.Combine(outDir, "flagged.csv"));
+        review = new(Path.Combine(outDir, "review.csv"));
+    }
+
+    public ValueTask WriteAsync(ScanResult result, CancellationToken ct)
+    {
+        var row = ResultRow.From(result);
+        results.Write(row);
+        if (result.MustLeave) flagged.Write(row);
+        if (result.Status != ScanStatus.Ok) review.Write(ReviewRow.From(result));
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask CompleteAsync(ScanSummary summary, CancellationToken ct)
+    {
+        await results.CommitAsync().ConfigureAwait(false);
+        await flagged.CommitAsync().ConfigureAwait(false);
+        await review.CommitAsync().ConfigureAwait(false);
+        var json = JsonSerializer.Serialize(new
+        {
+            complete = summary.Complete,
+            incomplete_reason = summary.IncompleteReason,
+            started = summary.StartedAt,
+            finished = summary.FinishedAt,
+            duration_seconds = Math.Round(summary.Duration.TotalSeconds, 2),
+            files = summary.Files,
+            bytes = summary.Bytes,
+            extracted_chars = summary.ExtractedChars,
+            must_leave = summary.MustLeave,
+            by_status = summary.ByStatus,
+            by_level = summary.ByLevel.OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value),
+        }, new JsonSerializerOptions { WriteIndented = true });
+        var tmp = Path.Combine(outDir, $"summary.json.{Environment.ProcessId}.tmp");
+        await File.WriteAllTextAsync(tmp, json, ct).ConfigureAwait(false);
+        File.Move(tmp, Path.Combine(outDir, "summary.json"), overwrite: true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await results.DisposeAsync().ConfigureAwait(false);
+        await flagged.DisposeAsync().ConfigureAwait(false);
+        await review.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,210 @@
+using ClassScan.Core.Classification;
+using ClassScan.Core.Scanning;
+using ClassScan.Pipeline.Tests.Fakes;
+
+namespace ClassScan.Pipeline.Tests.Pipeline;
+
+public sealed class ScanPipelineTests
+{
+    private static (ScanPipeline Pipeline, ScanProgress Progress) Create(IDocumentSource source, ScanOptions? options = null)
+    {
+        var progress = new ScanProgress();
+        var extractor = new ScriptedExtractor();
+        var analyzer = new DocumentAnalyzer(extractor, [new KeywordDetector()], new KlassaPolicy(), progress);
+        return (new ScanPipeline(source, analyzer, options ?? new ScanOptions { Parallelism = 2, FetchParallelism = 2 }, TimeProvider.System, progress), progress);
+    }
+
+    [Fact]
+    public async Task RunAsync_ManyFilesWithTinyBuffers_EveryFileGetsExactlyOneResult()
+    {
+        var files = Enumerable.Range(0, 2000).Select(i => ($"f{i}.txt", i % 7 == 0 ? "text PNR" : "text")).ToList();
+        var source = new InMemorySource(files);
+        var (pipeline, progress) = Create(source, new ScanOptions { Parallelism = 3, FetchParallelism = 2, EnumerationBuffer = 4 });
+        var sink = new CollectingSink();
+
+        var summary = await pipeline.RunAsync(sink, CancellationToken.None);
+
+        Assert.True(summary.Complete);
+        Assert.Equal(2000, sink.Results.Count);
+        Assert.Equal(2000, sink.Results.Select(r => r.Item.Id).Distinct().Count());
+        Assert.Equal(files.Count(f => f.Item2.Contains("PNR")), sink.Results.Count(r => r.MustLeave));
+        Assert.Equal(2000, progress.Completed);
+        Assert.Same(summary, sink.Summary);
+    }
+
+    [Theory]
+    [InlineData("THROW:encrypted", ScanStatus.Encrypted)]
+    [InlineData("THROW:unsupported", ScanStatus.Unsupported)]
+    [InlineData("THROW:limit", ScanStatus.Error)]
+    [InlineData("THROW:corrupt", ScanStatus.Error)]
+    [InlineData("THROW:crash", ScanStatus.Error)]
+    [InlineData("BLANK", ScanStatus.NoText)]
+    [InlineData("vanlig text", ScanStatus.Ok)]
+    public async Task RunAsync_ExtractorOutcome_BecomesStatusAndScanContinues(string content, ScanStatus expected)
+    {
+        var source = new InMemorySource([("bad.txt", content), ("good.txt", "PNR")]);
+        var sink = new CollectingSink();
+
+        var summary = await Create(source).Pipeline.RunAsync(sink, CancellationToken.None);
+
+        Assert.True(summary.Complete);
+        var bad = Assert.Single(sink.Results, r => r.Item.Id == "bad.txt");
+        Assert.Equal(expected, bad.Status);
+        Assert.Equal(expected == ScanStatus.Ok, bad.Classification is not null);
+        Assert.Equal(ScanStatus.Ok, Assert.Single(sink.Results, r => r.Item.Id == "good.txt").Status);
+        if (expected != ScanStatus.Ok) Assert.False(string.IsNullOrWhiteSpace(bad.StatusDetail));
+    }
+
+    [Fact]
+    public async Task RunAsync_ParserMessageQuotesANumber_DetailIsMasked()
+    {
+        var source = new InMemorySource([("bad.txt", "THROW:crash")]);
+        var sink = new CollectingSink();
+
+        await Create(source).Pipeline.RunAsync(sink, CancellationToken.None);
+
+        var detail = Assert.Single(sink.Results).StatusDetail!;
+        Assert.DoesNotContain("19121212", detail);
+        Assert.DoesNotContain("1212-1212", detail);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnknownFormat_IsUnsupportedNotDropped()
+    {
+        var source = new InMemorySource([("image.bin", "xx")]);
+        var sink = new CollectingSink();
+
+        await Create(source).Pipeline.RunAsync(sink, CancellationToken.None);
+
+        var r = Assert.Single(sink.Results);
+        Assert.Equal(ScanStatus.Unsupported, r.Status);
+        Assert.Contains(".bin", r.StatusDetail);
+    }
+
+    [Fact]
+    public async Task RunAsync_ExtractorHangs_FileTimesOutAndOthersFinish()
+    {
+        var files = new List<(string, string)> { ("hang.txt", "HANG") };
+        files.AddRange(Enumerable.Range(0, 20).Select(i => ($"ok{i}.txt", "text")));
+        var source = new InMemorySource(files);
+        var sink = new CollectingSink();
+        var (pipeline, _) = Create(source, new ScanOptions { Parallelism = 1, FetchParallelism = 1, FileTimeout = TimeSpan.FromMilliseconds(300) });
+
+        var summary = await pipeline.RunAsync(sink, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(summary.Complete);
+        Assert.Equal(21, sink.Results.Count);
+        var hung = Assert.Single(sink.Results, r => r.Item.Id == "hang.txt");
+        Assert.Equal(ScanStatus.Error, hung.Status);
+        Assert.Contains("tidsgräns", hung.StatusDetail);
+    }
+
+    [Fact]
+    public async Task RunAsync_StopRequested_ReportIsCompletedAndMarkedIncomplete()
+    {
+        var files = Enumerable.Range(0, 5000).Select(i => ($"f{i}.txt", "text")).ToList();
+        var source = new InMemorySource(files);
+        using var stop = new CancellationTokenSource();
+        var sink = new CollectingSink
+        {
+            OnWrite = r =>
+            {
+                if (r.Item.Id == "f10.txt") stop.Cancel();
+                return ValueTask.CompletedTask;
+            },
+        };
+        var (pipeline, _) = Create(source, new ScanOptions { Parallelism = 2, FetchParallelism = 2, EnumerationBuffer = 8 });
+
+        var summary = await pipeline.RunAsync(sink, stop.Token).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(summary.Complete);
+        Assert.NotNull(summary.IncompleteReason);
+        Assert.NotNull(sink.Summary);
+        Assert.InRange(sink.Results.Count, 11, 4999);
+        Assert.Equal(sink.Results.Count, summary.Files);
+    }
+
+    [Fact]
+    public async Task RunAsync_AbortWhileFileHangs_ReturnsPromptlyMarkedIncomplete()
+    {
+        var source = new InMemorySource([("hang.txt", "HANG"), ("ok.txt", "text")]);
+        using var stop = new CancellationTokenSource();
+        using var abort = new CancellationTokenSource();
+        var sink = new CollectingSink();
+        var (pipeline, _) = Create(source, new ScanOptions { Parallelism = 1, FetchParallelism = 1, FileTimeout = TimeSpan.FromHours(1) });
+
+        var run = pipeline.RunAsync(sink, stop.Token, abort.Token);
+        await Task.Delay(300);
+        stop.Cancel();
+        abort.Cancel();
+        var summary = await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(summary.Complete);
+        Assert.NotNull(sink.Summary);
+    }
+
+    [Fact]
+    public async Task RunAsync_NonSeekableContent_IsSpooledAndRead()
+    {
+        var big = new string('a', 100_000) + " PNR";
+        var source = new InMemorySource([("big.txt", big), ("small.txt", "PNR")], nonSeekable: true);
+        var sink = new CollectingSink();
+        var (pipeline, _) = Create(source, new ScanOptions { Parallelism = 2, FetchParallelism = 2, InMemoryBufferBytes = 1024 });
+
+        await pipeline.RunAsync(sink, CancellationToken.None);
+
+        Assert.All(sink.Results, r => Assert.True(r.MustLeave));
+        Assert.Equal(big.Length, Assert.Single(sink.Results, r => r.Item.Id == "big.txt").Bytes);
+    }
+
+    [Fact]
+    public async Task RunAsync_FileOverSizeLimit_IsErrorWithoutBeingOpened()
+    {
+        var source = new InMemorySource([("huge.txt", new string('x', 5000))]);
+        var sink = new CollectingSink();
+        var (pipeline, _) = Create(source, new ScanOptions { Limits = Core.Documents.ExtractionLimits.Default with { MaxFileBytes = 1000 } });
+
+        await pipeline.RunAsync(sink, CancellationToken.None);
+
+        var r = Assert.Single(sink.Results);
+        Assert.Equal(ScanStatus.Error, r.Status);
+        Assert.Contains("MaxFileBytes", r.StatusDetail);
+        Assert.Equal(0, source.Opens);
+    }
+
+    [Fact]
+    public async Task RunAsync_EnumerationErrorItem_BecomesErrorRow()
+    {
+        var source = new InMemorySource([("a.txt", "x")]);
+        source.Extra.Add(new SourceItem("locked", "locked", null, null) { EnumerationError = "mappen kunde inte listas" });
+        var sink = new CollectingSink();
+
+        await Create(source).Pipeline.RunAsync(sink, CancellationToken.None);
+
+        Assert.Equal(ScanStatus.Error, Assert.Single(sink.Results, r => r.Item.Id == "locked").Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_SourceFailsMidway_SummaryIncompleteWithReason()
+    {
+        var source = new InMemorySource([("a.txt", "x")]) { ThrowAfterListing = new IOException("network gone") };
+        var sink = new CollectingSink();
+
+        var summary = await Create(source).Pipeline.RunAsync(sink, CancellationToken.None);
+
+        Assert.False(summary.Complete);
+        Assert.Contains("källan", summary.IncompleteReason);
+    }
+
+    [Fact]
+    public async Task RunAsync_SinkFails_ScanEndsIncompleteInsteadOfHanging()
+    {
+        var files = Enumerable.Range(0, 500).Select(i => ($"f{i}.txt", "text")).ToList();
+        var sink = new CollectingSink { OnWrite = _ => throw new IOException("disk full") };
+
+        var summary = await Create(new InMemorySource(files)).Pipeline.RunAsync(sink, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(summary.Complete);
+        Assert.Contains("rapporten", summary.IncompleteReason);
+    }
+}
