@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ClassScan.Core.Documents;
+using ClassScan.Pipeline;
+using ClassScan.Reporting;
+using ClassScan.Sources.FileSystem;
+
+namespace ClassScan.Cli.Commands;
+
+/// <summary><c>classscan scan [PATH]</c>: scan a folder and write the CSV reports.</summary>
+internal static class ScanCommand
+{
+    public const string DefaultSamples = "tests/samples";
+
+    public static Command Create()
+    {
+        var path = new Argument<string?>("path")
+        {
+            Description = $"Folder (or single file) to scan, recursively. Default: the repository's sample folder ({DefaultSamples}).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Folder for results.csv, flagged.csv, review.csv and summary.json (created if missing).",
+            DefaultValueFactory = _ => "scan-out",
+        };
+        var parallelism = new Option<int>("--parallelism", "-p")
+        {
+            Description = "Files analysed at once (CPU stages). Default: the number of processors.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var include = new Option<string[]>("--include")
+        {
+            Description = "Only scan files matching this glob, relative to PATH (repeatable). A glob without '/' matches at any depth: --include '*.docx'.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var exclude = new Option<string[]>("--exclude")
+        {
+            Description = "Skip files matching this glob (repeatable), e.g. --exclude 'Arkiv/**'.",
+        };
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds one file may take before it is abandoned and reported as an error.",
+            DefaultValueFactory = _ => 60,
+        };
+        var maxFileMb = new Option<int>("--max-file-mb")
+        {
+            Description = "Largest file read, in MB; larger files are reported as errors naming the limit.",
+            DefaultValueFactory = _ => 512,
+        };
+
+        var command = new Command("scan", "Scan a folder: extract every document's text, find personnummer and other evidence, assign a KLASSA level and write the reports.")
+        {
+            path, output, parallelism, include, exclude, timeout, maxFileMb,
+        };
+
+        command.SetAction(async (parse, _) =>
+        {
+            var root = parse.GetValue(path) ?? DefaultSamples;
+            if (!Directory.Exists(root) && !File.Exists(root))
+            {
+                Console.Error.WriteLine($"classscan: hittar inte '{root}' (mapp eller fil att skanna).");
+                return ExitCodes.UsageError;
+            }
+            var p = parse.GetValue(parallelism);
+            var t = parse.GetValue(timeout);
+            var maxMb = parse.GetValue(maxFileMb);
+            if (p < 1 || t < 1 || maxMb < 1)
+            {
+                Console.Error.WriteLine("classscan: --parallelism, --timeout och --max-file-mb måste vara minst 1.");
+                return ExitCodes.UsageError;
+            }
+            var options = new ScanOptions
+            {
+                Parallelism = p,
+                FetchParallelism = p,
+                FileTimeout = TimeSpan.FromSeconds(t),
+                Limits = ExtractionLimits.Default with { MaxFileBytes = maxMb * 1024L * 1024 },
+            };
+            var source = new LocalFolderSource(root, parse.GetValue(include), parse.GetValue(exclude));
+            return await RunAsync(source, parse.GetValue(output)!, options).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(Core.Scanning.IDocumentSource source, string outDir, ScanOptions options)
+    {
+        var progress = new ScanProgress();
+        var time = TimeProvider.System;
+        var analyzer = ScanComposition.CreateAnalyzer(time, progress);
+        var pipeline = new ScanPipeline(source, analyzer, options, time, progress);
+        using var signal = new StopSignal(msg => Console.Error.WriteLine(msg));
+        var clock = Stopwatch.StartNew();
+        await using var sink = new CsvReportSink(outDir);
+        var summary = await ConsoleProgress.RunAsync(progress, () => pipeline.RunAsync(sink, signal.Stop, signal.Abort)).ConfigureAwait(false);
+
+        var seconds = Math.Max(0.001, clock.Elapsed.TotalSeconds);
+        var notJudged = summary.Files - summary.ByStatus.GetValueOrDefault("ok");
+        Console.WriteLine(
+            $"{(summary.Complete ? "Klar" : "OFULLSTÄNDIG")}: {summary.Files} filer ({summary.Bytes / 1048576.0:0.0} MB) på {seconds:0.0} s " +
+            $"({summary.Files / seconds:0.0} filer/s, {summary.Bytes / 1048576.0 / seconds:0.0} MB/s). " +
+            $"Måste lämna M365 (nivå 2–3): {summary.MustLeave}. Kunde inte bedömas: {notJudged}.");
+        if (!summary.Complete) Console.WriteLine($"Skannen avbröts: {summary.IncompleteReason}. Rapporten gäller bara filerna som hann läsas.");
+        Console.WriteLine($"Rapport: {Path.Combine(outDir, "results.csv")} (flaggade: flagged.csv, att granska: review.csv)");
+        return !summary.Complete ? ExitCodes.Incomplete : summary.MustLeave > 0 ? ExitCodes.FilesMustLeave : ExitCodes.NothingToMove;
+    }
+}

@@ -1,0 +1,14 @@
+namespace ClassScan.Cli;
+
+/// <summary>Process exit codes, documented in --help and the README. Scripts branch on them.</summary>
+public static class ExitCodes
+{
+    /// <summary>The scan completed and no file must leave M365.</summary>
+    public const int NothingToMove = 0;
+    /// <summary>The scan completed and at least one file is level 2 or 3 (see flagged.csv).</summary>
+    public const int FilesMustLeave = 1;
+    /// <summary>The command line or configuration was wrong; nothing was scanned.</summary>
+    public const int UsageError = 2;
+    /// <summary>The scan did not complete (Ctrl+C, source or report failure); the report is marked incomplete.</summary>
+    public const int Incomplete = 3;
+}
