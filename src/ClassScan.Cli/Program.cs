@@ -17,6 +17,7 @@ var root = new RootCommand("""
       3  scan incomplete (Ctrl+C, or the source or report failed); the report is marked incomplete
     """);
 root.Subcommands.Add(ScanCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

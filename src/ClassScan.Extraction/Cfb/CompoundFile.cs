@@ -1,0 +1,206 @@
+using System.Buffers.Binary;
+using System.Text;
+using ClassScan.Core.Documents;
+
+namespace ClassScan.Extraction.Cfb;
+
+/// <summary>
+/// A minimal, bounds-checked reader of an OLE2 compound file (MS-CFB): enough to list the directory entries
+/// and read the first bytes of a stream. Every chain walk is bounded by the number of sectors in the file, so a
+/// crafted FAT loop or an out-of-range sector cannot hang or overrun. Throws <see cref="CorruptDocumentException"/>.
+/// </summary>
+internal sealed class CompoundFile
+{
+    public static ReadOnlySpan<byte> Signature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    private const uint EndOfChain = 0xFFFFFFFE;
+    private const uint MaxRegularSector = 0xFFFFFFFA;
+    private const int HeaderDifatEntries = 109;
+
+    private readonly Stream stream;
+    private readonly int sectorSize;
+    private readonly long sectorCount;
+    private readonly uint[] fat;
+    private readonly uint miniStreamCutoff;
+    private readonly uint firstMiniFatSector;
+
+    private CompoundFile(Stream stream, int sectorSize, long sectorCount, uint[] fat, uint miniStreamCutoff, uint firstMiniFatSector)
+    {
+        this.stream = stream;
+        this.sectorSize = sectorSize;
+        this.sectorCount = sectorCount;
+        this.fat = fat;
+        this.miniStreamCutoff = miniStreamCutoff;
+        this.firstMiniFatSector = firstMiniFatSector;
+    }
+
+    /// <summary>Allocated storages and streams (not the tree: a flat list is all the checks need).</summary>
+    public IReadOnlyList<CompoundFileEntry> Entries { get; private set; } = [];
+
+    public static CompoundFile Open(Stream stream, CancellationToken ct)
+    {
+        stream.Position = 0;
+        var header = new byte[512];
+        if (ReadFully(stream, header) < header.Length) throw Corrupt("truncated header");
+        if (!header.AsSpan(0, 8).SequenceEqual(Signature)) throw Corrupt("bad signature");
+
+        int sectorShift = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(0x1E));
+        if (sectorShift is not (9 or 12)) throw Corrupt("unsupported sector size");
+        int sectorSize = 1 << sectorShift;
+        long sectorCount = Math.Max(0, (stream.Length - sectorSize + sectorSize - 1) / sectorSize);
+
+        uint fatSectors = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(0x2C));
+        uint firstDir = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(0x30));
+        uint cutoff = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(0x38));
+        uint firstMiniFat = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(0x3C));
+        uint firstDifat = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(0x44));
+        if (fatSectors > sectorCount) throw Corrupt("FAT larger than file");
+
+        // The FAT sector list: 109 entries in the header, the rest in a chain of DIFAT sectors.
+        var fatSectorIds = new List<uint>((int)fatSectors);
+        for (int i = 0; i < HeaderDifatEntries && fatSectorIds.Count < fatSectors; i++)
+            fatSectorIds.Add(BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(0x4C + (4 * i))));
+        var probe = new CompoundFile(stream, sectorSize, sectorCount, [], cutoff, firstMiniFat);
+        var sector = new byte[sectorSize];
+        uint difat = firstDifat;
+        long guard = 0;
+        while (fatSectorIds.Count < fatSectors && difat <= MaxRegularSector)
+        {
+            if (++guard > sectorCount) throw Corrupt("DIFAT loop");
+            probe.ReadSector(difat, sector);
+            int perSector = (sectorSize / 4) - 1;
+            for (int i = 0; i < perSector && fatSectorIds.Count < fatSectors; i++)
+                fatSectorIds.Add(BinaryPrimitives.ReadUInt32LittleEndian(sector.AsSpan(4 * i)));
+            difat = BinaryPrimitives.ReadUInt32LittleEndian(sector.AsSpan(sectorSize - 4));
+        }
+
+        int perFatSector = sectorSize / 4;
+        var fat = new uint[(long)fatSectorIds.Count * perFatSector];
+        for (int i = 0; i < fatSectorIds.Count; i++)
+        {
+            if ((i & 255) == 0) ct.ThrowIfCancellationRequested();
+            probe.ReadSector(fatSectorIds[i], sector);
+            for (int j = 0; j < perFatSector; j++)
+                fat[(i * perFatSector) + j] = BinaryPrimitives.ReadUInt32LittleEndian(sector.AsSpan(4 * j));
+        }
+
+        var file = new CompoundFile(stream, sectorSize, sectorCount, fat, cutoff, firstMiniFat);
+        file.Entries = file.ReadDirectory(firstDir, ct);
+        return file;
+    }
+
+    public CompoundFileEntry? Find(string name) =>
+        Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Reads up to <paramref name="maxBytes"/> from the start of a stream entry.</summary>
+    public byte[] ReadPrefix(CompoundFileEntry entry, int maxBytes)
+    {
+        int want = (int)Math.Min((ulong)maxBytes, entry.Size);
+        var result = new byte[want];
+        if (want == 0) return result;
+        if (entry.Size < miniStreamCutoff && entry.Type != CompoundFileEntryType.Root)
+        {
+            ReadMini(entry.StartSector, result);
+            return result;
+        }
+        var sector = new byte[sectorSize];
+        int filled = 0;
+        foreach (var id in Chain(entry.StartSector))
+        {
+            ReadSector(id, sector);
+            int n = Math.Min(sectorSize, want - filled);
+            sector.AsSpan(0, n).CopyTo(result.AsSpan(filled));
+            filled += n;
+            if (filled == want) break;
+        }
+        return filled == want ? result : result[..filled];
+    }
+
+    private List<CompoundFileEntry> ReadDirectory(uint firstDir, CancellationToken ct)
+    {
+        var entries = new List<CompoundFileEntry>();
+        var sector = new byte[sectorSize];
+        foreach (var id in Chain(firstDir))
+        {
+            ct.ThrowIfCancellationRequested();
+            ReadSector(id, sector);
+            for (int off = 0; off + 128 <= sectorSize; off += 128)
+            {
+                var e = sector.AsSpan(off, 128);
+                var type = (CompoundFileEntryType)e[0x42];
+                if (type is not (CompoundFileEntryType.Storage or CompoundFileEntryType.Stream or CompoundFileEntryType.Root)) continue;
+                int nameBytes = BinaryPrimitives.ReadUInt16LittleEndian(e[0x40..]);
+                nameBytes = Math.Clamp(nameBytes - 2, 0, 62) & ~1; // length includes the terminating NUL
+                var name = Encoding.Unicode.GetString(e[..nameBytes]);
+                uint start = BinaryPrimitives.ReadUInt32LittleEndian(e[0x74..]);
+                ulong size = BinaryPrimitives.ReadUInt64LittleEndian(e[0x78..]);
+                if (sectorSize == 512) size &= 0xFFFFFFFF; // version 3: the high half is undefined
+                entries.Add(new CompoundFileEntry(name, type, start, size));
+            }
+        }
+        if (entries.Count == 0 || entries[0].Type != CompoundFileEntryType.Root) throw Corrupt("no root directory entry");
+        return entries;
+    }
+
+    private void ReadMini(uint startMini, byte[] target)
+    {
+        // Mini streams live in 64-byte sectors inside the root entry's stream, chained by the mini FAT.
+        var root = Entries[0];
+        var container = Chain(root.StartSector).ToList();
+        var miniFat = new List<uint>();
+        var sector = new byte[sectorSize];
+        foreach (var id in Chain(firstMiniFatSector))
+        {
+            ReadSector(id, sector);
+            for (int j = 0; j < sectorSize / 4; j++) miniFat.Add(BinaryPrimitives.ReadUInt32LittleEndian(sector.AsSpan(4 * j)));
+        }
+        const int MiniSize = 64;
+        int filled = 0;
+        uint mini = startMini;
+        long guard = 0;
+        while (filled < target.Length && mini <= MaxRegularSector)
+        {
+            if (++guard > miniFat.Count + 1) throw Corrupt("mini FAT loop");
+            long offset = (long)mini * MiniSize;
+            long index = offset / sectorSize;
+            if (index >= container.Count) throw Corrupt("mini sector outside mini stream");
+            ReadSector(container[(int)index], sector);
+            int inSector = (int)(offset % sectorSize);
+            int n = Math.Min(MiniSize, target.Length - filled);
+            sector.AsSpan(inSector, n).CopyTo(target.AsSpan(filled));
+            filled += n;
+            mini = mini < miniFat.Count ? miniFat[(int)mini] : EndOfChain;
+        }
+    }
+
+    private IEnumerable<uint> Chain(uint start)
+    {
+        uint id = start;
+        long steps = 0;
+        while (id <= MaxRegularSector)
+        {
+            if (++steps > sectorCount + 1) throw Corrupt("sector chain loop");
+            yield return id;
+            if (id >= fat.Length) throw Corrupt("sector chain outside FAT");
+            id = fat[id];
+        }
+    }
+
+    private void ReadSector(uint id, byte[] buffer)
+    {
+        if (id >= sectorCount) throw Corrupt("sector outside file");
+        stream.Position = ((long)id + 1) * sectorSize;
+        int n = ReadFully(stream, buffer);
+        if (n < buffer.Length) Array.Clear(buffer, n, buffer.Length - n); // a short last sector is common
+    }
+
+    private static int ReadFully(Stream s, byte[] buffer)
+    {
+        int total = 0;
+        int n;
+        while (total < buffer.Length && (n = s.Read(buffer, total, buffer.Length - total)) > 0) total += n;
+        return total;
+    }
+
+    private static CorruptDocumentException Corrupt(string why) => new($"invalid OLE2 compound file: {why}");
+}

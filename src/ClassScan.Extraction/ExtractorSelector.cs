@@ -1,0 +1,112 @@
+using System.Buffers.Binary;
+using System.Text;
+using ClassScan.Core.Documents;
+using ClassScan.Extraction.Cfb;
+using ClassScan.Extraction.Mail;
+using ClassScan.Extraction.OpenXml;
+using ClassScan.Extraction.Pdf;
+using ClassScan.Extraction.Text;
+
+namespace ClassScan.Extraction;
+
+/// <summary>
+/// Chooses the extractor for a file: magic bytes first (zip → OOXML by extension or entry names, %PDF within
+/// the first KB, OLE2 → <see cref="CfbExtractor"/> which tells encrypted OOXML from legacy Office), then the
+/// extension for text formats. Null means unsupported (images, archives, ODF, RTF, XLSB...).
+/// Stateless and thread-safe; use <see cref="Default"/> or construct one per composition root.
+/// </summary>
+public sealed class ExtractorSelector : IExtractorSelector
+{
+    /// <summary>How many leading bytes the caller should pass as <c>head</c>; fewer still works.</summary>
+    public const int RecommendedHeadBytes = 8192;
+
+    private static readonly HashSet<string> WordExtensions = new(StringComparer.OrdinalIgnoreCase) { ".docx", ".docm", ".dotx", ".dotm" };
+    private static readonly HashSet<string> ExcelExtensions = new(StringComparer.OrdinalIgnoreCase) { ".xlsx", ".xlsm", ".xltx", ".xltm" };
+    private static readonly HashSet<string> PowerPointExtensions = new(StringComparer.OrdinalIgnoreCase) { ".pptx", ".pptm", ".potx", ".potm", ".ppsx", ".ppsm" };
+    private static readonly HashSet<string> PlainTextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".csv", ".tsv", ".md", ".json", ".log" };
+
+    // Zip-based formats that are not OOXML documents we read; an unknown zip is left to the entry-name check.
+    private static readonly HashSet<string> OtherZipExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".zip", ".xlsb", ".odt", ".ods", ".odp", ".odg", ".epub", ".jar", ".apk", ".vsdx", ".msix", ".nupkg", ".3mf",
+    };
+
+    private readonly EmlExtractor eml;
+
+    public ExtractorSelector()
+    {
+        eml = new EmlExtractor(this);
+    }
+
+    public static ExtractorSelector Default { get; } = new();
+
+    public ITextExtractor? Select(string fileName, ReadOnlySpan<byte> head)
+    {
+        var ext = Path.GetExtension(fileName ?? "");
+
+        if (IsZip(head)) return SelectZip(ext, head);
+        if (head.StartsWith(CompoundFile.Signature)) return CfbExtractor.Instance;
+        if (head[..Math.Min(head.Length, 1024)].IndexOf("%PDF"u8) >= 0) return PdfExtractor.Instance;
+
+        // A claimed office/PDF file without its signature is a damaged file of that format, not "unsupported".
+        if (WordExtensions.Contains(ext)) return WordExtractor.Instance;
+        if (ExcelExtensions.Contains(ext)) return ExcelExtractor.Instance;
+        if (PowerPointExtensions.Contains(ext)) return PowerPointExtractor.Instance;
+        if (ext.Equals(".pdf", StringComparison.OrdinalIgnoreCase)) return PdfExtractor.Instance;
+
+        if (PlainTextExtensions.Contains(ext)) return PlainTextExtractor.Instance;
+        if (ext.Equals(".xml", StringComparison.OrdinalIgnoreCase)) return XmlTextExtractor.Instance;
+        if (ext.Equals(".html", StringComparison.OrdinalIgnoreCase) || ext.Equals(".htm", StringComparison.OrdinalIgnoreCase)) return HtmlExtractor.Instance;
+        if (ext.Equals(".eml", StringComparison.OrdinalIgnoreCase)) return eml;
+        return null;
+    }
+
+    private static bool IsZip(ReadOnlySpan<byte> head) =>
+        head.Length >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] is 3 or 5 && head[3] is 4 or 6;
+
+    private static ITextExtractor? SelectZip(string ext, ReadOnlySpan<byte> head)
+    {
+        if (WordExtensions.Contains(ext)) return WordExtractor.Instance;
+        if (ExcelExtensions.Contains(ext)) return ExcelExtractor.Instance;
+        if (PowerPointExtensions.Contains(ext)) return PowerPointExtractor.Instance;
+        if (OtherZipExtensions.Contains(ext)) return null;
+
+        // Misnamed package (a DOCX saved as .doc, no extension): the local headers in the head name the parts.
+        var (names, complete) = LocalEntryNames(head);
+        switch (OoxmlAutoExtractor.Classify(names))
+        {
+            case OoxmlKind.Word: return WordExtractor.Instance;
+            case OoxmlKind.Excel: return ExcelExtractor.Instance;
+            case OoxmlKind.PowerPoint: return PowerPointExtractor.Instance;
+            case OoxmlKind.ExcelBinary: return null;
+        }
+        if (names.Any(n => n.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase)) || !complete)
+            return OoxmlAutoExtractor.Instance;
+        return null;
+    }
+
+    /// <summary>
+    /// Walks the zip local file headers that fit in <paramref name="head"/>. <c>complete</c> is false when the
+    /// walk had to stop early (sizes deferred to a data descriptor, or the head ended), so absence proves nothing.
+    /// </summary>
+    internal static (List<string> Names, bool Complete) LocalEntryNames(ReadOnlySpan<byte> head)
+    {
+        var names = new List<string>();
+        int pos = 0;
+        while (pos + 30 <= head.Length && BinaryPrimitives.ReadUInt32LittleEndian(head[pos..]) == 0x04034B50)
+        {
+            ushort flags = BinaryPrimitives.ReadUInt16LittleEndian(head[(pos + 6)..]);
+            uint compressed = BinaryPrimitives.ReadUInt32LittleEndian(head[(pos + 18)..]);
+            int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(head[(pos + 26)..]);
+            int extraLength = BinaryPrimitives.ReadUInt16LittleEndian(head[(pos + 28)..]);
+            if (pos + 30 + nameLength > head.Length) return (names, false);
+            names.Add(Encoding.UTF8.GetString(head.Slice(pos + 30, nameLength)));
+            if ((flags & 0x08) != 0 || compressed == 0xFFFFFFFF) return (names, false);
+            long next = (long)pos + 30 + nameLength + extraLength + compressed;
+            if (next > head.Length) return (names, false);
+            pos = (int)next;
+        }
+        // Reaching the central directory (or end) of a zip that fits in the head means every name was seen.
+        return (names, pos + 4 <= head.Length && BinaryPrimitives.ReadUInt32LittleEndian(head[pos..]) == 0x02014B50);
+    }
+}

@@ -1,0 +1,193 @@
+using System.Text;
+using ClassScan.Core.Documents;
+using ClassScan.Extraction.Internal;
+using ClassScan.Extraction.Text;
+using MimeKit;
+using MimeKit.Cryptography;
+
+namespace ClassScan.Extraction.Mail;
+
+/// <summary>
+/// E-mail (.eml, RFC 5322/MIME) via MimeKit: From/To/Cc/Subject ("rubrik"), the plain-text body (or the HTML
+/// body as text), and attachments, which are handed to the selector so a PDF or DOCX attachment is read like
+/// a file (segments of kind Attachment, "bilaga 'namn'"); attached messages are followed up to
+/// <see cref="ExtractionLimits.MaxNestingDepth"/>. An attachment that cannot be read becomes a note, not a
+/// failure of the whole message. An encrypted message (S/MIME enveloped, PGP/MIME) is
+/// <see cref="EncryptedDocumentException"/>. Thread-safe; holds only the selector.
+/// </summary>
+public sealed class EmlExtractor : ITextExtractor
+{
+    private const int HeadBytes = 8192;
+
+    private readonly IExtractorSelector selector;
+
+    public EmlExtractor(IExtractorSelector selector)
+    {
+        this.selector = selector;
+    }
+
+    public string Name => "mimekit-eml";
+
+    public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct)
+    {
+        InputGuard.CheckSize(content, limits);
+        var c = new SegmentCollector(limits, ct);
+        var message = Parse(content, ct);
+        if (IsEncrypted(message.Body)) throw new EncryptedDocumentException("encrypted e-mail (S/MIME or PGP/MIME)");
+        ReadMessage(message, 0, "", c);
+        return c.Build();
+    }
+
+    private static MimeMessage Parse(Stream content, CancellationToken ct)
+    {
+        var options = ParserOptions.Default.Clone();
+        options.MaxMimeDepth = 64; // deeper multipart nesting is hostile, not mail
+        try
+        {
+            return MimeMessage.Load(options, content, ct);
+        }
+        catch (Exception ex) when (ex is FormatException or ParseException or InvalidOperationException or ArgumentException)
+        {
+            throw new CorruptDocumentException($"unreadable e-mail ({ex.GetType().Name})", ex);
+        }
+    }
+
+    private void ReadMessage(MimeMessage message, int depth, string prefix, SegmentCollector c)
+    {
+        var header = new StringBuilder();
+        AppendHeader(header, "Från", message.From);
+        AppendHeader(header, "Till", message.To);
+        AppendHeader(header, "Kopia", message.Cc);
+        if (!string.IsNullOrWhiteSpace(message.Subject)) header.Append("Ämne: ").Append(message.Subject).Append('\n');
+        Add(c, prefix, SegmentKind.Metadata, "rubrik", header.ToString());
+
+        var body = new StringBuilder();
+        if (message.Body is { } root) Walk(root, depth, prefix, c, body);
+        Add(c, prefix, SegmentKind.Body, "meddelandetext", body.ToString());
+    }
+
+    private void Walk(MimeEntity entity, int depth, string prefix, SegmentCollector c, StringBuilder body)
+    {
+        c.Token.ThrowIfCancellationRequested();
+        switch (entity)
+        {
+            case Multipart mp when IsEncrypted(mp):
+                c.Note(Prefixed(prefix, "krypterad meddelandedel kunde inte läsas"));
+                break;
+            case Multipart { ContentType.MediaSubtype: var sub } mp when sub.Equals("alternative", StringComparison.OrdinalIgnoreCase):
+                // One rendering of the same content: plain text if offered, else the richest (last) part.
+                var plain = mp.OfType<TextPart>().FirstOrDefault(t => t.IsPlain && !t.IsAttachment);
+                var chosen = plain ?? mp.LastOrDefault();
+                if (chosen is not null) Walk(chosen, depth, prefix, c, body);
+                break;
+            case Multipart mp:
+                foreach (var child in mp) Walk(child, depth, prefix, c, body);
+                break;
+            case MessagePart { Message: { } inner } part:
+                var label = $"bilaga '{part.ContentDisposition?.FileName ?? inner.Subject ?? "meddelande"}'";
+                if (depth + 1 > c.Limits.MaxNestingDepth)
+                    c.Note(Prefixed(prefix, $"{label} inte läst: för djup nästling (MaxNestingDepth)"));
+                else if (IsEncrypted(inner.Body))
+                    c.Note(Prefixed(prefix, $"{label} är krypterad"));
+                else
+                    ReadMessage(inner, depth + 1, Join(prefix, label), c);
+                break;
+            case TextPart text when !text.IsAttachment && (text.IsPlain || text.IsHtml):
+                var value = text.IsHtml ? HtmlText.Convert(text.Text ?? "", c.Token).Text : text.Text ?? "";
+                c.EnsureRoom(body.Length + value.Length);
+                if (body.Length > 0 && body[^1] != '\n') body.Append('\n');
+                body.Append(value);
+                break;
+            case MimePart part:
+                ReadAttachment(part, depth, prefix, c);
+                break;
+        }
+    }
+
+    private void ReadAttachment(MimePart part, int depth, string prefix, SegmentCollector c)
+    {
+        var name = part.FileName ?? DefaultName(part.ContentType);
+        var label = $"bilaga '{name}'";
+        if (depth + 1 > c.Limits.MaxNestingDepth)
+        {
+            c.Note(Prefixed(prefix, $"{label} inte läst: för djup nästling (MaxNestingDepth)"));
+            return;
+        }
+        if (part.Content is null) return;
+
+        using var data = new MemoryStream();
+        part.Content.DecodeTo(data, c.Token);
+        if (data.Length > c.Limits.MaxFileBytes)
+        {
+            c.Note(Prefixed(prefix, $"{label} inte läst: större än MaxFileBytes"));
+            return;
+        }
+        var head = data.GetBuffer().AsSpan(0, (int)Math.Min(data.Length, HeadBytes));
+        var extractor = selector.Select(name, head);
+        data.Position = 0;
+        if (extractor is null)
+        {
+            c.Note(Prefixed(prefix, $"{label} inte läst: formatet stöds inte"));
+            return;
+        }
+        if (extractor is EmlExtractor)
+        {
+            ReadMessage(Parse(data, c.Token), depth + 1, Join(prefix, label), c);
+            return;
+        }
+
+        var remaining = c.Limits with { MaxExtractedChars = Math.Max(0, c.Limits.MaxExtractedChars - c.TotalChars) };
+        try
+        {
+            var inner = extractor.Extract(data, remaining, c.Token);
+            var at = Join(prefix, label);
+            foreach (var s in inner.Segments) c.Add(SegmentKind.Attachment, $"{at}: {s.Location}", s.Text);
+            foreach (var n in inner.Notes) c.Note($"{at}: {n}");
+        }
+        catch (EncryptedDocumentException)
+        {
+            c.Note(Prefixed(prefix, $"{label} är krypterad och kunde inte läsas"));
+        }
+        catch (UnsupportedFormatException ex)
+        {
+            c.Note(Prefixed(prefix, $"{label} inte läst: {ex.Message}"));
+        }
+        catch (CorruptDocumentException ex)
+        {
+            c.Note(Prefixed(prefix, $"{label} är skadad: {ex.Message}"));
+        }
+    }
+
+    private static bool IsEncrypted(MimeEntity? entity) => entity switch
+    {
+        MultipartEncrypted => true,
+        Multipart { ContentType.MediaSubtype: var sub } when sub.Equals("encrypted", StringComparison.OrdinalIgnoreCase) => true,
+        ApplicationPkcs7Mime p => p.SecureMimeType is SecureMimeType.EnvelopedData or SecureMimeType.AuthEnvelopedData,
+        _ => false,
+    };
+
+    private static string DefaultName(ContentType type) => type.MimeType.ToLowerInvariant() switch
+    {
+        "text/plain" => "namnlös.txt",
+        "text/html" => "namnlös.html",
+        "text/csv" => "namnlös.csv",
+        "application/pdf" => "namnlös.pdf",
+        "message/rfc822" => "namnlös.eml",
+        _ => $"namnlös ({type.MimeType})",
+    };
+
+    private static void AppendHeader(StringBuilder sb, string label, InternetAddressList list)
+    {
+        if (list.Count > 0) sb.Append(label).Append(": ").Append(list.ToString()).Append('\n');
+    }
+
+    private static void Add(SegmentCollector c, string prefix, SegmentKind kind, string location, string text)
+    {
+        if (prefix.Length == 0) c.Add(kind, location, text);
+        else c.Add(SegmentKind.Attachment, $"{prefix}: {location}", text);
+    }
+
+    private static string Join(string prefix, string label) => prefix.Length == 0 ? label : $"{prefix}: {label}";
+
+    private static string Prefixed(string prefix, string note) => prefix.Length == 0 ? note : $"{prefix}: {note}";
+}

@@ -1,0 +1,78 @@
+using System.Text;
+using ClassScan.Core.Documents;
+using ClassScan.Extraction.Internal;
+using DocumentFormat.OpenXml.Packaging;
+
+namespace ClassScan.Extraction.OpenXml;
+
+/// <summary>
+/// Excel (XLSX/XLSM/XLTX/XLTM) via the Open XML SDK: every sheet in workbook order (hidden ones too), values
+/// as displayed (see <see cref="ExcelNumberFormat"/>), sheet names, cell comments, text boxes, print
+/// headers/footers and document properties. Sheets are streamed, never loaded into a DOM.
+/// Stateless and thread-safe.
+/// </summary>
+public sealed class ExcelExtractor : ITextExtractor
+{
+    public static ExcelExtractor Instance { get; } = new();
+
+    private ExcelExtractor()
+    {
+    }
+
+    public string Name => "openxml-excel";
+
+    public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct) =>
+        OoxmlPackage.Run(content, limits, ct, "Excel", c =>
+        {
+            using var doc = SpreadsheetDocument.Open(content, false, OoxmlPackage.Settings(limits));
+            var wb = doc.WorkbookPart ?? throw new CorruptDocumentException("Excel package without a workbook part");
+            Extract(wb, c);
+            OoxmlProperties.Read(doc, c, "dokumentegenskaper");
+            return c.Build();
+        });
+
+    private static void Extract(WorkbookPart wb, SegmentCollector c)
+    {
+        var limits = c.Limits;
+        List<(string Name, string? RelId)> sheets = [];
+        bool date1904 = false;
+        OoxmlPackage.ReadPart(wb, limits, r => (sheets, date1904) = ExcelWorkbookReader.ReadWorkbook(r));
+
+        IReadOnlyList<string> shared = [];
+        if (wb.SharedStringTablePart is { } sst)
+            OoxmlPackage.ReadPart(sst, limits, r => shared = ExcelWorkbookReader.ReadSharedStrings(r, c));
+        var styles = ExcelStyles.Empty;
+        if (wb.WorkbookStylesPart is { } stylesPart)
+            OoxmlPackage.ReadPart(stylesPart, limits, r => styles = ExcelStyles.Read(r));
+
+        foreach (var (name, relId) in sheets)
+        {
+            c.Token.ThrowIfCancellationRequested();
+            var location = $"blad '{name}'";
+            c.Add(SegmentKind.SheetName, location, name);
+            if (relId is null || !wb.TryGetPartById(relId, out var part))
+            {
+                c.Note($"{location}: bladets innehåll saknas i filen");
+                continue;
+            }
+            // Macro and dialog sheets share the worksheet schema; chart sheets hold no cells.
+            if (part is WorksheetPart or MacroSheetPart or DialogsheetPart)
+                OoxmlPackage.ReadPart(part, limits, r => ExcelSheetWalker.Read(r, c, shared, styles, date1904, location));
+
+            if (part is WorksheetPart ws)
+            {
+                if (ws.WorksheetCommentsPart is { } comments)
+                    AddDrawingText(comments, c, SegmentKind.Comment, $"{location} kommentar");
+                if (ws.DrawingsPart is { } drawings)
+                    AddDrawingText(drawings, c, SegmentKind.TextBox, $"{location} textruta");
+            }
+        }
+    }
+
+    private static void AddDrawingText(OpenXmlPart part, SegmentCollector c, SegmentKind kind, string location)
+    {
+        var sb = new StringBuilder();
+        OoxmlPackage.ReadPart(part, c.Limits, r => DrawingTextReader.Read(r, sb, c.Token));
+        c.Add(kind, location, sb.ToString());
+    }
+}

@@ -1,0 +1,65 @@
+using System.Xml;
+using ClassScan.Core.Documents;
+using ClassScan.Extraction.Internal;
+using DocumentFormat.OpenXml.Packaging;
+
+namespace ClassScan.Extraction.OpenXml;
+
+/// <summary>
+/// Shared plumbing of the OOXML extractors: limits checked before opening, read-only open settings,
+/// part reading with <see cref="SafeXml"/>, and the mapping of SDK/packaging/XML failures to
+/// <see cref="CorruptDocumentException"/> with a short cause that never quotes document content.
+/// </summary>
+internal static class OoxmlPackage
+{
+    public static OpenSettings Settings(ExtractionLimits limits) => new()
+    {
+        AutoSave = false,
+        // Bounds what the SDK itself loads into a DOM (e.g. relationship parts); our readers bound their own parts.
+        MaxCharactersInPart = Math.Max(1, limits.MaxUncompressedBytes),
+    };
+
+    /// <summary>Runs the extraction after the zip checks; maps library failures to typed exceptions.</summary>
+    public static ExtractedText Run(Stream content, ExtractionLimits limits, CancellationToken ct, string format,
+        Func<SegmentCollector, ExtractedText> body)
+    {
+        InputGuard.CheckSize(content, limits);
+        if (content.Length == 0) throw new CorruptDocumentException($"empty file, not a {format} package");
+        ZipGuard.Check(content, limits, ct);
+        try
+        {
+            return body(new SegmentCollector(limits, ct));
+        }
+        catch (Exception ex) when (IsLibraryFailure(ex))
+        {
+            throw new CorruptDocumentException(Describe(ex, format), ex);
+        }
+    }
+
+    /// <summary>Opens a part for streaming with the safe XML settings; malformed XML names the part.</summary>
+    public static void ReadPart(OpenXmlPart part, ExtractionLimits limits, Action<XmlReader> read)
+    {
+        try
+        {
+            using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+            using var reader = SafeXml.Create(stream, limits);
+            read(reader);
+        }
+        catch (XmlException ex)
+        {
+            throw new CorruptDocumentException($"malformed XML in {part.Uri} (line {ex.LineNumber})", ex);
+        }
+    }
+
+    public static bool IsLibraryFailure(Exception ex) => ex is not (OperationCanceledException
+        or EncryptedDocumentException or UnsupportedFormatException or ExtractionLimitException
+        or CorruptDocumentException or OutOfMemoryException);
+
+    private static string Describe(Exception ex, string format) => ex switch
+    {
+        XmlException x => $"malformed XML in the {format} package (line {x.LineNumber})",
+        OpenXmlPackageException => $"not a valid {format} package (OpenXmlPackageException)",
+        FileFormatException or InvalidDataException => $"damaged zip/OPC package ({ex.GetType().Name})",
+        _ => $"unreadable {format} package ({ex.GetType().Name})",
+    };
+}

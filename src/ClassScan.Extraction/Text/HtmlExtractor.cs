@@ -1,0 +1,39 @@
+using ClassScan.Core.Documents;
+using ClassScan.Extraction.Internal;
+
+namespace ClassScan.Extraction.Text;
+
+/// <summary>
+/// HTML files (.html/.htm): decoded (BOM, strict UTF-8, declared charset, Windows-1252), converted by
+/// <see cref="HtmlText"/>; the title becomes a Metadata segment. Stateless and thread-safe.
+/// </summary>
+public sealed class HtmlExtractor : ITextExtractor
+{
+    public static HtmlExtractor Instance { get; } = new();
+
+    private HtmlExtractor()
+    {
+    }
+
+    public string Name => "html";
+
+    public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct)
+    {
+        var bytes = InputGuard.ReadAll(content, limits, ct);
+        var html = TextDecoding.Decode(bytes, sniffDeclaredCharset: true);
+        var c = new SegmentCollector(limits, ct);
+        string? title;
+        string text;
+        try
+        {
+            (title, text) = HtmlText.Convert(html, ct);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
+        {
+            throw new CorruptDocumentException($"unreadable HTML ({ex.GetType().Name})", ex);
+        }
+        if (title is not null) c.Add(SegmentKind.Metadata, "titel", title);
+        PlainTextExtractor.AddChunked(c, SegmentKind.Body, "text", text);
+        return c.Build();
+    }
+}
