@@ -18,6 +18,7 @@ var root = new RootCommand("""
     """);
 root.Subcommands.Add(ScanCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(ExtractWorkerCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

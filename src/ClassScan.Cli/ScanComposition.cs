@@ -1,7 +1,10 @@
+using ClassScan.Cli.Commands;
 using ClassScan.Core.Classification;
+using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
 using ClassScan.Detection.Personnummer;
 using ClassScan.Extraction;
+using ClassScan.Extraction.Isolation;
 using ClassScan.Pipeline;
 
 namespace ClassScan.Cli;
@@ -16,6 +19,15 @@ internal static class ScanComposition
 
     public static IClassificationPolicy CreatePolicy() => new KlassaPolicy();
 
-    public static DocumentAnalyzer CreateAnalyzer(TimeProvider time, ScanProgress? progress) =>
-        new(new ExtractorSelector(), CreateDetectors(time), CreatePolicy(), progress);
+    /// <summary>
+    /// Extractors run in worker processes unless <paramref name="isolate"/> is false: a parser that overflows
+    /// its stack (seen with PdfPig on hostile PDFs) would otherwise take the whole scan down.
+    /// </summary>
+    public static (DocumentAnalyzer Analyzer, IDisposable? Workers) CreateAnalyzer(TimeProvider time, ScanProgress? progress, bool isolate = true)
+    {
+        IExtractorSelector selector = new ExtractorSelector();
+        IsolatedExtractorSelector? isolated = null;
+        if (isolate) selector = isolated = new IsolatedExtractorSelector(selector, ExtractWorkerCommand.Self());
+        return (new DocumentAnalyzer(selector, CreateDetectors(time), CreatePolicy(), progress), isolated);
+    }
 }

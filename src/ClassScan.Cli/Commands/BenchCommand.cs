@@ -20,9 +20,10 @@ internal static class BenchCommand
         var parallelism = new Option<int>("--parallelism", "-p") { Description = "Workers for the CPU stages.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var exclude = new Option<string[]>("--exclude") { Description = "Globs to leave out (e.g. the decompression bomb, which measures timeouts, not throughput)." };
         var timeout = new Option<int>("--timeout") { Description = "Per-file timeout in seconds.", DefaultValueFactory = _ => 60 };
+        var inProcess = new Option<bool>("--in-process") { Description = "Parsers in the scanner process instead of worker processes." };
         var command = new Command("bench", "Measure end-to-end throughput and peak memory of a scan over fixed folders (no report written).")
         {
-            paths, repeat, parallelism, exclude, timeout,
+            paths, repeat, parallelism, exclude, timeout, inProcess,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -36,7 +37,8 @@ internal static class BenchCommand
             var sources = Enumerable.Range(0, k).SelectMany(_ => roots.Select(r => (IDocumentSource)new LocalFolderSource(r, null, parse.GetValue(exclude)))).ToList();
             var options = new ScanOptions { Parallelism = p, FetchParallelism = p, FileTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
             var progress = new ScanProgress();
-            var analyzer = ScanComposition.CreateAnalyzer(TimeProvider.System, progress);
+            var (analyzer, workers) = ScanComposition.CreateAnalyzer(TimeProvider.System, progress, !parse.GetValue(inProcess));
+            using var workerPool = workers;
             var sink = new CountingSink();
             var clock = Stopwatch.StartNew();
             var summary = await new ScanPipeline(new ConcatenatedSource(sources), analyzer, options, TimeProvider.System, progress)

@@ -49,9 +49,14 @@ internal static class ScanCommand
             DefaultValueFactory = _ => 512,
         };
 
+        var inProcess = new Option<bool>("--in-process")
+        {
+            Description = "Run the document parsers inside the scanner instead of in worker processes (faster start, but a parser crash ends the scan).",
+        };
+
         var command = new Command("scan", "Scan a folder: extract every document's text, find personnummer and other evidence, assign a KLASSA level and write the reports.")
         {
-            path, output, parallelism, include, exclude, timeout, maxFileMb,
+            path, output, parallelism, include, exclude, timeout, maxFileMb, inProcess,
         };
 
         command.SetAction(async (parse, _) =>
@@ -78,16 +83,17 @@ internal static class ScanCommand
                 Limits = ExtractionLimits.Default with { MaxFileBytes = maxMb * 1024L * 1024 },
             };
             var source = new LocalFolderSource(root, parse.GetValue(include), parse.GetValue(exclude));
-            return await RunAsync(source, parse.GetValue(output)!, options).ConfigureAwait(false);
+            return await RunAsync(source, parse.GetValue(output)!, options, !parse.GetValue(inProcess)).ConfigureAwait(false);
         });
         return command;
     }
 
-    internal static async Task<int> RunAsync(Core.Scanning.IDocumentSource source, string outDir, ScanOptions options)
+    internal static async Task<int> RunAsync(Core.Scanning.IDocumentSource source, string outDir, ScanOptions options, bool isolate)
     {
         var progress = new ScanProgress();
         var time = TimeProvider.System;
-        var analyzer = ScanComposition.CreateAnalyzer(time, progress);
+        var (analyzer, workers) = ScanComposition.CreateAnalyzer(time, progress, isolate);
+        using var workerPool = workers;
         var pipeline = new ScanPipeline(source, analyzer, options, time, progress);
         using var signal = new StopSignal(msg => Console.Error.WriteLine(msg));
         var clock = Stopwatch.StartNew();

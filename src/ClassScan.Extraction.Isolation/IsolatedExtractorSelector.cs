@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using ClassScan.Core.Documents;
+
+namespace ClassScan.Extraction.Isolation;
+
+/// <summary>
+/// Runs the real extractors in a pool of worker processes. Chooses the extractor in-process (so unsupported
+/// formats cost nothing), then sends the bytes to an idle worker. A parser that overflows its stack, blows
+/// the heap limit or ignores cancellation kills only its worker: the file gets an error status, the worker is
+/// replaced, and on timeout the process is killed so its CPU is truly freed. Thread-safe.
+/// </summary>
+public sealed class IsolatedExtractorSelector : IExtractorSelector, IDisposable
+{
+    private readonly IExtractorSelector inner;
+    private readonly WorkerCommand command;
+    private readonly ConcurrentBag<WorkerProcess> idle = [];
+    private int disposed;
+
+    public IsolatedExtractorSelector(IExtractorSelector inner, WorkerCommand command)
+    {
+        this.inner = inner;
+        this.command = command;
+    }
+
+    public ITextExtractor? Select(string fileName, ReadOnlySpan<byte> head)
+    {
+        var real = inner.Select(fileName, head);
+        return real is null ? null : new IsolatedExtractor(this, real.Name, fileName);
+    }
+
+    internal ExtractedText Extract(string fileName, Stream content, ExtractionLimits limits, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (!idle.TryTake(out var worker)) worker = new WorkerProcess(command);
+        try
+        {
+            return worker.Extract(fileName, content, limits, ct);
+        }
+        finally
+        {
+            if (worker.Healthy && Volatile.Read(ref disposed) == 0) idle.Add(worker);
+            else worker.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref disposed, 1);
+        while (idle.TryTake(out var w)) w.Dispose();
+    }
+
+    private sealed class IsolatedExtractor(IsolatedExtractorSelector owner, string name, string fileName) : ITextExtractor
+    {
+        public string Name => name;
+
+        public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct) =>
+            owner.Extract(fileName, content, limits, ct);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ClassScan.Core.Documents;
+
+namespace ClassScan.Extraction.Isolation;
+
+/// <summary>
+/// One extraction worker process serving one document at a time. Killing it is the only reliable way to
+/// stop a parser that ignores cancellation, and its death (stack overflow, heap limit) is contained.
+/// Not thread-safe: the pool hands it to one caller at a time.
+/// </summary>
+internal sealed class WorkerProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly BinaryWriter writer;
+    private readonly BinaryReader reader;
+    private readonly StringBuilder stderrTail = new();
+
+    public WorkerProcess(WorkerCommand command)
+    {
+        var psi = new ProcessStartInfo(command.FileName)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+        };
+        foreach (var a in command.Arguments) psi.ArgumentList.Add(a);
+        psi.Environment["DOTNET_GCHeapHardLimit"] = "0x" + command.MemoryLimitBytes.ToString("X", CultureInfo.InvariantCulture);
+        psi.Environment["DOTNET_TieredPGO"] = "0";
+        process = Process.Start(psi) ?? throw new InvalidOperationException("worker process did not start");
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (stderrTail)
+            {
+                stderrTail.AppendLine(e.Data);
+                if (stderrTail.Length > 4096) stderrTail.Remove(0, stderrTail.Length - 4096);
+            }
+        };
+        process.BeginErrorReadLine();
+        writer = new BinaryWriter(process.StandardInput.BaseStream);
+        reader = new BinaryReader(process.StandardOutput.BaseStream);
+    }
+
+    /// <summary>False once the process died or was killed; the pool then discards it.</summary>
+    public bool Healthy { get; private set; } = true;
+
+    public ExtractedText Extract(string fileName, Stream content, ExtractionLimits limits, CancellationToken ct)
+    {
+        using var registration = ct.Register(static state => ((WorkerProcess)state!).Kill(), this);
+        try
+        {
+            WorkerProtocol.WriteRequest(writer, fileName, content, limits);
+            return WorkerProtocol.ReadResponse(reader);
+        }
+        catch (Exception ex) when (ex is IOException or EndOfStreamException or ObjectDisposedException)
+        {
+            Healthy = false;
+            ct.ThrowIfCancellationRequested();
+            throw new CorruptDocumentException(CrashCause());
+        }
+    }
+
+    private string CrashCause()
+    {
+        if (!process.WaitForExit(2000)) Kill();
+        string tail;
+        lock (stderrTail) tail = stderrTail.ToString();
+        if (tail.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
+            return "tolkaren kraschade (stack overflow: filen är troligen skadad eller rekursiv)";
+        if (tail.Contains("OutOfMemory", StringComparison.OrdinalIgnoreCase) || tail.Contains("GCHeapHardLimit", StringComparison.OrdinalIgnoreCase))
+            return "tolkaren nådde minnesgränsen (möjlig dekomprimeringsbomb)";
+        var code = process.HasExited ? process.ExitCode.ToString(CultureInfo.InvariantCulture) : "?";
+        return $"tolkaren kraschade (avslutskod {code})";
+    }
+
+    private void Kill()
+    {
+        Healthy = false;
+        try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } catch (System.ComponentModel.Win32Exception) { }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (Healthy)
+            {
+                writer.Dispose(); // closing stdin ends the worker's loop
+                if (!process.WaitForExit(2000)) Kill();
+            }
+            else
+            {
+                Kill();
+            }
+        }
+        catch (IOException) { Kill(); }
+        process.Dispose();
+    }
+}
