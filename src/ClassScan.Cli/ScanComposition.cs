@@ -2,7 +2,12 @@ using ClassScan.Cli.Commands;
 using ClassScan.Core.Classification;
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
+using ClassScan.Detection.Health;
+using ClassScan.Detection.Individuals;
+using ClassScan.Detection.Osl;
 using ClassScan.Detection.Personnummer;
+using ClassScan.Detection.Policy;
+using ClassScan.Detection.Sensitive;
 using ClassScan.Extraction;
 using ClassScan.Extraction.Isolation;
 using ClassScan.Pipeline;
@@ -15,9 +20,13 @@ internal static class ScanComposition
     public static IReadOnlyList<IDetector> CreateDetectors(TimeProvider time) =>
     [
         new PersonnummerDetector(time),
+        new OslMarkingDetector(),
+        new HealthDetector(),
+        new SensitiveCategoryDetector(),
+        new IndividualDetector(),
     ];
 
-    public static IClassificationPolicy CreatePolicy() => new KlassaPolicy();
+    public static IClassificationPolicy CreatePolicy() => new KlassaRuleEngine();
 
     /// <summary>
     /// Extractors run in worker processes unless <paramref name="isolate"/> is false: a parser that overflows

@@ -8,6 +8,23 @@ public static class FindingKinds
     /// <summary>Interim number YYMMDD-Xnnn: identifies a person but is not counted in pnr_count.</summary>
     public const string Interimsnummer = "interimsnummer";
 
+    /// <summary>Health data (GDPR art. 9): Detail names the category, see <c>ClassScan.Detection.Health.HealthCategories</c>.</summary>
+    public const string Halsa = "halsa";
+
+    /// <summary>Another special category (art. 9), an offence (art. 10), a social-services measure or protected
+    /// identity: Detail names it, see <c>ClassScan.Detection.Sensitive.SensitiveCategories</c>.</summary>
+    public const string KansligKategori = "kanslig-kategori";
+
+    /// <summary>An explicit secrecy marking of the document itself (stamp, header, footer, cover line, subject).
+    /// Detail is the cited provision ("26:1", "21:3a", "19") or a keyword; see <c>ClassScan.Detection.Osl.OslMarking</c>.</summary>
+    public const string OslMarkering = "osl-markering";
+
+    /// <summary>Running text that cites an OSL provision without marking the document (Low; never a floor).</summary>
+    public const string OslOmnamnande = "osl-omnamnande";
+
+    /// <summary>Signs of an identifiable private person without a personnummer: Detail "roll", "namn", "adress" or "arende".</summary>
+    public const string Individ = "individ";
+
     /// <summary>True for the kinds counted in the report's pnr_count column.</summary>
     public static bool IsPersonalIdentityNumber(string kind) => kind is Personnummer or Samordningsnummer;
 }

@@ -1,0 +1,116 @@
+using ClassScan.Core.Documents;
+using ClassScan.Core.Findings;
+
+namespace ClassScan.Detection.Individuals;
+
+/// <summary>
+/// Signs that a passage is about an identifiable private person when there is no personnummer: role words
+/// (klienten, eleven, vårdnadshavaren), personal names with or without a role ("Klient: Ahmed Yusuf", "eleven
+/// Elsa Berg", "Lucas Nguyen (13 år)"), home addresses, and case numbers of individual matters.
+/// <para>
+/// Officials named in their role are not private individuals and are not reported: a name after an official
+/// label ("Handläggare:", "Närvarande:", "Beslutande:"), next to a title ("enhetschef Maria Sundberg", "Agnes
+/// Lundberg, biståndshandläggare", "Kristina Nilsson" above "Socialsekreterare"), with a party ("Ulla Nordström
+/// (S)"), or with a work e-mail address in the same line. A person who is the subject of a matter ("Medarbetare:
+/// Therese Hassan") is private even when employed by the municipality.
+/// </para>
+/// <para>
+/// Kind <see cref="FindingKinds.Individ"/>; Detail and confidence as in <see cref="IndividualDetails"/>. Offsets are
+/// exact so the rule engine can test proximity to health and other sensitive findings. MaskedSample never holds a
+/// name or an address: initials ("E*** B***"), the role word, a masked street or "SN 2025/****".
+/// </para>
+/// Singleton, thread-safe, never throws on any input.
+/// </summary>
+public sealed class IndividualDetector : IDetector
+{
+    public const string DetectorId = "se.individ";
+
+    private static readonly Lazy<IndividualLexicon> Lexicon = new(IndividualLexicon.Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Creates the detector and loads its vocabulary (once per process).</summary>
+    /// <exception cref="InvalidOperationException">A lexicon resource is missing (a build error).</exception>
+    public IndividualDetector() => _ = Lexicon.Value;
+
+    public string Id => DetectorId;
+
+    public void Detect(ExtractedText text, ICollection<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        if (text is null) return;
+        var lexicon = Lexicon.Value;
+        var found = new List<Finding>();
+        var officialNames = new HashSet<string>(StringComparer.Ordinal);
+        // A table header row or a list introduction in one segment applies to the segments of the same kind after it.
+        var state = new ScanState(null, false);
+        var stateKind = SegmentKind.Body;
+        for (var i = 0; i < text.Segments.Count; i++)
+        {
+            var raw = text.Segments[i]?.Text;
+            if (string.IsNullOrWhiteSpace(raw)) continue;
+            if (text.Segments[i].Kind != stateKind) state = new ScanState(null, false);
+            stateKind = text.Segments[i].Kind;
+            state = new IndividualScanner(lexicon, i, raw, LastLineOfPreviousSegment(text, i), FirstLineOfNextSegment(text, i),
+                found, officialNames, state).Run();
+        }
+
+        // A person named once in an official role is an official throughout the document; a first name alone
+        // ("Omar har svårt …") is the same identifiable person as a private full name elsewhere ("Elev: Omar Lundin").
+        var privateFirstNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var finding in found)
+        {
+            if (finding.Detail != IndividualDetails.Namn || finding.Confidence < Confidence.Medium) continue;
+            var name = NameText(text, finding);
+            var space = name.IndexOf(' ');
+            if (space > 0 && !officialNames.Contains(name)) privateFirstNames.Add(name[..space]);
+        }
+        foreach (var finding in found)
+        {
+            if (finding.Detail == IndividualDetails.Namn)
+            {
+                var name = NameText(text, finding);
+                if (officialNames.Contains(name)) continue;
+                if (finding.Confidence == Confidence.Low && !name.Contains(' ')
+                    && (privateFirstNames.Contains(name) || (name.EndsWith('s') && privateFirstNames.Contains(name[..^1]))))
+                {
+                    findings.Add(finding with { Confidence = Confidence.Medium });
+                    continue;
+                }
+            }
+            findings.Add(finding);
+        }
+    }
+
+    private static string NameText(ExtractedText text, Finding finding) =>
+        text.Segments[finding.SegmentIndex].Text.Substring(finding.Start, finding.Length).ToLowerInvariant();
+
+    // Table rows arrive one segment each: "Ordförande<TAB>Justerare" in one, the names in the next.
+    private static string? LastLineOfPreviousSegment(ExtractedText text, int index)
+    {
+        var kind = text.Segments[index].Kind;
+        for (var j = index - 1; j >= 0; j--)
+        {
+            var segment = text.Segments[j];
+            if (segment is null || segment.Kind != kind) continue;
+            var lines = segment.Text.Split('\n');
+            for (var l = lines.Length - 1; l >= 0; l--)
+                if (!string.IsNullOrWhiteSpace(lines[l])) return lines[l].Trim();
+            return null;
+        }
+        return null;
+    }
+
+    // A signature often spans two paragraphs ("Kristina Nilsson" / "Socialsekreterare"): the scanner needs the
+    // first line of the next segment of the same kind.
+    private static string? FirstLineOfNextSegment(ExtractedText text, int index)
+    {
+        var kind = text.Segments[index].Kind;
+        for (var j = index + 1; j < text.Segments.Count; j++)
+        {
+            var segment = text.Segments[j];
+            if (segment is null || segment.Kind != kind) continue;
+            foreach (var line in segment.Text.Split('\n'))
+                if (!string.IsNullOrWhiteSpace(line)) return line.Trim();
+        }
+        return null;
+    }
+}
