@@ -25,6 +25,9 @@ public static class FindingKinds
     /// <summary>Signs of an identifiable private person without a personnummer: Detail "roll", "namn", "adress" or "arende".</summary>
     public const string Individ = "individ";
 
+    /// <summary>Level-2 details without a personnummer: credentials ("inloggning") and salaries ("lon").</summary>
+    public const string KonfidentiellUppgift = "konfidentiell-uppgift";
+
     /// <summary>True for the kinds counted in the report's pnr_count column.</summary>
     public static bool IsPersonalIdentityNumber(string kind) => kind is Personnummer or Samordningsnummer;
 }

@@ -93,9 +93,14 @@ internal sealed partial class IndividualScanner
         var roleByNextToken = new Dictionary<int, int>();
         for (var r = 0; r < roles.Count; r++) roleByNextToken[roles[r].FirstToken + roles[r].TokenCount] = r;
 
+        // Right after a private label or role word, any two capitalised words are a name, listed first name or not
+        // ("Klient: Xhevdet Krasniqi", "eleven Aino Heikkilä").
+        var valueToken = label == LabelKind.Private ? context.FirstTokenAtOrAfter(labelEnd) : -1;
+
         for (var k = from; k < to; k++)
         {
-            if (!TryReadName(k, to, out var last, out var hasSurname)) continue;
+            var afterRole = roleByNextToken.ContainsKey(k) || k == valueToken;
+            if (!TryReadName(k, to, afterRole, out var last, out var hasSurname)) continue;
             var start = Tokens[k].Start;
             var end = Tokens[last].End;
 
@@ -137,7 +142,7 @@ internal sealed partial class IndividualScanner
     // ---- names ---------------------------------------------------------------------------------------------
 
     /// <summary>A first name from the list, an optional second given name, and a capitalised surname.</summary>
-    private bool TryReadName(int k, int to, out int last, out bool hasSurname)
+    private bool TryReadName(int k, int to, bool afterRole, out int last, out bool hasSurname)
     {
         last = k;
         hasSurname = false;
@@ -145,6 +150,13 @@ internal sealed partial class IndividualScanner
         if (!WordTokenizer.IsCapitalized(word)) return false;
 
         var isName = lexicon.FirstNames.TryGetValue(LowerWord(k), out var ambiguous);
+        if (!isName && afterRole && k + 1 < to && IsSpaceGap(k) && IsSurnameAt(k + 1) && !lexicon.NotSurnames.Contains(LowerWord(k)))
+        {
+            last = k + 1;
+            if (last + 1 < to && Gap(last) is "-" && WordTokenizer.IsCapitalized(Word(last + 1))) last++;
+            hasSurname = true;
+            return true;
+        }
         if (!isName)
         {
             // Genitive of a first name alone: "Mohammeds anfall", "Noors astma".
@@ -457,7 +469,7 @@ internal sealed partial class IndividualScanner
         var ranges = new List<(int, int)>();
         for (var i = start; i < end; i++)
         {
-            if (text[i] != ':') continue;
+            if (text[i] != ':' || i == start) continue;
             var from = i - 1;
             while (from > start && i - from < 40 && !(text[from] == '.' && text[from + 1] == ' ') && text[from] is not ('\t' or '\n')) from--;
             var label = NormaliseLabel(text.AsSpan(from, i - from).TrimStart(". \t\n".AsSpan()));

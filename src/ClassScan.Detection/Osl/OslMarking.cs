@@ -20,6 +20,13 @@ namespace ClassScan.Detection.Osl;
 /// </para>
 /// Immutable; all members are thread-safe and never throw.
 /// </summary>
+/// <param name="Kind">The wording of the marking.</param>
+/// <param name="Chapter">The cited OSL chapter, or null when none is cited.</param>
+/// <param name="Section">The cited section ("1", "3a"), or null.</param>
+/// <param name="Area">An area named without a citation ("socialtjanst", "halso-och-sjukvard", "elevhalsa", "personal"), or null.</param>
+/// <param name="ImpliedLevel">The KLASSA level the marking implies: 2 or 3.</param>
+/// <param name="Detail">The Detail a finding carries (see above).</param>
+/// <param name="UpperCase">The marking word is in capitals ("SEKRETESS"): a stamp even in running text.</param>
 public sealed partial record OslMarking(
     OslMarkingKind Kind,
     int? Chapter,

@@ -48,8 +48,9 @@ public sealed class CfbExtractor : ITextExtractor
         }
         if (file.Find("PowerPoint Document") is not null)
         {
-            // Encrypted presentations carry an "EncryptedSummary" stream (MS-PPT 2.1.3).
-            if (file.Find("EncryptedSummary") is not null)
+            // Encrypted presentations carry an "EncryptedSummary" stream (MS-PPT 2.1.3) and mark the
+            // CurrentUserAtom with headerToken 0xF3D1C4DF instead of 0xE391C05F (MS-PPT 2.3.2).
+            if (file.Find("EncryptedSummary") is not null || HasEncryptedCurrentUser(file))
                 throw new EncryptedDocumentException("password-protected legacy PowerPoint presentation (.ppt)");
             throw new UnsupportedFormatException("legacy PowerPoint 97-2003 (.ppt)");
         }
@@ -57,6 +58,13 @@ public sealed class CfbExtractor : ITextExtractor
                                   || e.Name.StartsWith("__properties_version1.0", StringComparison.OrdinalIgnoreCase)))
             throw new UnsupportedFormatException("Outlook message (.msg)");
         throw new UnsupportedFormatException("OLE2 compound file (unknown application)");
+    }
+
+    private static bool HasEncryptedCurrentUser(CompoundFile file)
+    {
+        if (file.Find("Current User") is not { } user) return false;
+        var atom = file.ReadPrefix(user, 16);
+        return atom.Length >= 16 && BinaryPrimitives.ReadUInt32LittleEndian(atom.AsSpan(12)) == 0xF3D1C4DF;
     }
 
     /// <summary>

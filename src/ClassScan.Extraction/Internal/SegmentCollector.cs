@@ -19,11 +19,11 @@ internal sealed class SegmentCollector(ExtractionLimits limits, CancellationToke
 
     public long TotalChars => total;
 
-    /// <summary>Adds a segment unless it is blank; trailing whitespace is trimmed.</summary>
+    /// <summary>Adds a segment unless it is blank; leading blank lines and trailing whitespace are trimmed.</summary>
     public void Add(SegmentKind kind, string location, string text)
     {
         ct.ThrowIfCancellationRequested();
-        text = text.TrimEnd();
+        text = text.TrimEnd().TrimStart('\r', '\n');
         if (text.Length == 0 || string.IsNullOrWhiteSpace(text)) return;
         Charge(text.Length);
         segments.Add(new TextSegment(kind, location, text));

@@ -30,9 +30,13 @@ public sealed class EmlExtractor : ITextExtractor
 
     public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct)
     {
-        InputGuard.CheckSize(content, limits);
+        var bytes = InputGuard.ReadAll(content, limits, ct);
         var c = new SegmentCollector(limits, ct);
-        var message = Parse(content, ct);
+        if (bytes.AsSpan().IndexOfAnyExcept(" \t\r\n"u8) < 0) return c.Build(); // an empty file is an empty message
+        // MIME is a byte protocol; a message saved as UTF-16 text is transcoded so MimeKit can parse it.
+        if (TextDecoding.IsUtf16(bytes)) bytes = Encoding.UTF8.GetBytes(TextDecoding.Decode(bytes));
+        using var input = new MemoryStream(bytes, writable: false);
+        var message = Parse(input, ct);
         if (IsEncrypted(message.Body)) throw new EncryptedDocumentException("encrypted e-mail (S/MIME or PGP/MIME)");
         ReadMessage(message, 0, "", c);
         return c.Build();

@@ -22,7 +22,7 @@ public sealed class ExcelExtractor : ITextExtractor
     public string Name => "openxml-excel";
 
     public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct) =>
-        OoxmlPackage.Run(content, limits, ct, "Excel", c =>
+        OoxmlPackage.Run(content, limits, ct, OoxmlKind.Excel, c =>
         {
             using var doc = SpreadsheetDocument.Open(content, false, OoxmlPackage.Settings(limits));
             var wb = doc.WorkbookPart ?? throw new CorruptDocumentException("Excel package without a workbook part");

@@ -20,12 +20,27 @@ internal static class OoxmlPackage
     };
 
     /// <summary>Runs the extraction after the zip checks; maps library failures to typed exceptions.</summary>
-    public static ExtractedText Run(Stream content, ExtractionLimits limits, CancellationToken ct, string format,
+    public static ExtractedText Run(Stream content, ExtractionLimits limits, CancellationToken ct, OoxmlKind kind,
         Func<SegmentCollector, ExtractedText> body)
     {
+        var format = kind.ToString();
         InputGuard.CheckSize(content, limits);
         if (content.Length == 0) throw new CorruptDocumentException($"empty file, not a {format} package");
-        ZipGuard.Check(content, limits, ct);
+        var names = ZipGuard.Check(content, limits, ct);
+
+        // A package named for one application but holding another's parts (a .pptx that is really a DOCX)
+        // is read for what it is: the SDK would otherwise open it and find nothing.
+        var actual = OoxmlAutoExtractor.Classify(names);
+        if (actual != kind && actual != OoxmlKind.Unknown)
+        {
+            return actual switch
+            {
+                OoxmlKind.Word => WordExtractor.Instance.Extract(content, limits, ct),
+                OoxmlKind.Excel => ExcelExtractor.Instance.Extract(content, limits, ct),
+                OoxmlKind.PowerPoint => PowerPointExtractor.Instance.Extract(content, limits, ct),
+                _ => throw new UnsupportedFormatException("Excel binary workbook (.xlsb)"),
+            };
+        }
         try
         {
             return body(new SegmentCollector(limits, ct));

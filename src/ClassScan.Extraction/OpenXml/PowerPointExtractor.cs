@@ -22,7 +22,7 @@ public sealed class PowerPointExtractor : ITextExtractor
     public string Name => "openxml-powerpoint";
 
     public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct) =>
-        OoxmlPackage.Run(content, limits, ct, "PowerPoint", c =>
+        OoxmlPackage.Run(content, limits, ct, OoxmlKind.PowerPoint, c =>
         {
             using var doc = PresentationDocument.Open(content, false, OoxmlPackage.Settings(limits));
             var pres = doc.PresentationPart ?? throw new CorruptDocumentException("PowerPoint package without a presentation part");

@@ -21,7 +21,7 @@ public sealed class WordExtractor : ITextExtractor
     public string Name => "openxml-word";
 
     public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct) =>
-        OoxmlPackage.Run(content, limits, ct, "Word", c =>
+        OoxmlPackage.Run(content, limits, ct, OoxmlKind.Word, c =>
         {
             using var doc = WordprocessingDocument.Open(content, false, OoxmlPackage.Settings(limits));
             var main = doc.MainDocumentPart ?? throw new CorruptDocumentException("Word package without a main document part");

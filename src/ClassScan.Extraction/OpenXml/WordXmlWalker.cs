@@ -74,11 +74,11 @@ internal sealed class WordXmlWalker
                     }
                     bool empty = r.IsEmptyElement;
                     Start(name, r.Depth, empty, ref textTarget);
-                    if (empty) End(name, r.Depth, ref textTarget);
+                    if (empty) End(name, r.Depth, ref textTarget, wasEmpty: true);
                     break;
                 }
                 case XmlNodeType.EndElement:
-                    End(r.LocalName, r.Depth, ref textTarget);
+                    End(r.LocalName, r.Depth, ref textTarget, wasEmpty: false);
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
                     if (textTarget == TextTarget.Visible) frames.Peek().Text.Append(r.Value);
@@ -137,7 +137,7 @@ internal sealed class WordXmlWalker
         }
     }
 
-    private void End(string name, int depth, ref TextTarget textTarget)
+    private void End(string name, int depth, ref TextTarget textTarget, bool wasEmpty)
     {
         var frame = frames.Peek();
         var sb = frame.Text;
@@ -155,7 +155,7 @@ internal sealed class WordXmlWalker
                 textTarget = TextTarget.None;
                 break;
             case "r":
-                if (runDepth > 0) runDepth--;
+                if (!wasEmpty && runDepth > 0) runDepth--;
                 break;
             case "p":
                 if (frame.Kind == SegmentKind.Table) AppendSeparator(sb, ' ');

@@ -30,6 +30,7 @@ public sealed class PdfExtractor : ITextExtractor
     {
         var bytes = InputGuard.ReadAll(content, limits, ct);
         var c = new SegmentCollector(limits, ct);
+        var formCandidates = PdfPreflight.Check(bytes, ct);
         PdfDocument doc;
         try
         {
@@ -58,6 +59,15 @@ public sealed class PdfExtractor : ITextExtractor
             if (pages > limits.MaxPdfPages)
                 throw new ExtractionLimitException(nameof(ExtractionLimits.MaxPdfPages),
                     $"{pages:N0} pages, more than {limits.MaxPdfPages:N0} (MaxPdfPages)");
+
+            try
+            {
+                PdfFormGraph.Check(doc, formCandidates, ct);
+            }
+            catch (Exception ex) when (IsLibraryFailure(ex))
+            {
+                throw new CorruptDocumentException($"unreadable PDF object structure ({ex.GetType().Name})", ex);
+            }
 
             int withoutText = 0;
             int failed = 0;

@@ -31,6 +31,10 @@ internal static partial class TextDecoding
         return Windows1252.GetString(bytes);
     }
 
+    /// <summary>True for UTF-16 text, with or without BOM (e.g. an e-mail saved by a Windows tool).</summary>
+    public static bool IsUtf16(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || LooksLikeUtf16(bytes, out _);
+
     private static string Utf8OrFallback(ReadOnlySpan<byte> bytes) =>
         TryStrictUtf8(bytes, out var text) ? text : Windows1252.GetString(bytes);
 

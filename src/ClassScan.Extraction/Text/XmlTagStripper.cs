@@ -30,7 +30,9 @@ internal static class XmlTagStripper
             if (Starts(xml, lt, "<!--"))
             {
                 i = Until(xml, lt + 4, "-->", out var comment);
+                Separate(sb);
                 AppendText(sb, comment);
+                Separate(sb);
             }
             else if (Starts(xml, lt, "<![CDATA["))
             {

@@ -1,0 +1,48 @@
+namespace ClassScan.Classification.Training;
+
+/// <summary>What a model file is and how it was made; written as JSON beside the zip.</summary>
+public sealed record ModelMetadata
+{
+    public string Model { get; init; } = "klassa-text";
+
+    /// <summary>Version of the detector feature vector the model expects.</summary>
+    public int FeatureVersion { get; init; }
+
+    public required IReadOnlyList<string> DetectorFeatures { get; init; }
+
+    public DateTimeOffset CreatedUtc { get; init; }
+
+    public required string MlNetVersion { get; init; }
+
+    public required string Hyperparameters { get; init; }
+
+    public int Seed { get; init; }
+
+    /// <summary>The corpus folder and labels file as given to the trainer.</summary>
+    public required string Corpus { get; init; }
+
+    public required string Labels { get; init; }
+
+    public required string LabelsSha256 { get; init; }
+
+    public string? Split { get; init; }
+
+    /// <summary>Documents trained on per label ("0", "1", "0|1", ...).</summary>
+    public required IReadOnlyDictionary<string, int> DocumentsPerLabel { get; init; }
+
+    public int SkippedDocuments { get; init; }
+
+    /// <summary>Ids of the detectors whose findings fed the model; use the model with the same set.</summary>
+    public required IReadOnlyList<string> Detectors { get; init; }
+
+    public int CrossValidationFolds { get; init; }
+
+    /// <summary>Cross-validated scores per candidate; the chosen one is <see cref="Hyperparameters"/>.</summary>
+    public required IReadOnlyList<CandidateScore> Candidates { get; init; }
+
+    public double TrainingSeconds { get; init; }
+
+    public long ModelBytes { get; init; }
+
+    public required string ModelSha256 { get; init; }
+}

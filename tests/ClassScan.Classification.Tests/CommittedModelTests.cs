@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using ClassScan.Classification.Evaluation;
+using ClassScan.TestSupport;
+using Xunit.Abstractions;
+
+namespace ClassScan.Classification.Tests;
+
+/// <summary>The model committed in models/: intact, loadable, small, and still good with today's detectors.</summary>
+public sealed class CommittedModelTests(ITestOutputHelper output)
+{
+    private static readonly string ModelPath = Path.Combine(SharedData.RepoRoot, "models", "klassa.zip");
+    private static readonly string MetadataPath = Path.Combine(SharedData.RepoRoot, "models", "klassa.json");
+
+    [Fact]
+    public void Load_CommittedModel_MatchesMetadataHashAndIsSmall()
+    {
+        var meta = JsonDocument.Parse(File.ReadAllText(MetadataPath)).RootElement;
+        var bytes = File.ReadAllBytes(ModelPath);
+
+        Assert.Equal(meta.GetProperty("modelSha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        Assert.Equal(meta.GetProperty("modelBytes").GetInt64(), bytes.LongLength);
+        Assert.Equal(ClassScan.Classification.Features.DetectorFeatures.Version, meta.GetProperty("featureVersion").GetInt32());
+        Assert.True(bytes.Length < 2 * 1024 * 1024, $"{bytes.Length} bytes: keep models/klassa.zip under 2 MB");
+    }
+
+    [Fact]
+    public void Load_CommittedModel_LoadsQuicklyAndPredicts()
+    {
+        var clock = Stopwatch.StartNew();
+        using var model = KlassaTextModel.Load(ModelPath);
+        var load = clock.Elapsed;
+        var prediction = model.Predict(TinyCorpus.Text("Kallelse till kommunfullmäktige. Sammanträdet är offentligt."), []);
+        clock.Stop();
+
+        output.WriteLine($"load {load.TotalMilliseconds:0} ms, load + first prediction {clock.ElapsedMilliseconds} ms (cold process)");
+        Assert.Equal(1f, prediction.Scores.Sum(), 3);
+        // The issue asks for < 1 s; the bar here is looser so that a busy CI machine does not fail it.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{clock.ElapsedMilliseconds} ms");
+    }
+
+    [SharedFact]
+    [Trait("Category", "Shared")]
+    public void Evaluate_CommittedModelOnDevTestSplit_StaysGood()
+    {
+        using var model = KlassaTextModel.Load(ModelPath);
+
+        var result = KlassaModelEvaluator.Evaluate(model, DevCorpus.Options("test"));
+
+        output.WriteLine(result.ToTable());
+        // Detectors feed the model: if they change enough to push these down, retrain (models/README.md).
+        Assert.Equal(84, result.Total);
+        Assert.True(result.ExactMatch >= 0.85, $"exact match {result.ExactMatch:0.000}");
+        Assert.True(result.MustLeave.Recall >= 0.90, $"must-leave recall {result.MustLeave.Recall:0.000}");
+        Assert.True(result.MustLeave.Precision >= 0.90, $"must-leave precision {result.MustLeave.Precision:0.000}");
+    }
+}

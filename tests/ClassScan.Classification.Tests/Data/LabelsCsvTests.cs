@@ -1,0 +1,47 @@
+using ClassScan.Classification.Data;
+using ClassScan.Core.Classification;
+
+namespace ClassScan.Classification.Tests.Data;
+
+public sealed class LabelsCsvTests
+{
+    [Fact]
+    public void Read_DevCorpusShape_ParsesColumnsByHeader()
+    {
+        const string csv = """
+            file,split,level,must_leave,pnr_count,health_individual,osl_marking,where,doctype
+            train/doc_0002.pptx,train,0,false,0,false,false,body,ks_budgetpresentation
+            test/doc_0007.docx,test,0|1,false,0,false,false,body,handwritten
+            """;
+
+        var rows = LabelsCsv.Read(new StringReader(csv));
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(new LabelledDocument("train/doc_0002.pptx", "train", LevelLabel.Of(KlassaLevel.Oppen), "ks_budgetpresentation"), rows[0]);
+        Assert.True(rows[1].Level.IsAmbiguous);
+        Assert.Equal("handwritten", rows[1].DocType);
+    }
+
+    [Fact]
+    public void Read_SemicolonsQuotesAndNoSplit_Parses()
+    {
+        const string csv = "level;file\n3;\"Socialtjänst/Akt; Berg.docx\"\n\n2;b.pdf\n";
+
+        var rows = LabelsCsv.Read(new StringReader(csv));
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("Socialtjänst/Akt; Berg.docx", rows[0].File);
+        Assert.Equal("", rows[0].Split);
+        Assert.Null(rows[0].DocType);
+        Assert.Equal(LevelLabel.Of(KlassaLevel.Konfidentiell), rows[1].Level);
+    }
+
+    [Theory]
+    [InlineData("file,split\na.txt,train\n")]
+    [InlineData("file,level\na.txt,5\n")]
+    [InlineData("")]
+    public void Read_BadFile_ThrowsFormatException(string csv)
+    {
+        Assert.Throws<FormatException>(() => LabelsCsv.Read(new StringReader(csv)));
+    }
+}

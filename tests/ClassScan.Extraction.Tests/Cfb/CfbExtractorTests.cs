@@ -1,0 +1,83 @@
+using ClassScan.Core.Documents;
+using ClassScan.Extraction.Cfb;
+using ClassScan.TestSupport.Documents;
+
+namespace ClassScan.Extraction.Tests.Cfb;
+
+public class CfbExtractorTests
+{
+    private static void Extract(byte[] cfb) => ExtractionHelper.Run(CfbExtractor.Instance, cfb);
+
+    [Theory]
+    [InlineData("hemlig.docx")]
+    [InlineData("hemlig.xlsx")]
+    [InlineData("hemlig.pptx")]
+    public void Extract_EncryptedOoxml_EncryptedWhateverTheExtension(string name)
+    {
+        var cfb = CompoundFileWriter.Create(("EncryptionInfo", new byte[200]), ("EncryptedPackage", new byte[5000]));
+
+        var extractor = ExtractionHelper.Select(name, cfb);
+
+        Assert.IsType<CfbExtractor>(extractor);
+        var ex = Assert.Throws<EncryptedDocumentException>(() => ExtractionHelper.Run(extractor!, cfb));
+        Assert.Contains("encrypted OOXML", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_LegacyWord_Unsupported()
+    {
+        var ex = Assert.Throws<UnsupportedFormatException>(() => Extract(CompoundFileWriter.Create(("WordDocument", Fib(encrypted: false)))));
+        Assert.Equal("legacy Word 97-2003 (.doc)", ex.Message);
+    }
+
+    [Fact]
+    public void Extract_LegacyWordWithEncryptedFlag_Encrypted()
+    {
+        Assert.Throws<EncryptedDocumentException>(() => Extract(CompoundFileWriter.Create(("WordDocument", Fib(encrypted: true)))));
+    }
+
+    [Fact]
+    public void Extract_LegacyExcelWithFilePass_Encrypted()
+    {
+        // BOF (0x0809, 16 bytes) then FILEPASS (0x002F).
+        byte[] biff = [0x09, 0x08, 0x10, 0x00, .. new byte[16], 0x2F, 0x00, 0x02, 0x00, 0x00, 0x00];
+
+        Assert.Throws<EncryptedDocumentException>(() => Extract(CompoundFileWriter.Create(("Workbook", biff))));
+    }
+
+    [Fact]
+    public void Extract_LegacyExcel_Unsupported()
+    {
+        byte[] biff = [0x09, 0x08, 0x10, 0x00, .. new byte[16], 0x85, 0x00, 0x00, 0x00];
+
+        Assert.Throws<UnsupportedFormatException>(() => Extract(CompoundFileWriter.Create(("Workbook", biff))));
+    }
+
+    [Fact]
+    public void Extract_OutlookMessage_Unsupported()
+    {
+        var ex = Assert.Throws<UnsupportedFormatException>(() => Extract(CompoundFileWriter.Create(("__substg1.0_0037001F", new byte[10]))));
+        Assert.Contains(".msg", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_TruncatedOrLoopingFile_CorruptNotHang()
+    {
+        var cfb = CompoundFileWriter.Create(("WordDocument", Fib(false)));
+        var looping = (byte[])cfb.Clone();
+        // FAT entry of the directory sector (sector 1) pointing at itself: a chain loop.
+        BitConverter.GetBytes(1u).CopyTo(looping, 512 + 4);
+
+        Assert.Throws<CorruptDocumentException>(() => Extract(cfb[..600]));
+        Assert.Throws<CorruptDocumentException>(() => Extract(looping));
+    }
+
+    private static byte[] Fib(bool encrypted)
+    {
+        var fib = new byte[64];
+        fib[0] = 0xEC;
+        fib[1] = 0xA5;
+        if (encrypted) fib[0x0B] = 0x01; // flags at 0x0A, fEncrypted = 0x0100
+        return fib;
+    }
+}

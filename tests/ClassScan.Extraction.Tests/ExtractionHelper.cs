@@ -1,0 +1,28 @@
+using ClassScan.Core.Documents;
+using ClassScan.Extraction;
+
+namespace ClassScan.Extraction.Tests;
+
+/// <summary>Runs extractors on in-memory files the way the pipeline does (selector on name + head, then extract).</summary>
+internal static class ExtractionHelper
+{
+    public static ExtractedText Run(ITextExtractor extractor, byte[] content, ExtractionLimits? limits = null, CancellationToken ct = default)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        return extractor.Extract(stream, limits ?? ExtractionLimits.Default, ct);
+    }
+
+    public static ITextExtractor? Select(string fileName, byte[] content) =>
+        ExtractorSelector.Default.Select(fileName, content.AsSpan(0, Math.Min(content.Length, ExtractorSelector.RecommendedHeadBytes)));
+
+    /// <summary>Selects by name and content, fails if unsupported, then extracts.</summary>
+    public static ExtractedText SelectAndRun(string fileName, byte[] content, ExtractionLimits? limits = null)
+    {
+        var extractor = Select(fileName, content) ?? throw new Xunit.Sdk.XunitException($"no extractor for {fileName}");
+        return Run(extractor, content, limits);
+    }
+
+    public static string AllText(this ExtractedText text) => string.Join("\n", text.Segments.Select(s => s.Text));
+
+    public static IEnumerable<TextSegment> OfKind(this ExtractedText text, SegmentKind kind) => text.Segments.Where(s => s.Kind == kind);
+}

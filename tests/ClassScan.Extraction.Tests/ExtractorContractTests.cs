@@ -1,0 +1,115 @@
+using System.Text;
+using ClassScan.Core.Documents;
+using ClassScan.Extraction.Cfb;
+using ClassScan.Extraction.OpenXml;
+using ClassScan.Extraction.Pdf;
+using ClassScan.Extraction.Text;
+using ClassScan.TestSupport.Documents;
+
+namespace ClassScan.Extraction.Tests;
+
+/// <summary>The <see cref="ITextExtractor"/> contract, run against every implementation.</summary>
+public class ExtractorContractTests
+{
+    public static TheoryData<string> Extractors() => ["word", "excel", "powerpoint", "ooxml", "pdf", "text", "xml", "html", "eml", "cfb"];
+
+    private static (ITextExtractor Extractor, byte[] Valid) Get(string name) => name switch
+    {
+        "word" => (WordExtractor.Instance, TestDocuments.Docx("hej")),
+        "excel" => (ExcelExtractor.Instance, TestDocuments.Xlsx(["hej"])),
+        "powerpoint" => (PowerPointExtractor.Instance, TestDocuments.Pptx("hej")),
+        "ooxml" => (OoxmlAutoExtractor.Instance, TestDocuments.Docx("hej")),
+        "pdf" => (PdfExtractor.Instance, TestDocuments.Pdf("hej")),
+        "text" => (PlainTextExtractor.Instance, "hej"u8.ToArray()),
+        "xml" => (XmlTextExtractor.Instance, "<a>hej</a>"u8.ToArray()),
+        "html" => (HtmlExtractor.Instance, "<p>hej</p>"u8.ToArray()),
+        "eml" => (ExtractorSelector.Default.Select("a.eml", [])!, TestDocuments.Eml("hej", "hej")),
+        "cfb" => (CfbExtractor.Instance, CompoundFileWriter.Create(("EncryptionInfo", new byte[8]))),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Extractors))]
+    public void Extract_EmptyInput_BlankOrKnownException(string name)
+    {
+        AssertOnlyKnownFailures(name, []);
+    }
+
+    [Theory]
+    [MemberData(nameof(Extractors))]
+    public void Extract_Garbage_BlankOrKnownException(string name)
+    {
+        var random = new Random(42);
+        var garbage = new byte[4096];
+        random.NextBytes(garbage);
+        AssertOnlyKnownFailures(name, garbage);
+    }
+
+    [Theory]
+    [MemberData(nameof(Extractors))]
+    public void Extract_TruncatedValidFile_KnownOutcome(string name)
+    {
+        var (_, valid) = Get(name);
+        AssertOnlyKnownFailures(name, valid[..(valid.Length * 2 / 3)]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Extractors))]
+    public void Extract_ValidFile_NameStableAndNoThrowOrKnown(string name)
+    {
+        var (extractor, valid) = Get(name);
+
+        Assert.False(string.IsNullOrWhiteSpace(extractor.Name));
+        if (name == "cfb")
+        {
+            Assert.Throws<EncryptedDocumentException>(() => ExtractionHelper.Run(extractor, valid));
+            return;
+        }
+        Assert.Contains("hej", ExtractionHelper.Run(extractor, valid).AllText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Extractors))]
+    public void Extract_Cancelled_ThrowsOperationCanceledOrFinishesQuickly(string name)
+    {
+        var (extractor, valid) = Get(name);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        var ex = Record.Exception(() => ExtractionHelper.Run(extractor, valid, ct: cts.Token));
+
+        // Tiny inputs may finish before the first check; anything else must be a cancellation (or cfb's verdict).
+        Assert.True(ex is null or OperationCanceledException or EncryptedDocumentException, ex?.GetType().Name);
+    }
+
+    [Theory]
+    [MemberData(nameof(Extractors))]
+    public void Extract_ConcurrentCalls_SameResult(string name)
+    {
+        var (extractor, valid) = Get(name);
+        string Run()
+        {
+            try
+            {
+                return ExtractionHelper.Run(extractor, valid).AllText();
+            }
+            catch (EncryptedDocumentException e)
+            {
+                return e.Message;
+            }
+        }
+        var expected = Run();
+
+        var results = Enumerable.Range(0, 8).AsParallel().Select(_ => Run()).ToList();
+
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
+    private static void AssertOnlyKnownFailures(string name, byte[] input)
+    {
+        var (extractor, _) = Get(name);
+        var ex = Record.Exception(() => ExtractionHelper.Run(extractor, input));
+        Assert.True(ex is null or CorruptDocumentException or UnsupportedFormatException or EncryptedDocumentException,
+            $"{name}: {ex?.GetType().Name}: {ex?.Message}");
+    }
+}
