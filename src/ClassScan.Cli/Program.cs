@@ -18,6 +18,8 @@ var root = new RootCommand("""
     """);
 root.Subcommands.Add(ScanCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(ExtractWorkerCommand.Create());
 
 var parse = root.Parse(args);

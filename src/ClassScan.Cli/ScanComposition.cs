@@ -1,7 +1,9 @@
+using ClassScan.Classification;
 using ClassScan.Cli.Commands;
 using ClassScan.Core.Classification;
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
+using ClassScan.Detection.Confidential;
 using ClassScan.Detection.Health;
 using ClassScan.Detection.Individuals;
 using ClassScan.Detection.Osl;
@@ -17,6 +19,9 @@ namespace ClassScan.Cli;
 /// <summary>The composition root: which extractors, detectors and policy a scan uses.</summary>
 internal static class ScanComposition
 {
+    /// <summary>The model shipped beside the binary (copied from the repository's models/ folder at build).</summary>
+    public static string DefaultModelPath => Path.Combine(AppContext.BaseDirectory, "models", "klassa.zip");
+
     public static IReadOnlyList<IDetector> CreateDetectors(TimeProvider time) =>
     [
         new PersonnummerDetector(time),
@@ -24,19 +29,30 @@ internal static class ScanComposition
         new HealthDetector(),
         new SensitiveCategoryDetector(),
         new IndividualDetector(),
+        new ConfidentialDetailsDetector(),
     ];
 
-    public static IClassificationPolicy CreatePolicy() => new KlassaRuleEngine();
+    /// <summary>The rule engine, combined with the classifier unless <paramref name="model"/> is null.</summary>
+    public static IClassificationPolicy CreatePolicy(ILevelModel? model) =>
+        model is null ? new KlassaRuleEngine() : new RulesWithModelPolicy(new KlassaRuleEngine(), model);
+
+    /// <summary>Loads the classifier; a missing or unreadable model is a setup error the caller reports.</summary>
+    public static KlassaTextModel LoadModel(string path) => KlassaTextModel.Load(path);
 
     /// <summary>
     /// Extractors run in worker processes unless <paramref name="isolate"/> is false: a parser that overflows
     /// its stack (seen with PdfPig on hostile PDFs) would otherwise take the whole scan down.
     /// </summary>
-    public static (DocumentAnalyzer Analyzer, IDisposable? Workers) CreateAnalyzer(TimeProvider time, ScanProgress? progress, bool isolate = true)
+    public static (IExtractorSelector Selector, IDisposable? Workers) CreateSelector(bool isolate)
     {
-        IExtractorSelector selector = new ExtractorSelector();
-        IsolatedExtractorSelector? isolated = null;
-        if (isolate) selector = isolated = new IsolatedExtractorSelector(selector, ExtractWorkerCommand.Self());
-        return (new DocumentAnalyzer(selector, CreateDetectors(time), CreatePolicy(), progress), isolated);
+        if (!isolate) return (ExtractorSelector.Default, null);
+        var isolated = new IsolatedExtractorSelector(ExtractorSelector.Default, ExtractWorkerCommand.Self());
+        return (isolated, isolated);
+    }
+
+    public static (DocumentAnalyzer Analyzer, IDisposable? Workers) CreateAnalyzer(TimeProvider time, ScanProgress? progress, bool isolate, ILevelModel? model)
+    {
+        var (selector, workers) = CreateSelector(isolate);
+        return (new DocumentAnalyzer(selector, CreateDetectors(time), CreatePolicy(model), progress), workers);
     }
 }

@@ -25,8 +25,13 @@ internal static class BenchCommand
         {
             paths, repeat, parallelism, exclude, timeout, inProcess,
         };
+        var model = new ModelOptions();
+        model.AddTo(command);
         command.SetAction(async (parse, _) =>
         {
+            var (classifier, error) = model.Load(parse);
+            if (error is not null) { Console.Error.WriteLine("classscan: " + error); return ExitCodes.UsageError; }
+            using var loaded = classifier;
             var roots = parse.GetValue(paths)!;
             foreach (var r in roots)
             {
@@ -37,7 +42,7 @@ internal static class BenchCommand
             var sources = Enumerable.Range(0, k).SelectMany(_ => roots.Select(r => (IDocumentSource)new LocalFolderSource(r, null, parse.GetValue(exclude)))).ToList();
             var options = new ScanOptions { Parallelism = p, FetchParallelism = p, FileTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
             var progress = new ScanProgress();
-            var (analyzer, workers) = ScanComposition.CreateAnalyzer(TimeProvider.System, progress, !parse.GetValue(inProcess));
+            var (analyzer, workers) = ScanComposition.CreateAnalyzer(TimeProvider.System, progress, !parse.GetValue(inProcess), classifier);
             using var workerPool = workers;
             var sink = new CountingSink();
             var clock = Stopwatch.StartNew();

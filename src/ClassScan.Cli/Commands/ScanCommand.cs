@@ -59,6 +59,9 @@ internal static class ScanCommand
             path, output, parallelism, include, exclude, timeout, maxFileMb, inProcess,
         };
 
+        var model = new ModelOptions();
+        model.AddTo(command);
+
         command.SetAction(async (parse, _) =>
         {
             var root = parse.GetValue(path) ?? DefaultSamples;
@@ -82,17 +85,24 @@ internal static class ScanCommand
                 FileTimeout = TimeSpan.FromSeconds(t),
                 Limits = ExtractionLimits.Default with { MaxFileBytes = maxMb * 1024L * 1024 },
             };
+            var (classifier, error) = model.Load(parse);
+            if (error is not null)
+            {
+                Console.Error.WriteLine("classscan: " + error);
+                return ExitCodes.UsageError;
+            }
+            using var loaded = classifier;
             var source = new LocalFolderSource(root, parse.GetValue(include), parse.GetValue(exclude));
-            return await RunAsync(source, parse.GetValue(output)!, options, !parse.GetValue(inProcess)).ConfigureAwait(false);
+            return await RunAsync(source, parse.GetValue(output)!, options, !parse.GetValue(inProcess), classifier).ConfigureAwait(false);
         });
         return command;
     }
 
-    internal static async Task<int> RunAsync(Core.Scanning.IDocumentSource source, string outDir, ScanOptions options, bool isolate)
+    internal static async Task<int> RunAsync(Core.Scanning.IDocumentSource source, string outDir, ScanOptions options, bool isolate, Classification.ILevelModel? model)
     {
         var progress = new ScanProgress();
         var time = TimeProvider.System;
-        var (analyzer, workers) = ScanComposition.CreateAnalyzer(time, progress, isolate);
+        var (analyzer, workers) = ScanComposition.CreateAnalyzer(time, progress, isolate, model);
         using var workerPool = workers;
         var pipeline = new ScanPipeline(source, analyzer, options, time, progress);
         using var signal = new StopSignal(msg => Console.Error.WriteLine(msg));

@@ -154,6 +154,8 @@ internal sealed partial class IndividualScanner
         {
             last = k + 1;
             if (last + 1 < to && Gap(last) is "-" && WordTokenizer.IsCapitalized(Word(last + 1))) last++;
+            // "Tolkcentralen Öst AB", "Socialnämnden i Norrsjö": an organisation, not a person.
+            if (last + 1 < to && !Gap(last).Contains('\t') && !Gap(last).Contains('\n') && lexicon.OrganisationWords.Contains(LowerWord(last + 1))) return false;
             hasSurname = true;
             return true;
         }

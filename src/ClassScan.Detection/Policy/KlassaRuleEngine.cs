@@ -37,7 +37,8 @@ public sealed class KlassaRuleEngine : IClassificationPolicy
         var anchors = new List<(long Pos, bool DocumentWide, string What)>();
         var sensitive = new List<(long Pos, bool DocumentWide, string What)>();
         var identities = 0;
-        Finding? address = null;
+        Finding? address = null, salary = null;
+        var credentials = false;
         var marking = (Level: 0, Detail: (string?)null);
 
         foreach (var f in findings)
@@ -57,14 +58,26 @@ public sealed class KlassaRuleEngine : IClassificationPolicy
                 case FindingKinds.Individ when f.Detail == "namn" && f.Confidence >= Confidence.Medium:
                     anchors.Add((pos, wide, "Namngiven enskild"));
                     break;
+                case FindingKinds.KonfidentiellUppgift when f.Detail == "inloggning":
+                    credentials = true;
+                    break;
+                case FindingKinds.KonfidentiellUppgift when f.Detail == "lon":
+                    salary ??= f;
+                    break;
                 case FindingKinds.Individ when f.Detail == "adress" && f.Confidence >= Confidence.Medium:
                     address ??= f;
                     break;
+                // A sensitive word in a title or subject speaks for the whole document only when the detector
+                // is sure it is about a person; "Insatser enligt LSS" as a title must not pair with any name.
                 case FindingKinds.Halsa when f.Confidence >= Confidence.Medium:
-                    sensitive.Add((pos, wide, "hälsouppgifter"));
+                    sensitive.Add((pos, wide && f.Confidence == Confidence.High, "hälsouppgifter"));
                     break;
                 case FindingKinds.KansligKategori when f.Confidence >= Confidence.Medium:
-                    sensitive.Add((pos, wide, CategoryName(f.Detail)));
+                    sensitive.Add((pos, wide && f.Confidence == Confidence.High, CategoryName(f.Detail)));
+                    break;
+                // A social-services or care case number (Medium) is itself a sign of a social-services matter.
+                case FindingKinds.Individ when f.Detail == "arende" && f.Confidence >= Confidence.Medium:
+                    sensitive.Add((pos, false, "ärende inom socialtjänst eller vård"));
                     break;
             }
         }
@@ -97,6 +110,12 @@ public sealed class KlassaRuleEngine : IClassificationPolicy
             best = Max(best, new(KlassaLevel.Konfidentiell, $"{(anchors.Exists(a => a.What == "Personnummer") ? "Personnummer" : "Samordningsnummer")} som identifierar en person (regel 3)", "R3-identitet"));
         else if (address is not null && anchors.Exists(a => Math.Abs(a.Pos - Position(address, starts)) <= PassageWindow))
             best = Max(best, new(KlassaLevel.Konfidentiell, "Namngiven privatperson med hemadress (regel 3)", "R3-adress"));
+
+        // Rule 3, other level-2 material the policy names: passwords and access keys; private circumstances (salary).
+        if (credentials)
+            best = Max(best, new(KlassaLevel.Konfidentiell, "Lösenord eller åtkomstkoder (regel 3)", "R3-inloggning"));
+        if (salary is not null && anchors.Exists(a => a.What == "Namngiven enskild" && Math.Abs(a.Pos - Position(salary, starts)) <= PassageWindow))
+            best = Max(best, new(KlassaLevel.Konfidentiell, "Lön för namngivna personer (regel 3)", "R3-lon"));
 
         return best;
     }

@@ -71,6 +71,7 @@ public sealed class IndividualDetectorTests
     [InlineData("Elsa Beskows skola ligger vid Gustav Adolfs torg.")]
     [InlineData("Per capita ökade kostnaderna. Inga uppgifter saknas. Liv och hälsa ung.")]
     [InlineData("Jenny Lindgren, ekonomichef")]
+    [InlineData("Sökande\tTolkcentralen Öst AB, org.nr 557207-8144")]
     [InlineData("Lena Kaya, kommundirektör; Ida Hedlund, nämndsekreterare")]
     [InlineData("Kontakta Filip Hassan på 0270-36 25 42 vid frågor.")]
     [InlineData("Förhinder anmäls till Stefan Nordström, 0270-24 51 87, senast dagen före sammanträdet.")]

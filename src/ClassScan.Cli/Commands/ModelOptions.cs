@@ -1,0 +1,40 @@
+using System.CommandLine;
+using ClassScan.Classification;
+
+namespace ClassScan.Cli.Commands;
+
+/// <summary>The --model / --no-model options shared by scan, bench and evaluate.</summary>
+internal sealed class ModelOptions
+{
+    public Option<string?> Model { get; } = new("--model")
+    {
+        Description = "Trained classifier (ML.NET zip). Default: models/klassa.zip shipped beside the binary.",
+    };
+
+    public Option<bool> NoModel { get; } = new("--no-model")
+    {
+        Description = "Rules only: no classifier (files without evidence are then 1, intern).",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Model);
+        command.Options.Add(NoModel);
+    }
+
+    /// <summary>Loads the model, or returns an error message naming the path when it cannot.</summary>
+    public (KlassaTextModel? Model, string? Error) Load(ParseResult parse)
+    {
+        if (parse.GetValue(NoModel)) return (null, null);
+        var path = parse.GetValue(Model) ?? ScanComposition.DefaultModelPath;
+        if (!File.Exists(path)) return (null, $"klassificeraren saknas: {path} (ange --model FIL, träna med 'classscan train', eller kör med --no-model)");
+        try
+        {
+            return (ScanComposition.LoadModel(path), null);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
+        {
+            return (null, $"klassificeraren kunde inte läsas: {path} ({ex.GetType().Name})");
+        }
+    }
+}
