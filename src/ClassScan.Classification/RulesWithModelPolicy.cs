@@ -25,7 +25,7 @@ public sealed class RulesWithModelPolicy(IClassificationPolicy rules, ILevelMode
         {
             var p3 = prediction.Probability(KlassaLevel.StriktKonfidentiell);
             if (floor.Level == KlassaLevel.Konfidentiell && p3 >= RaiseThreshold)
-                return new(KlassaLevel.StriktKonfidentiell, $"{floor.Reason}; texten liknar känsliga ärenden om enskilda (klassificeraren {Percent(p3)})", floor.RuleId + "+ML-3");
+                return new(KlassaLevel.StriktKonfidentiell, $"{floor.Reason}, och texten liknar känsliga ärenden om enskilda (klassificeraren {Percent(p3)})", floor.RuleId + "+ML-3");
             return floor;
         }
 
@@ -40,8 +40,8 @@ public sealed class RulesWithModelPolicy(IClassificationPolicy rules, ILevelMode
         var p0 = prediction.Probability(KlassaLevel.Oppen);
         var p1 = prediction.Probability(KlassaLevel.Intern);
         return p0 > p1
-            ? new(KlassaLevel.Oppen, $"Inga känsliga uppgifter; texten liknar offentliga handlingar (klassificeraren {Percent(p0 / (p0 + p1))})", "R5+ML-0")
-            : new(KlassaLevel.Intern, $"Inga känsliga uppgifter; texten liknar internt arbetsmaterial (klassificeraren {Percent(p1 / Math.Max(1e-6f, p0 + p1))})", "R5+ML-1");
+            ? new(KlassaLevel.Oppen, $"Inga känsliga uppgifter, texten liknar offentliga handlingar (klassificeraren {Percent(p0 / (p0 + p1))})", "R5+ML-0")
+            : new(KlassaLevel.Intern, $"Inga känsliga uppgifter, texten liknar internt arbetsmaterial (klassificeraren {Percent(p1 / Math.Max(1e-6f, p0 + p1))})", "R5+ML-1");
     }
 
     private static string Percent(float p) => (p * 100).ToString("0", CultureInfo.InvariantCulture) + " %";

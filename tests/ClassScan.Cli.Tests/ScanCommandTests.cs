@@ -19,7 +19,7 @@ public sealed class ScanCommandTests : IDisposable
     private string Out => Path.Combine(work.FullName, "out");
 
     private List<string[]> Rows(string file) =>
-        File.ReadAllLines(Path.Combine(Out, file), Encoding.UTF8).Skip(1).Select(l => l.Split(';')).ToList();
+        ReportReader.Read(Path.Combine(Out, file)).Select(r => r.Values.ToArray()).ToList();
 
     [Fact]
     public async Task Scan_FolderWithPersonnummer_ExitsOneAndWritesMaskedReports()

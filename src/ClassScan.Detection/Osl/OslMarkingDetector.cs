@@ -157,7 +157,7 @@ public sealed partial class OslMarkingDetector : IDetector
         }
     }
 
-    [GeneratedRegex(@"^(?:(?:sv|re|vb|fw|fwd|vs|ang)\s*:\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:ämne|subject|sv|re|vb|fw|fwd|vs|ang)\s*:\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReplyPrefixPattern();
 
     [GeneratedRegex(@"\b(?:märk\w*|skriv\w*|exempel|t\.\s?ex|texten|text|såsom|ange\w*|stå|står|stämpel\w*|stämpla\w*|sidhuvud\w*|sidfot\w*|följande)\b",
