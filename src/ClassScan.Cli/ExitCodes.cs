@@ -11,4 +11,7 @@ public static class ExitCodes
     public const int UsageError = 2;
     /// <summary>The scan did not complete (Ctrl+C, source or report failure); the report is marked incomplete.</summary>
     public const int Incomplete = 3;
+    /// <summary>Another run holds the output folder's lock (.classscan.lock); nothing was scanned. A timer that
+    /// fires while last night's run is still going gets this instead of a second, overlapping run.</summary>
+    public const int AlreadyRunning = 4;
 }

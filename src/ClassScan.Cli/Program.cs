@@ -15,8 +15,15 @@ var root = new RootCommand("""
       1  scan complete, files must leave M365 (see flagged.csv)
       2  usage error (bad option, missing folder)
       3  scan incomplete (Ctrl+C, or the source or report failed); the report is marked incomplete
+      4  another run holds the output folder (.classscan.lock); nothing was scanned
+
+    Settings: --config FILE (or ./appsettings.json), CLASSSCAN_Section__Key environment variables, then options.
+    Start with 'classscan init', check with 'classscan doctor'.
     """);
+root.Options.Add(ConfigOption.Instance);
 root.Subcommands.Add(ScanCommand.Create());
+root.Subcommands.Add(InitCommand.Create());
+root.Subcommands.Add(DoctorCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());

@@ -1,4 +1,3 @@
-using System.Buffers;
 using ClassScan.Core.Documents;
 
 namespace ClassScan.Extraction.Isolation;
@@ -54,7 +53,8 @@ internal static class WorkerProtocol
         var size = r.ReadInt64();
         if (size < 0 || size > Array.MaxLength) throw new InvalidDataException("bad request length");
         length = (int)size;
-        content = ArrayPool<byte>.Shared.Rent(Math.Max(1, length));
+        // Not pooled: a pooled array of a big file would stay cached in the worker after the file is done.
+        content = GC.AllocateUninitializedArray<byte>(length);
         r.BaseStream.ReadExactly(content, 0, length);
         return true;
     }

@@ -23,10 +23,13 @@ internal sealed class ModelOptions
     }
 
     /// <summary>Loads the model, or returns an error message naming the path when it cannot.</summary>
-    public (KlassaTextModel? Model, string? Error) Load(ParseResult parse)
+    public (KlassaTextModel? Model, string? Error) Load(ParseResult parse) => Load(parse.GetValue(Model), parse.GetValue(NoModel));
+
+    /// <summary>Same, from resolved settings (the scan command merges --model with Scan:Model from configuration).</summary>
+    public (KlassaTextModel? Model, string? Error) Load(string? modelPath, bool noModel)
     {
-        if (parse.GetValue(NoModel)) return (null, null);
-        var path = parse.GetValue(Model) ?? ScanComposition.DefaultModelPath;
+        if (noModel) return (null, null);
+        var path = modelPath is { Length: > 0 } ? modelPath : ScanComposition.DefaultModelPath;
         if (!File.Exists(path)) return (null, $"klassificeraren saknas: {path} (ange --model FIL, träna med 'classscan train', eller kör med --no-model)");
         try
         {

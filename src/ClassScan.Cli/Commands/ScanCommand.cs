@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using ClassScan.Cli.Configuration;
+using ClassScan.Cli.Logging;
 using ClassScan.Core.Documents;
 using ClassScan.Pipeline;
 using ClassScan.Reporting;
@@ -54,9 +56,17 @@ internal static class ScanCommand
             Description = "Run the document parsers inside the scanner instead of in worker processes (faster start, but a parser crash ends the scan).",
         };
 
-        var command = new Command("scan", "Scan a folder: extract every document's text, find personnummer and other evidence, assign a KLASSA level and write the reports.")
+        var format = new Option<string[]>("--format")
         {
-            path, output, parallelism, include, exclude, timeout, maxFileMb, inProcess,
+            Description = "Machine formats beside the CSVs (repeatable): csv (always written), jsonl (results.jsonl, one JSON object per file, for a SIEM).",
+        };
+        format.AcceptOnlyFromAmong("csv", "jsonl");
+
+        var command = new Command("scan", "Scan a folder: extract every document's text, find personnummer and other evidence, assign a KLASSA level and write the reports " +
+            "(CSVs, forvaltningar/<namn>.csv per department, rapport.html). Settings come from --config FILE / appsettings.json, CLASSSCAN_* environment variables and these options. " +
+            "Exit codes: 0 nothing must leave M365, 1 files must leave, 2 usage or configuration error, 3 incomplete, 4 another run holds the output folder.")
+        {
+            path, output, parallelism, include, exclude, timeout, maxFileMb, inProcess, format,
         };
 
         var model = new ModelOptions();
@@ -64,15 +74,30 @@ internal static class ScanCommand
 
         command.SetAction(async (parse, _) =>
         {
-            var root = parse.GetValue(path) ?? DefaultSamples;
+            // appsettings.json < CLASSSCAN_* environment < options typed here (issue 7); errors name the setting.
+            var cli = new CommandLineOverrides(parse)
+                .Add(path, "Scan:Path").Add(output, "Scan:Out").Add(parallelism, "Scan:Parallelism").Add(timeout, "Scan:TimeoutSeconds")
+                .Add(maxFileMb, "Scan:MaxFileMb").Add(inProcess, "Scan:InProcess").Add(model.Model, "Scan:Model").Add(model.NoModel, "Scan:NoModel");
+            var config = ConfigurationLoader.Load(parse.GetValue(ConfigOption.Instance), cli.Values);
+            if (!config.IsValid)
+            {
+                ConfigurationLoader.Report(config, Console.Error);
+                return ExitCodes.UsageError;
+            }
+            var settings = config.Settings;
+            settings.Scan.Include = cli.List(include) ?? settings.Scan.Include;
+            settings.Scan.Exclude = cli.List(exclude) ?? settings.Scan.Exclude;
+            settings.Scan.Formats = cli.List(format) ?? settings.Scan.Formats;
+
+            var root = settings.Scan.Path ?? DefaultSamples;
             if (!Directory.Exists(root) && !File.Exists(root))
             {
                 Console.Error.WriteLine($"classscan: hittar inte '{root}' (mapp eller fil att skanna).");
                 return ExitCodes.UsageError;
             }
-            var p = parse.GetValue(parallelism);
-            var t = parse.GetValue(timeout);
-            var maxMb = parse.GetValue(maxFileMb);
+            var p = settings.Scan.Parallelism;
+            var t = settings.Scan.TimeoutSeconds;
+            var maxMb = settings.Scan.MaxFileMb;
             if (p < 1 || t < 1 || maxMb < 1)
             {
                 Console.Error.WriteLine("classscan: --parallelism, --timeout och --max-file-mb måste vara minst 1.");
@@ -85,21 +110,33 @@ internal static class ScanCommand
                 FileTimeout = TimeSpan.FromSeconds(t),
                 Limits = ExtractionLimits.Default with { MaxFileBytes = maxMb * 1024L * 1024 },
             };
-            var (classifier, error) = model.Load(parse);
+            var (classifier, error) = model.Load(settings.Scan.Model, settings.Scan.NoModel);
             if (error is not null)
             {
                 Console.Error.WriteLine("classscan: " + error);
                 return ExitCodes.UsageError;
             }
             using var loaded = classifier;
-            var source = new LocalFolderSource(root, parse.GetValue(include), parse.GetValue(exclude));
-            return await RunAsync(source, parse.GetValue(output)!, options, !parse.GetValue(inProcess), classifier).ConfigureAwait(false);
+            var source = new LocalFolderSource(root, settings.Scan.Include, settings.Scan.Exclude);
+            return await RunAsync(source, settings.Scan.Out, options, !settings.Scan.InProcess, classifier, settings).ConfigureAwait(false);
         });
         return command;
     }
 
-    internal static async Task<int> RunAsync(Core.Scanning.IDocumentSource source, string outDir, ScanOptions options, bool isolate, Classification.ILevelModel? model)
+    internal static async Task<int> RunAsync(Core.Scanning.IDocumentSource source, string outDir, ScanOptions options, bool isolate, Classification.ILevelModel? model, ClassScanSettings? settings = null)
     {
+        // One run per output folder: a timer firing while last night's run still goes must not overlap it (issue 7).
+        using var runLock = RunLock.TryAcquire(outDir, out var holder);
+        if (runLock is null)
+        {
+            Console.Error.WriteLine($"classscan: en annan körning använder redan utmappen {Path.GetFullPath(outDir)} ({holder}). Den här körningen avbröts; försök igen när den är klar.");
+            return ExitCodes.AlreadyRunning;
+        }
+        using var logging = ScanLogging.Create(outDir, settings?.Log ?? new LogSettings());
+        var log = logging.CreateLogger("ClassScan.Scan");
+        log.ScanStarting(settings?.Scan.Path ?? source.GetType().Name, Path.GetFullPath(outDir), options.Parallelism, (int)options.FileTimeout.TotalSeconds,
+            model is null ? "ingen (bara regler)" : settings?.Scan.Model ?? "models/klassa.zip", settings?.SourceFile ?? "ingen");
+
         var progress = new ScanProgress();
         var time = TimeProvider.System;
         var (analyzer, workers) = ScanComposition.CreateAnalyzer(time, progress, isolate, model);
@@ -107,7 +144,7 @@ internal static class ScanCommand
         var pipeline = new ScanPipeline(source, analyzer, options, time, progress);
         using var signal = new StopSignal(msg => Console.Error.WriteLine(msg));
         var clock = Stopwatch.StartNew();
-        await using var sink = new CsvReportSink(outDir);
+        await using var sink = ReportComposition.Create(outDir, settings, log);
         var summary = await ConsoleProgress.RunAsync(progress, () => pipeline.RunAsync(sink, signal.Stop, signal.Abort)).ConfigureAwait(false);
 
         var seconds = Math.Max(0.001, clock.Elapsed.TotalSeconds);
@@ -118,6 +155,9 @@ internal static class ScanCommand
             $"Måste lämna M365 (nivå 2–3): {summary.MustLeave}. Kunde inte bedömas: {notJudged}.");
         if (!summary.Complete) Console.WriteLine($"Skannen avbröts: {summary.IncompleteReason}. Rapporten gäller bara filerna som hann läsas.");
         Console.WriteLine($"Rapport: {Path.Combine(outDir, "results.csv")} (flaggade: flagged.csv, att granska: review.csv)");
+        Console.WriteLine($"Översikt: {Path.Combine(outDir, "rapport.html")}; per förvaltning: {Path.Combine(outDir, "forvaltningar")}");
+        log.RunFinished(summary.Files, summary.MustLeave, notJudged, summary.ByStatus.GetValueOrDefault("error"), Math.Round(seconds, 1), Math.Round(summary.Files / seconds, 1), summary.Complete);
+        if (!summary.Complete) log.RunIncomplete(summary.IncompleteReason ?? "okänd orsak");
         return !summary.Complete ? ExitCodes.Incomplete : summary.MustLeave > 0 ? ExitCodes.FilesMustLeave : ExitCodes.NothingToMove;
     }
 }

@@ -1,0 +1,194 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+
+namespace ClassScan.Cli.Configuration;
+
+/// <summary>
+/// Loads configuration in the usual .NET order, later sources winning: the JSON file (--config FILE, else
+/// $CLASSSCAN_CONFIG, else ./appsettings.json if present), CLASSSCAN_* environment variables, then the command
+/// line. Problems come back as <see cref="SettingError"/>s naming the setting instead of exceptions, so a
+/// scheduled run fails at start with a message a coordinator can act on. A secret written into the file is an
+/// error: the file is readable by whoever can read the server's configuration, the environment is not.
+/// </summary>
+public static partial class ConfigurationLoader
+{
+    public const string EnvironmentPrefix = "CLASSSCAN_";
+    public const string DefaultFileName = "appsettings.json";
+
+    /// <summary>Loads and validates.</summary>
+    /// <param name="configFile">--config value, if given: then the file must exist.</param>
+    /// <param name="commandLine">Settings given on the command line, by key ("Scan:Out").</param>
+    /// <param name="environment">Environment variables; null reads the process environment (tests pass their own).</param>
+    public static LoadedConfiguration Load(
+        string? configFile,
+        IReadOnlyDictionary<string, string?>? commandLine = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var errors = new List<SettingError>();
+        var file = ResolveFile(configFile, environment, errors);
+
+        var builder = new ConfigurationBuilder();
+        if (file is not null) builder.AddJsonFile(file, optional: false, reloadOnChange: false);
+        if (environment is null) builder.AddEnvironmentVariables(EnvironmentPrefix);
+        else builder.AddInMemoryCollection(StripPrefix(environment));
+        if (commandLine is not null) builder.AddInMemoryCollection(commandLine);
+
+        IConfigurationRoot root;
+        try
+        {
+            root = builder.Build();
+        }
+        catch (InvalidDataException ex)
+        {
+            errors.Add(new("--config", $"filen {file} är inte giltig JSON: {JsonProblem(ex)}"));
+            return new LoadedConfiguration(new ClassScanSettings(), new ConfigurationBuilder().Build(), file, errors);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new("--config", $"filen {file} kunde inte läsas ({ex.GetType().Name})."));
+            return new LoadedConfiguration(new ClassScanSettings(), new ConfigurationBuilder().Build(), file, errors);
+        }
+
+        if (file is not null) errors.AddRange(SecretsIn(file));
+        var settings = Bind(root, errors);
+        settings.SourceFile = file;
+        errors.AddRange(SettingsValidator.Validate(settings));
+        return new LoadedConfiguration(settings, root, file, errors);
+    }
+
+    /// <summary>Prints the errors to stderr the same way for every command.</summary>
+    public static void Report(LoadedConfiguration loaded, TextWriter error)
+    {
+        error.WriteLine($"classscan: konfigurationen är fel{(loaded.File is null ? "" : $" ({loaded.File})")}:");
+        foreach (var e in loaded.Errors)
+        {
+            error.WriteLine($"  {e.Key}: {e.Problem}");
+        }
+        error.WriteLine("Rätta inställningen i filen, i miljövariabeln (CLASSSCAN_Avsnitt__Nyckel) eller på kommandoraden, och kontrollera med 'classscan doctor'.");
+    }
+
+    private static string? ResolveFile(string? configFile, IReadOnlyDictionary<string, string?>? environment, List<SettingError> errors)
+    {
+        var fromEnv = environment is null ? Environment.GetEnvironmentVariable(EnvironmentPrefix + "CONFIG") : environment.GetValueOrDefault(EnvironmentPrefix + "CONFIG");
+        var (given, key) = configFile is { Length: > 0 } ? (configFile, "--config") : fromEnv is { Length: > 0 } ? (fromEnv, EnvironmentPrefix + "CONFIG") : (null, "");
+        if (given is not null)
+        {
+            var full = Path.GetFullPath(given);
+            if (File.Exists(full)) return full;
+            errors.Add(new(key, $"konfigurationsfilen {full} finns inte (skapa en med 'classscan init --config {given}')."));
+            return null;
+        }
+        var local = Path.GetFullPath(DefaultFileName);
+        return File.Exists(local) ? local : null;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string?>> StripPrefix(IReadOnlyDictionary<string, string?> environment) =>
+        environment
+            .Where(kv => kv.Key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            .Select(kv => KeyValuePair.Create(kv.Key[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal), kv.Value));
+
+    private static ClassScanSettings Bind(IConfiguration root, List<SettingError> errors)
+    {
+        var settings = new ClassScanSettings();
+        UnknownKeys(root.GetSection("Scan"), typeof(ScanSettings), errors);
+        UnknownKeys(root.GetSection("Log"), typeof(LogSettings), errors);
+        foreach (var entry in root.GetSection("Departments").GetChildren())
+            UnknownKeys(entry, typeof(DepartmentSettings), errors);
+
+        settings.Scan = BindSection(root.GetSection("Scan"), new ScanSettings(), errors);
+        settings.Log = BindSection(root.GetSection("Log"), new LogSettings(), errors);
+        settings.Departments = BindSection(root.GetSection("Departments"), new List<DepartmentSettings>(), errors);
+        return settings;
+    }
+
+    private static T BindSection<T>(IConfigurationSection section, T target, List<SettingError> errors) where T : class
+    {
+        try
+        {
+            section.Bind(target);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder names the key in its message: "... value 'x' at 'Scan:Parallelism' to type 'System.Int32'".
+            var key = BinderKey().Match(ex.Message) is { Success: true } m ? m.Groups[1].Value : section.Path;
+            var type = BinderType().Match(ex.Message) is { Success: true } t ? t.Groups[1].Value : "";
+            var expected = type switch
+            {
+                "System.Int32" or "System.Int64" => "ett heltal",
+                "System.Boolean" => "true eller false",
+                _ => "ett värde av rätt typ",
+            };
+            errors.Add(new(key, $"värdet går inte att tolka, ska vara {expected}."));
+        }
+        return target;
+    }
+
+    /// <summary>A misspelt key is silently ignored by the binder; here it becomes an error with a suggestion.</summary>
+    private static void UnknownKeys(IConfigurationSection section, Type type, List<SettingError> errors)
+    {
+        var names = type.GetProperties().Where(p => p.CanWrite).Select(p => p.Name).ToList();
+        foreach (var child in section.GetChildren())
+        {
+            if (names.Contains(child.Key, StringComparer.OrdinalIgnoreCase)) continue;
+            var near = names.FirstOrDefault(n => Distance(n.ToLowerInvariant(), child.Key.ToLowerInvariant()) <= 2);
+            errors.Add(new(child.Path, "okänd inställning" + (near is null ? $" (giltiga: {string.Join(", ", names)})." : $"; menade du {section.Path}:{near}?")));
+        }
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+        }
+        return d[a.Length, b.Length];
+    }
+
+    /// <summary>Keys in the file whose name says secret and whose value is set. The value is never echoed.</summary>
+    internal static IEnumerable<SettingError> SecretsIn(string file)
+    {
+        IConfigurationRoot fileOnly;
+        try
+        {
+            fileOnly = new ConfigurationBuilder().AddJsonFile(file, optional: false, reloadOnChange: false).Build();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            yield break; // reported by the main load
+        }
+        foreach (var (key, value) in fileOnly.AsEnumerable())
+        {
+            if (string.IsNullOrEmpty(value)) continue;
+            var leaf = key[(key.LastIndexOf(':') + 1)..];
+            if (SecretName().IsMatch(leaf))
+            {
+                yield return new(key, $"hemligheter får inte stå i konfigurationsfilen. Ta bort värdet och sätt miljövariabeln " +
+                    $"{EnvironmentPrefix}{key.Replace(":", "__", StringComparison.Ordinal)} i tjänstens miljö (eller använd certifikat/hanterad identitet).");
+            }
+        }
+    }
+
+    private static string JsonProblem(InvalidDataException ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is JsonException json)
+                return json.LineNumber is { } line ? $"rad {line + 1}, position {json.BytePositionInLine + 1}" : Core.Privacy.SafeText.Message(json.Message);
+        }
+        return Core.Privacy.SafeText.Message(ex.Message);
+    }
+
+    [GeneratedRegex(@"at '([^']+)'")]
+    private static partial Regex BinderKey();
+
+    [GeneratedRegex(@"to type '([^']+)'")]
+    private static partial Regex BinderType();
+
+    [GeneratedRegex("secret|password|passwd|pwd|token|apikey|api_key|connectionstring|privatekey", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretName();
+}

@@ -1,0 +1,20 @@
+using ClassScan.Core.Scanning;
+
+namespace ClassScan.Reporting;
+
+/// <summary>
+/// Writes changes.csv (semicolon, UTF-8 with BOM, atomically, like the other reports): newly flagged files
+/// first, then files no longer flagged (deleted, moved, cleaned), then files still flagged.
+/// </summary>
+public static class ChangesCsvWriter
+{
+    public const string FileName = "changes.csv";
+
+    public static async ValueTask WriteAsync(string outDir, IEnumerable<FlagChange> changes)
+    {
+        Directory.CreateDirectory(outDir);
+        await using var file = new AtomicCsvFile<ChangeRow>(Path.Combine(outDir, FileName));
+        foreach (var c in changes) file.Write(ChangeRow.From(c));
+        await file.CommitAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ClassScan.Core.Scanning;
+using ClassScan.Reporting.Departments;
+
+namespace ClassScan.Reporting.Html;
+
+/// <summary>
+/// Gathers the figures for <c>rapport.html</c>, the coordinator's morning page: totals per level and status, per
+/// förvaltning, change since the previous run in the same folder, top reasons, blind spots and run health.
+/// The previous run is read when this sink is created, before the CSV sink replaces its files, so create it
+/// first. Memory: counters, at most <see cref="MaxListed"/> listed files per list, and one entry per file the
+/// previous run flagged. Single writer, not thread-safe.
+/// </summary>
+public sealed partial class HtmlReportSink : IScanResultSink
+{
+    public const string FileName = "rapport.html";
+
+    /// <summary>Files listed by name per list (blind spots, new, resolved); the CSVs hold the rest.</summary>
+    public const int MaxListed = 200;
+
+    private const int MaxReasons = 200;
+    private const string OtherReasons = "Övriga skäl";
+
+    private readonly string outDir;
+    private readonly DepartmentMap map;
+    private readonly TimeProvider time;
+    private readonly PreviousRun? previous;
+    private readonly string? previousNote;
+    private readonly Dictionary<string, DepartmentTotals> departments = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> reasons = new(StringComparer.Ordinal);
+    private readonly List<ReportFile> blindSpots = [];
+    private readonly List<ReportFile> newExamples = [];
+    private readonly List<ReportFile> resolvedExamples = [];
+    private int newlyFlagged, cleaned;
+
+    public HtmlReportSink(string outDir, DepartmentMap map, TimeProvider? time = null)
+    {
+        this.outDir = outDir;
+        this.map = map;
+        this.time = time ?? TimeProvider.System;
+        previous = PreviousRun.TryLoad(outDir, out previousNote);
+        foreach (var name in map.Names) departments[name] = new DepartmentTotals(name);
+    }
+
+    /// <summary>Extra health figures read at completion (e.g. throttling from the Graph source); optional.</summary>
+    public Func<IReadOnlyList<HealthMetric>>? ExtraHealth { get; init; }
+
+    /// <summary>Other output files (relative to the output folder) the report should point at, if they exist.</summary>
+    public IReadOnlyList<string> RelatedFiles { get; init; } = [];
+
+    public ValueTask WriteAsync(ScanResult result, CancellationToken ct)
+    {
+        var department = map.Resolve(result.Item);
+        var totals = departments[department];
+        totals.Files++;
+        if (result.MustLeave)
+        {
+            totals.MustLeave++;
+            var reason = NormalizeReason(result.Classification!.Reason);
+            if (reasons.Count >= MaxReasons && !reasons.ContainsKey(reason)) reason = OtherReasons;
+            reasons[reason] = reasons.GetValueOrDefault(reason) + 1;
+        }
+        if (result.Status != ScanStatus.Ok)
+        {
+            totals.NotJudged++;
+            if (blindSpots.Count < MaxListed)
+                blindSpots.Add(new ReportFile(result.Item.Path, department, result.Status.ToReportName() + " – " + ReviewerText.Cause(result.Status), result.StatusDetail ?? ""));
+        }
+
+        if (previous is not null)
+        {
+            if (previous.Flagged.Remove(result.Item.Path, out _))
+            {
+                if (!result.MustLeave)
+                {
+                    cleaned++;
+                    totals.NoLongerFlagged++;
+                    if (resolvedExamples.Count < MaxListed)
+                        resolvedExamples.Add(new ReportFile(result.Item.Path, department, ReviewerText.Level(result), "inte längre flaggad: " + ReviewerText.Why(result)));
+                }
+            }
+            else if (result.MustLeave)
+            {
+                newlyFlagged++;
+                totals.NewlyFlagged++;
+                if (newExamples.Count < MaxListed)
+                    newExamples.Add(new ReportFile(result.Item.Path, department, ReviewerText.Level(result), ReviewerText.Why(result)));
+            }
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask CompleteAsync(ScanSummary summary, CancellationToken ct)
+    {
+        var report = BuildReport(summary);
+        var html = HtmlReportWriter.Render(report);
+        var target = Path.Combine(outDir, FileName);
+        var temp = target + $".{Environment.ProcessId}.tmp";
+        Directory.CreateDirectory(outDir);
+        await File.WriteAllTextAsync(temp, html, new UTF8Encoding(false), ct).ConfigureAwait(false);
+        File.Move(temp, target, overwrite: true);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    internal RunReport BuildReport(ScanSummary summary)
+    {
+        RunComparison? comparison = null;
+        var note = previousNote;
+        if (previous is not null)
+        {
+            int? gone = null;
+            if (summary.Complete)
+            {
+                // What is left was flagged last time and not seen now: deleted or moved out of the scanned folders.
+                gone = previous.Flagged.Count;
+                foreach (var (path, before) in previous.Flagged)
+                {
+                    var item = new SourceItem(path, path, null, null) { WebUrl = before.WebUrl, LastModifiedBy = before.LastModifiedBy };
+                    var department = map.Resolve(item);
+                    departments[department].NoLongerFlagged++;
+                    if (resolvedExamples.Count < MaxListed)
+                        resolvedExamples.Add(new ReportFile(path, department, "nivå " + before.Level + " förra gången", "finns inte längre i skanningen (borttagen eller flyttad)"));
+                }
+            }
+            var changes = ChangesFile(summary.StartedAt);
+            comparison = new RunComparison
+            {
+                PreviousFinished = previous.Finished,
+                PreviousComplete = previous.Complete,
+                PreviousFiles = previous.Files,
+                PreviousMustLeave = previous.MustLeave,
+                PreviousNotJudged = previous.NotJudged,
+                NewlyFlagged = newlyFlagged,
+                Cleaned = cleaned,
+                Gone = gone,
+                NewExamples = newExamples,
+                ResolvedExamples = resolvedExamples,
+                Basis = changes is null
+                    ? "jämfört med förra körningens flagged.csv i samma utmapp"
+                    : "jämfört med förra körningens flagged.csv; detaljer om flyttade och ändrade filer finns i changes.csv",
+            };
+            if (!previous.Complete) note = "Förra körningen var ofullständig: nya flaggor kan vara filer den aldrig hann läsa.";
+            else if (!summary.Complete) note = "Den här körningen är ofullständig: filer som inte hann läsas räknas inte som åtgärdade.";
+        }
+
+        var health = new List<HealthMetric>();
+        var seconds = Math.Max(0.001, summary.Duration.TotalSeconds);
+        var sv = Swedish;
+        health.Add(new("Start", Local(summary.StartedAt)));
+        health.Add(new("Slut", Local(summary.FinishedAt)));
+        health.Add(new("Tid", FormatDuration(summary.Duration)));
+        health.Add(new("Filer per sekund", (summary.Files / seconds).ToString("N1", sv)));
+        health.Add(new("MB per sekund", (summary.Bytes / 1048576.0 / seconds).ToString("N1", sv)));
+        health.Add(new("Läst data", (summary.Bytes / 1048576.0).ToString("N1", sv) + " MB"));
+        var errors = summary.ByStatus.GetValueOrDefault(ScanStatus.Error.ToReportName());
+        health.Add(new("Filer med läsfel", errors.ToString("N0", sv), errors > 0));
+        health.Add(new("Komplett", summary.Complete ? "ja" : "NEJ: " + summary.IncompleteReason, !summary.Complete));
+        var extra = ExtraHealth?.Invoke() ?? [];
+        health.AddRange(extra);
+        if (!extra.Any(m => m.Label.StartsWith("Strypningar", StringComparison.OrdinalIgnoreCase)))
+            health.Add(new("Strypningar (HTTP 429/503)", "– (mäts bara för Microsoft Graph-källan)"));
+
+        var related = RelatedFiles.Where(f => File.Exists(Path.Combine(outDir, f)) || Directory.Exists(Path.Combine(outDir, f))).ToList();
+        if (ChangesFile(summary.StartedAt) is { } c && !related.Contains(c)) related.Add(c);
+
+        return new RunReport
+        {
+            Summary = summary,
+            Departments = [.. departments.Values],
+            Comparison = comparison,
+            ComparisonNote = note,
+            TopReasons = [.. reasons.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(10).Select(kv => new ReasonCount(kv.Key, kv.Value))],
+            BlindSpots = blindSpots,
+            Health = health,
+            RelatedFiles = related,
+            GeneratedAt = time.GetLocalNow(),
+            Version = typeof(HtmlReportSink).Assembly.GetName().Version?.ToString(3) ?? "",
+        };
+    }
+
+    /// <summary>changes.csv from a state-keeping source, when it was written by this run (an older one would mislead).</summary>
+    private string? ChangesFile(DateTimeOffset runStarted)
+    {
+        var path = Path.Combine(outDir, "changes.csv");
+        return File.Exists(path) && File.GetLastWriteTimeUtc(path) >= runStarted.UtcDateTime ? "changes.csv" : null;
+    }
+
+    /// <summary>Removes the classifier's confidence ("(klassificeraren 93 %)") so equal reasons are counted together.</summary>
+    internal static string NormalizeReason(string reason) => Confidence().Replace(reason, "").Trim();
+
+    [GeneratedRegex(@"\s*\([^()]*\d+\s*%\)")]
+    private static partial Regex Confidence();
+
+    internal static CultureInfo Swedish { get; } = CreateSwedish();
+
+    private static CultureInfo CreateSwedish()
+    {
+        try { return CultureInfo.GetCultureInfo("sv-SE"); }
+        catch (CultureNotFoundException) { return CultureInfo.InvariantCulture; }
+    }
+
+    internal static string Local(DateTimeOffset t) => t.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss (zzz)", CultureInfo.InvariantCulture);
+
+    internal static string FormatDuration(TimeSpan d) =>
+        d.TotalHours >= 1 ? $"{(int)d.TotalHours} h {d.Minutes} min" : d.TotalMinutes >= 1 ? $"{(int)d.TotalMinutes} min {d.Seconds} s" : $"{d.TotalSeconds:0.0} s".Replace('.', ',');
+}

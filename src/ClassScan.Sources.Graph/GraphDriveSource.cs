@@ -1,0 +1,236 @@
+using System.Runtime.CompilerServices;
+using ClassScan.Core.Scanning;
+using ClassScan.Sources.Graph.Download;
+using ClassScan.Sources.Graph.Http;
+using ClassScan.State;
+
+namespace ClassScan.Sources.Graph;
+
+/// <summary>
+/// OneDrive and SharePoint document libraries through Microsoft Graph, incrementally. Per drive:
+/// <list type="number">
+/// <item>the delta feed is staged in the state (<see cref="DeltaFeedReader"/>); the last entry per item wins;</item>
+/// <item>folders, renames and deletions are applied to the state (deleted files lose their flag);</item>
+/// <item>files whose content (cTag, else quickXorHash, else eTag+size+time) was already judged are not handed
+/// on, so they are not downloaded; the rest are, plus files whose last download failed;</item>
+/// <item>the drive's new delta link is committed only when every file handed on has a verdict.</item>
+/// </list>
+/// Folders are passed over (counted); files inside OneNote notebooks are part of the notebook; a notebook
+/// itself becomes a review row (its pages cannot be read as a file). A drive that cannot be listed becomes an
+/// error row and the scan goes on. <see cref="OpenReadAsync"/> is thread-safe and streams with resume.
+/// </summary>
+public sealed class GraphDriveSource : IDocumentSource
+{
+    private const int BatchSize = 500;
+    private const string NotebookSkipped =
+        "OneNote-anteckningsbok: hoppas över, sidorna kan inte hämtas som en fil; granska anteckningsboken manuellt i OneNote";
+
+    private static readonly FeedEntryKind[] StructureKinds = [FeedEntryKind.Root, FeedEntryKind.Folder, FeedEntryKind.Package, FeedEntryKind.Deleted, FeedEntryKind.Other];
+    private static readonly FeedEntryKind[] FileKinds = [FeedEntryKind.File, FeedEntryKind.Package];
+
+    private readonly GraphConnection graph;
+    private readonly GraphScanTargets targets;
+    private readonly ScanRun run;
+    private readonly GraphApi api;
+
+    public GraphDriveSource(GraphConnection graph, GraphScanTargets targets, ScanRun run)
+    {
+        this.graph = graph;
+        this.targets = targets;
+        this.run = run;
+        api = new GraphApi(graph);
+    }
+
+    /// <summary>Drives the last enumeration resolved (for the console summary).</summary>
+    public IReadOnlyList<DriveTarget> Drives { get; private set; } = [];
+
+    public async IAsyncEnumerable<SourceItem> EnumerateAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        var (drives, errors) = await new GraphTargetResolver(api).ResolveAsync(targets, ct).ConfigureAwait(false);
+        Drives = drives;
+        foreach (var (target, error) in errors)
+            yield return new SourceItem("target:" + target, target, null, null) { EnumerationError = error };
+
+        var reader = new DeltaFeedReader(api, run);
+        foreach (var drive in drives)
+        {
+            run.BeginScope(drive.DriveId, "graph-drive", drive.Label, drive.WebUrl);
+            var error = await reader.FetchAsync(drive, ct).ConfigureAwait(false);
+            if (error is not null)
+            {
+                // Nothing of this drive is judged or committed: the next run starts where this one did.
+                yield return new SourceItem("drive:" + drive.DriveId, drive.Label, null, null) { EnumerationError = error, WebUrl = drive.WebUrl };
+                continue;
+            }
+            await foreach (var item in JudgeFeedAsync(drive, ct).ConfigureAwait(false)) yield return item;
+            var scope = drive.DriveId;
+            run.EndScope(scope, () => run.Store.CommitDelta(scope));
+        }
+    }
+
+    public async Task<Stream> OpenReadAsync(SourceItem item, CancellationToken ct)
+    {
+        var sep = item.Id.IndexOf('/', StringComparison.Ordinal);
+        if (sep <= 0) throw new ArgumentException("inte ett Graph-objekt: " + item.Id, nameof(item));
+        var driveId = item.Id[..sep];
+        var itemId = item.Id[(sep + 1)..];
+        void Gone()
+        {
+            if (run.Find(item.Id) is { } t) t.Gone = true;
+        }
+
+        var session = new DownloadSession(graph, driveId, itemId, new RetryBudget(graph.Options.Retry.ItemRetryBudget));
+        HttpResponseMessage first;
+        try
+        {
+            first = await session.OpenAtAsync(0, ct).ConfigureAwait(false);
+        }
+        catch (ItemGoneException)
+        {
+            Gone();
+            throw;
+        }
+        return new ResumableDownloadStream(session, first, item.Size, graph.Options, Gone);
+    }
+
+    /// <summary>Phase two: apply the staged feed to the state and hand on the files that need a verdict.</summary>
+    private async IAsyncEnumerable<SourceItem> JudgeFeedAsync(DriveTarget drive, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var scope = drive.DriveId;
+        var store = run.Store;
+        var paths = new FolderPaths(store, scope);
+
+        // Structure first, so every file's folder is known. Parents normally precede children; a folder whose
+        // parent comes later in the feed waits for another pass.
+        var waiting = new List<FeedEntry>();
+        long after = 0;
+        for (var batch = store.ReadFeed(scope, StructureKinds, after, BatchSize); batch.Count > 0; batch = store.ReadFeed(scope, StructureKinds, after, BatchSize))
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var e in batch)
+            {
+                after = e.Seq;
+                if (!ApplyStructure(e, paths, orphanOk: false)) waiting.Add(e);
+            }
+        }
+        while (waiting.Count > 0)
+        {
+            var before = waiting.Count;
+            waiting.RemoveAll(e => ApplyStructure(e, paths, orphanOk: false));
+            if (waiting.Count == before)
+            {
+                foreach (var e in waiting) ApplyStructure(e, paths, orphanOk: true);
+                break;
+            }
+        }
+
+        var handedOut = new HashSet<string>(StringComparer.Ordinal);
+        after = 0;
+        for (var batch = store.ReadFeed(scope, FileKinds, after, BatchSize); batch.Count > 0; batch = store.ReadFeed(scope, FileKinds, after, BatchSize))
+        {
+            foreach (var e in batch)
+            {
+                ct.ThrowIfCancellationRequested();
+                after = e.Seq;
+                if (Prepare(drive, e, paths) is not { } item) continue;
+                handedOut.Add(e.ItemId);
+                yield return item;
+            }
+            await Task.Yield();
+        }
+
+        // Files whose download failed last time are tried again even if the feed does not mention them.
+        foreach (var r in store.GetRetryItems(scope))
+        {
+            if (!handedOut.Add(r.ItemId)) continue;
+            var tracked = new TrackedItem
+            {
+                Scope = scope,
+                ItemId = r.ItemId,
+                ParentId = r.ParentId,
+                Name = r.Name,
+                Path = r.Path,
+                WebUrl = r.WebUrl,
+                LastModifiedBy = r.LastModifiedBy,
+                Fingerprint = r.Fingerprint,
+            };
+            run.Counters.AddListed();
+            yield return run.Track(ToSourceItem(drive, tracked, r.Fingerprint), tracked);
+        }
+    }
+
+    private bool ApplyStructure(FeedEntry e, FolderPaths paths, bool orphanOk)
+    {
+        var store = run.Store;
+        var scope = paths.Scope;
+        switch (e.Kind)
+        {
+            case FeedEntryKind.Root:
+                paths.Get(e.ItemId);
+                store.ApplyNode(scope, e, "", removeEntry: true);
+                paths.Applied(e.ItemId, "");
+                return true;
+            case FeedEntryKind.Folder:
+            case FeedEntryKind.Package:
+                var path = paths.PathOf(e);
+                if (path is null && !orphanOk) return false;
+                path ??= e.Name ?? e.ItemId;
+                paths.Get(e.ItemId); // remember the old path, so a rename refreshes the cache
+                // A notebook's staging row stays: it is also reported (as a review row) in the file pass.
+                store.ApplyNode(scope, e, path, removeEntry: e.Kind == FeedEntryKind.Folder);
+                paths.Applied(e.ItemId, path);
+                if (e.Kind == FeedEntryKind.Folder) run.Counters.AddSkipped();
+                return true;
+            case FeedEntryKind.Deleted:
+                run.Counters.AddDeleted(store.ApplyDeleted(scope, e.ItemId, "borttagen i OneDrive/SharePoint"));
+                paths.Removed();
+                return true;
+            default:
+                store.RemoveFeedEntry(scope, e.ItemId);
+                run.Counters.AddSkipped();
+                return true;
+        }
+    }
+
+    private SourceItem? Prepare(DriveTarget drive, FeedEntry e, FolderPaths paths)
+    {
+        var scope = drive.DriveId;
+        if (paths.InPackage(e.ParentId))
+        {
+            run.Store.RemoveFeedEntry(scope, e.ItemId); // a notebook section: covered by the notebook's row
+            run.Counters.AddSkipped();
+            return null;
+        }
+        var listing = new TrackedItem
+        {
+            Scope = scope,
+            ItemId = e.ItemId,
+            ParentId = e.ParentId,
+            Name = e.Name,
+            Path = paths.PathOf(e) ?? e.Name ?? e.ItemId,
+            WebUrl = e.WebUrl,
+            LastModifiedBy = e.LastModifiedBy,
+            Fingerprint = e.Fingerprint,
+            FromFeed = true,
+            RetryOnError = e.Kind == FeedEntryKind.File,
+        };
+        run.Counters.AddListed();
+        var stored = run.Store.GetItem(scope, e.ItemId);
+        if (!run.RescanAll && stored is { Deleted: false, Retry: false, Status: not null } && e.Fingerprint.SameContentAs(stored.Fingerprint))
+        {
+            run.Store.MarkUnchanged(listing);
+            run.Counters.AddUnchanged();
+            return null;
+        }
+        var item = ToSourceItem(drive, listing, e.Fingerprint);
+        if (e.Kind == FeedEntryKind.Package) item = item with { EnumerationError = NotebookSkipped, Size = null };
+        return run.Track(item, listing);
+    }
+
+    private static SourceItem ToSourceItem(DriveTarget drive, TrackedItem t, ItemFingerprint fp) =>
+        new($"{drive.DriveId}/{t.ItemId}", drive.Label + "/" + t.Path, fp.Size, fp.LastModified)
+        {
+            WebUrl = t.WebUrl,
+            LastModifiedBy = t.LastModifiedBy,
+        };
+}

@@ -1,0 +1,32 @@
+namespace ClassScan.State;
+
+/// <summary>
+/// What a run did, counted by the sources and the HTTP layer (Interlocked: several stages add at once).
+/// Saved in the run history; the request counts are what a tenant's throttling budget sees.
+/// </summary>
+public sealed class RunCounters
+{
+    private long listed, unchanged, queued, deleted, skipped, requests, throttled, retries, downloads, resyncs;
+
+    public long Listed => Interlocked.Read(ref listed);
+    public long Unchanged => Interlocked.Read(ref unchanged);
+    public long Queued => Interlocked.Read(ref queued);
+    public long Deleted => Interlocked.Read(ref deleted);
+    public long Skipped => Interlocked.Read(ref skipped);
+    public long Requests => Interlocked.Read(ref requests);
+    public long Throttled => Interlocked.Read(ref throttled);
+    public long Retries => Interlocked.Read(ref retries);
+    public long Downloads => Interlocked.Read(ref downloads);
+    public long Resyncs => Interlocked.Read(ref resyncs);
+
+    public void AddListed() => Interlocked.Increment(ref listed);
+    public void AddUnchanged() => Interlocked.Increment(ref unchanged);
+    public void AddQueued() => Interlocked.Increment(ref queued);
+    public void AddDeleted(long n = 1) => Interlocked.Add(ref deleted, n);
+    public void AddSkipped() => Interlocked.Increment(ref skipped);
+    public void AddRequest() => Interlocked.Increment(ref requests);
+    public void AddThrottled() => Interlocked.Increment(ref throttled);
+    public void AddRetry() => Interlocked.Increment(ref retries);
+    public void AddDownload() => Interlocked.Increment(ref downloads);
+    public void AddResync() => Interlocked.Increment(ref resyncs);
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using ClassScan.Core.Scanning;
+
+namespace ClassScan.State;
+
+public sealed partial class ScanStateStore
+{
+    /// <summary>
+    /// Compares the flags of the given scopes now with the last completed report (the baseline): newly
+    /// flagged, no longer flagged (deleted, moved, cleaned) and still flagged. A deleted file whose content
+    /// (quickXorHash or SHA-256) turns up newly flagged elsewhere counts as moved.
+    /// </summary>
+    public IReadOnlyList<FlagChange> GetChanges(IReadOnlyCollection<string> scopes, long runId)
+    {
+        var rows = new List<ChangeCandidate>();
+        lock (gate)
+        {
+            using var cmd = Command(db, null, """
+                SELECT i.*, s.label AS scope_label FROM items i LEFT JOIN scopes s ON s.scope = i.scope
+                WHERE i.scope IN (SELECT value FROM json_each($scopes))
+                  AND ((i.flagged = 1 AND i.deleted = 0) OR i.reported_flagged = 1)
+                """, ("$scopes", JsonSerializer.Serialize(scopes)));
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var label = Str(r, "scope_label");
+                string Display(string? p) => string.IsNullOrEmpty(label) ? p ?? "" : label + "/" + p;
+                rows.Add(new ChangeCandidate(
+                    Scope: Str(r, "scope")!,
+                    Path: Display(Str(r, "path")),
+                    ReportedPath: Str(r, "reported_path") is { } rp ? Display(rp) : null,
+                    Flagged: Long(r, "flagged") == 1 && Long(r, "deleted") == 0,
+                    WasFlagged: Long(r, "reported_flagged") == 1,
+                    Deleted: Long(r, "deleted") == 1,
+                    GoneReason: Str(r, "gone_reason"),
+                    Level: (int?)Long(r, "flag_level"),
+                    ReportedLevel: (int?)Long(r, "reported_level"),
+                    Reason: Str(r, "flag_reason"),
+                    Status: Str(r, "status"),
+                    JudgedThisRun: Long(r, "run_id") == runId,
+                    ContentKey: Str(r, "qxhash") ?? Str(r, "sha256"),
+                    WebUrl: Str(r, "web_url"),
+                    LastModifiedBy: Str(r, "last_modified_by"),
+                    LastModified: ParseTime(Str(r, "last_modified"))));
+            }
+        }
+
+        var newlyByContent = rows.Where(c => c.Flagged && !c.WasFlagged && c.ContentKey is not null)
+            .GroupBy(c => c.ContentKey!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var movedFrom = new Dictionary<ChangeCandidate, ChangeCandidate>(ReferenceEqualityComparer.Instance);
+        foreach (var c in rows.Where(c => c.WasFlagged && c.Deleted && c.ContentKey is not null))
+        {
+            if (newlyByContent.TryGetValue(c.ContentKey!, out var target) && !movedFrom.ContainsKey(target)) movedFrom[target] = c;
+        }
+        var movedTo = new Dictionary<ChangeCandidate, ChangeCandidate>(ReferenceEqualityComparer.Instance);
+        foreach (var (target, source) in movedFrom) movedTo[source] = target;
+
+        var changes = new List<FlagChange>();
+        foreach (var c in rows)
+        {
+            FlagChange change;
+            if (c.Flagged && !c.WasFlagged)
+            {
+                var from = movedFrom.GetValueOrDefault(c);
+                change = new FlagChange(FlagChangeKind.NewlyFlagged, from is not null ? "moved-in" : c.ReportedPath is null ? "new" : "changed",
+                    c.Path, c.Level, c.ReportedPath is null ? null : c.ReportedLevel, c.Reason,
+                    from is not null ? "flyttad hit från " + from.Path : null, c.Scope)
+                { PreviousPath = from?.Path };
+            }
+            else if (c.Flagged)
+            {
+                var renamed = c.ReportedPath is not null && c.ReportedPath != c.Path;
+                change = new FlagChange(FlagChangeKind.StillFlagged, renamed ? "renamed" : c.JudgedThisRun ? "rescanned" : "unchanged",
+                    c.Path, c.Level, c.ReportedLevel, c.Reason,
+                    c.Status is not null and not "ok" ? $"senaste läsningen gav {c.Status}; flaggan från förra bedömningen står kvar" : null, c.Scope)
+                { PreviousPath = renamed ? c.ReportedPath : null };
+            }
+            else if (c.Deleted)
+            {
+                var to = movedTo.GetValueOrDefault(c);
+                change = new FlagChange(FlagChangeKind.NoLongerFlagged, to is not null ? "moved" : "deleted",
+                    c.ReportedPath ?? c.Path, c.Level, c.ReportedLevel, c.Reason,
+                    to is not null ? "flyttad till " + to.Path : c.GoneReason ?? "borttagen", c.Scope);
+            }
+            else
+            {
+                change = new FlagChange(FlagChangeKind.NoLongerFlagged, "cleaned", c.Path, c.Level, c.ReportedLevel, c.Reason,
+                    $"bedöms nu som nivå {c.Level}", c.Scope)
+                { PreviousPath = c.ReportedPath is not null && c.ReportedPath != c.Path ? c.ReportedPath : null };
+            }
+            changes.Add(change with { WebUrl = c.WebUrl, LastModifiedBy = c.LastModifiedBy, LastModified = c.LastModified });
+        }
+        return changes
+            .OrderBy(c => c.Kind)
+            .ThenBy(c => c.Path, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Makes the current flags the baseline for the next changes report and forgets deleted items. Called after
+    /// a complete run's changes.csv is written; an interrupted run leaves the baseline, so nothing is missed.
+    /// </summary>
+    public void AcceptChanges(IReadOnlyCollection<string> scopes)
+    {
+        var json = JsonSerializer.Serialize(scopes);
+        Write(tx =>
+        {
+            Exec(db, tx, """
+                UPDATE items SET reported_flagged = CASE WHEN deleted = 1 THEN 0 ELSE flagged END,
+                  reported_path = path, reported_level = flag_level
+                WHERE scope IN (SELECT value FROM json_each($scopes))
+                """, ("$scopes", json));
+            Exec(db, tx, "DELETE FROM items WHERE deleted = 1 AND scope IN (SELECT value FROM json_each($scopes))", ("$scopes", json));
+        });
+    }
+
+    /// <summary>Files flagged now in the given scopes (what still has to leave M365).</summary>
+    public int CountFlagged(IReadOnlyCollection<string> scopes)
+    {
+        lock (gate)
+        {
+            return Convert.ToInt32(Scalar(db, null,
+                "SELECT count(*) FROM items WHERE flagged = 1 AND deleted = 0 AND scope IN (SELECT value FROM json_each($scopes))",
+                ("$scopes", JsonSerializer.Serialize(scopes))), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    private sealed record ChangeCandidate(
+        string Scope, string Path, string? ReportedPath, bool Flagged, bool WasFlagged, bool Deleted, string? GoneReason,
+        int? Level, int? ReportedLevel, string? Reason, string? Status, bool JudgedThisRun, string? ContentKey,
+        string? WebUrl, string? LastModifiedBy, DateTimeOffset? LastModified);
+}

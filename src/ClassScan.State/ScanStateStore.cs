@@ -1,0 +1,263 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace ClassScan.State;
+
+/// <summary>
+/// The durable memory of nightly scans: one SQLite file with every item's location, content fingerprint and
+/// last verdict, each drive's delta link and staged feed, folder tree, and the run history.
+/// Thread-safe: one connection behind a lock (the enumerate and report stages both write, briefly).
+/// Every write is its own transaction, committed before the call returns, so a killed process loses at most
+/// the verdict it was writing. WAL with synchronous=NORMAL survives a process kill (not a power cut, which
+/// costs at most a rescan of the last files). A lock file next to the database keeps a second scan out.
+/// </summary>
+public sealed partial class ScanStateStore : IDisposable
+{
+    private const int SchemaVersion = 1;
+
+    private readonly SqliteConnection db;
+    private readonly FileStream lockFile;
+    private readonly Lock gate = new();
+    private readonly TimeProvider time;
+
+    private ScanStateStore(string path, SqliteConnection db, FileStream lockFile, TimeProvider time)
+    {
+        FilePath = path;
+        this.db = db;
+        this.lockFile = lockFile;
+        this.time = time;
+    }
+
+    public string FilePath { get; }
+
+    /// <summary>Opens or creates the state file. Throws <see cref="StateInUseException"/> when another scan has it.</summary>
+    public static ScanStateStore Open(string path, TimeProvider? time = null)
+    {
+        path = System.IO.Path.GetFullPath(path);
+        var dir = System.IO.Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        FileStream lockFile;
+        try
+        {
+            // FileShare.None takes an exclusive advisory lock (flock on Unix); the OS drops it when the process dies.
+            lockFile = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new StateInUseException(path);
+        }
+
+        var db = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false, // close the file on Dispose (temp folders, and the -wal file is checkpointed away)
+        }.ToString());
+        try
+        {
+            db.Open();
+            Migrate(db);
+        }
+        catch
+        {
+            db.Dispose();
+            lockFile.Dispose();
+            throw;
+        }
+        return new ScanStateStore(path, db, lockFile, time ?? TimeProvider.System);
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            db.Dispose();
+        }
+        lockFile.Dispose();
+    }
+
+    private static void Migrate(SqliteConnection db)
+    {
+        Exec(db, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
+        Exec(db, null, "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)");
+        var version = Scalar(db, null, "SELECT value FROM meta WHERE key='schema_version'");
+        if (version is string v && int.Parse(v, CultureInfo.InvariantCulture) > SchemaVersion)
+            throw new InvalidDataException($"tillståndsfilen är från en nyare ClassScan (schema {v}, denna version läser {SchemaVersion})");
+
+        using var tx = db.BeginTransaction();
+        Exec(db, tx, """
+            CREATE TABLE IF NOT EXISTS scopes(
+              scope TEXT PRIMARY KEY, kind TEXT NOT NULL, label TEXT, web_url TEXT,
+              delta_link TEXT, delta_committed_at TEXT,
+              feed_started INTEGER NOT NULL DEFAULT 0, feed_full INTEGER NOT NULL DEFAULT 0,
+              feed_next TEXT, feed_final TEXT, feed_started_at TEXT,
+              last_run_id INTEGER);
+            CREATE TABLE IF NOT EXISTS items(
+              scope TEXT NOT NULL, item_id TEXT NOT NULL,
+              parent_id TEXT, name TEXT, path TEXT, web_url TEXT, last_modified_by TEXT,
+              ctag TEXT, etag TEXT, qxhash TEXT, sha256 TEXT, size INTEGER, last_modified TEXT,
+              status TEXT, level INTEGER, must_leave INTEGER, reason TEXT, rule TEXT, judged_at TEXT, run_id INTEGER,
+              retry INTEGER NOT NULL DEFAULT 0,
+              flagged INTEGER NOT NULL DEFAULT 0, flag_level INTEGER, flag_reason TEXT,
+              reported_flagged INTEGER NOT NULL DEFAULT 0, reported_path TEXT, reported_level INTEGER,
+              deleted INTEGER NOT NULL DEFAULT 0, gone_reason TEXT, deleted_at TEXT,
+              PRIMARY KEY(scope, item_id));
+            CREATE INDEX IF NOT EXISTS ix_items_retry ON items(scope) WHERE retry = 1;
+            CREATE INDEX IF NOT EXISTS ix_items_flag ON items(scope) WHERE flagged = 1 OR reported_flagged = 1;
+            CREATE TABLE IF NOT EXISTS nodes(
+              scope TEXT NOT NULL, node_id TEXT NOT NULL, parent_id TEXT, name TEXT NOT NULL, kind TEXT NOT NULL,
+              path TEXT NOT NULL, web_url TEXT,
+              PRIMARY KEY(scope, node_id));
+            CREATE TABLE IF NOT EXISTS feed(
+              scope TEXT NOT NULL, item_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL,
+              parent_id TEXT, name TEXT, path_hint TEXT, web_url TEXT, last_modified_by TEXT, package_type TEXT,
+              ctag TEXT, etag TEXT, qxhash TEXT, size INTEGER, last_modified TEXT,
+              PRIMARY KEY(scope, item_id));
+            CREATE INDEX IF NOT EXISTS ix_feed_seq ON feed(scope, seq);
+            CREATE TABLE IF NOT EXISTS runs(
+              id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL, finished_at TEXT,
+              source TEXT NOT NULL, description TEXT, complete INTEGER, incomplete_reason TEXT,
+              files INTEGER, must_leave INTEGER,
+              listed INTEGER, unchanged INTEGER, queued INTEGER, deleted INTEGER, skipped INTEGER,
+              requests INTEGER, throttled INTEGER, retries INTEGER, downloads INTEGER, resyncs INTEGER,
+              newly_flagged INTEGER, no_longer_flagged INTEGER, still_flagged INTEGER);
+            """);
+        Exec(db, tx, "INSERT INTO meta(key, value) VALUES('schema_version', $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            ("$v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
+        tx.Commit();
+    }
+
+    /// <summary>Starts a run in the history and returns its id.</summary>
+    public long BeginRun(string source, string? description)
+    {
+        lock (gate)
+        {
+            return (long)Scalar(db, null, "INSERT INTO runs(started_at, source, description) VALUES($t, $s, $d) RETURNING id",
+                ("$t", Now()), ("$s", source), ("$d", description))!;
+        }
+    }
+
+    /// <summary>Closes a run in the history with its totals.</summary>
+    public void FinishRun(long runId, RunRecord totals)
+    {
+        lock (gate)
+        {
+            Exec(db, null, """
+                UPDATE runs SET finished_at=$t, complete=$c, incomplete_reason=$r, files=$files, must_leave=$ml,
+                  listed=$listed, unchanged=$unchanged, queued=$queued, deleted=$deleted, skipped=$skipped,
+                  requests=$req, throttled=$thr, retries=$ret, downloads=$dl, resyncs=$rs,
+                  newly_flagged=$nf, no_longer_flagged=$nl, still_flagged=$sf
+                WHERE id=$id
+                """,
+                ("$t", Now()), ("$c", totals.Complete ? 1 : 0), ("$r", totals.IncompleteReason), ("$files", totals.Files), ("$ml", totals.MustLeave),
+                ("$listed", totals.Listed), ("$unchanged", totals.Unchanged), ("$queued", totals.Queued), ("$deleted", totals.Deleted),
+                ("$skipped", totals.Skipped), ("$req", totals.Requests), ("$thr", totals.Throttled), ("$ret", totals.Retries),
+                ("$dl", totals.Downloads), ("$rs", totals.Resyncs), ("$nf", totals.NewlyFlagged), ("$nl", totals.NoLongerFlagged),
+                ("$sf", totals.StillFlagged), ("$id", runId));
+        }
+    }
+
+    /// <summary>The run history, newest first.</summary>
+    public IReadOnlyList<RunRecord> GetRuns(int max = 100)
+    {
+        lock (gate)
+        {
+            using var cmd = Command(db, null, "SELECT * FROM runs ORDER BY id DESC LIMIT $n", ("$n", max));
+            using var r = cmd.ExecuteReader();
+            var list = new List<RunRecord>();
+            while (r.Read())
+            {
+                list.Add(new RunRecord
+                {
+                    Id = r.GetInt64(r.GetOrdinal("id")),
+                    StartedAt = ParseTime(Str(r, "started_at"))!.Value,
+                    FinishedAt = ParseTime(Str(r, "finished_at")),
+                    Source = Str(r, "source") ?? "",
+                    Description = Str(r, "description"),
+                    Complete = Long(r, "complete") == 1,
+                    IncompleteReason = Str(r, "incomplete_reason"),
+                    Files = Long(r, "files") ?? 0,
+                    MustLeave = Long(r, "must_leave") ?? 0,
+                    Listed = Long(r, "listed") ?? 0,
+                    Unchanged = Long(r, "unchanged") ?? 0,
+                    Queued = Long(r, "queued") ?? 0,
+                    Deleted = Long(r, "deleted") ?? 0,
+                    Skipped = Long(r, "skipped") ?? 0,
+                    Requests = Long(r, "requests") ?? 0,
+                    Throttled = Long(r, "throttled") ?? 0,
+                    Retries = Long(r, "retries") ?? 0,
+                    Downloads = Long(r, "downloads") ?? 0,
+                    Resyncs = Long(r, "resyncs") ?? 0,
+                    NewlyFlagged = Long(r, "newly_flagged") ?? 0,
+                    NoLongerFlagged = Long(r, "no_longer_flagged") ?? 0,
+                    StillFlagged = Long(r, "still_flagged") ?? 0,
+                });
+            }
+            return list;
+        }
+    }
+
+    /// <summary>Records a scope (a drive or a local root) with the label that prefixes its paths in reports.</summary>
+    public void UpsertScope(string scope, string kind, string? label, string? webUrl, long runId)
+    {
+        lock (gate)
+        {
+            Exec(db, null, """
+                INSERT INTO scopes(scope, kind, label, web_url, last_run_id) VALUES($s, $k, $l, $w, $run)
+                ON CONFLICT(scope) DO UPDATE SET kind=excluded.kind, label=coalesce(excluded.label, scopes.label),
+                  web_url=coalesce(excluded.web_url, scopes.web_url), last_run_id=excluded.last_run_id
+                """, ("$s", scope), ("$k", kind), ("$l", label), ("$w", webUrl), ("$run", runId));
+        }
+    }
+
+    private string Now() => time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    private void Write(Action<SqliteTransaction> work)
+    {
+        lock (gate)
+        {
+            using var tx = db.BeginTransaction();
+            work(tx);
+            tx.Commit();
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection db, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] args)
+    {
+        var cmd = db.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+
+    private static int Exec(SqliteConnection db, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] args)
+    {
+        using var cmd = Command(db, tx, sql, args);
+        return cmd.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection db, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] args)
+    {
+        using var cmd = Command(db, tx, sql, args);
+        var v = cmd.ExecuteScalar();
+        return v is DBNull ? null : v;
+    }
+
+    private static string? Str(SqliteDataReader r, string column)
+    {
+        var i = r.GetOrdinal(column);
+        return r.IsDBNull(i) ? null : r.GetString(i);
+    }
+
+    private static long? Long(SqliteDataReader r, string column)
+    {
+        var i = r.GetOrdinal(column);
+        return r.IsDBNull(i) ? null : r.GetInt64(i);
+    }
+
+    private static string? Time(DateTimeOffset? t) => t?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? ParseTime(string? s) =>
+        s is null ? null : DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+}

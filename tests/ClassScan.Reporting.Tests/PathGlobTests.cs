@@ -1,0 +1,36 @@
+using ClassScan.Reporting.Departments;
+
+namespace ClassScan.Reporting.Tests;
+
+public sealed class PathGlobTests
+{
+    [Theory]
+    [InlineData("Socialtjänst/**", "/mnt/g/Socialtjänst/IFO/a.docx", true)]
+    [InlineData("Socialtjänst/**", "/mnt/g/Socialtjänst", true)]
+    [InlineData("Socialtjänst/**", "/mnt/g/Socialtjänsten/a.docx", false)]
+    [InlineData("socialtjänst/**", "/mnt/g/SOCIALTJÄNST/a.docx", true)]
+    [InlineData("/mnt/g/IFO/**", "/mnt/g/IFO/x/y/z.pdf", true)]
+    [InlineData("/mnt/g/IFO/**", "/mnt/h/IFO/z.pdf", false)]
+    [InlineData("**/Elevhälsa/*.pdf", "/skola/Elevhälsa/journal.pdf", true)]
+    [InlineData("**/Elevhälsa/*.pdf", "/skola/Elevhälsa/2024/journal.pdf", false)]
+    [InlineData("*klasslista*", "/a/b/07-klasslista.csv", true)]
+    [InlineData("*.docx", "/a/b/c.docx", true)]
+    [InlineData("?.txt", "/a/b.txt", true)]
+    [InlineData("?.txt", "/a/bb.txt", false)]
+    [InlineData("IFO/**", "G:\\Social\\IFO\\akt.docx", true)]
+    [InlineData("G:/Social/**", "G:\\Social\\IFO\\akt.docx", true)]
+    [InlineData("a+b (1)/**", "/x/a+b (1)/c.txt", true)]
+    [InlineData("a.b/**", "/x/aXb/c.txt", false)]
+    public void IsMatch_Table(string pattern, string path, bool expected) =>
+        Assert.Equal(expected, new PathGlob(pattern).IsMatch(path));
+
+    [Fact]
+    public void IsMatch_LongHostilePath_StaysFast()
+    {
+        var glob = new PathGlob("**/a*a*a*a*a*a*a*b/**");
+        var path = "/" + string.Concat(Enumerable.Repeat("a", 20_000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.False(glob.IsMatch(path));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+    }
+}

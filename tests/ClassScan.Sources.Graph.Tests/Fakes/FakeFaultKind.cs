@@ -1,0 +1,11 @@
+namespace ClassScan.Sources.Graph.Tests.Fakes;
+
+internal enum FakeFaultKind
+{
+    /// <summary>Answer with an error status (and Retry-After when given).</summary>
+    Status,
+    /// <summary>Drop the connection before answering.</summary>
+    Reset,
+    /// <summary>Send the headers and half the body (download or delta page), then drop the connection.</summary>
+    Truncate,
+}

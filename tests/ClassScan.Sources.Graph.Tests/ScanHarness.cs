@@ -1,0 +1,54 @@
+using ClassScan.Core.Classification;
+using ClassScan.Core.Scanning;
+using ClassScan.Pipeline;
+using ClassScan.Reporting;
+using ClassScan.Sources.Graph.Tests.Fakes;
+using ClassScan.State;
+
+namespace ClassScan.Sources.Graph.Tests;
+
+/// <summary>Runs one real scan (pipeline, state, CSV reports) against the fake Graph server or a local folder.</summary>
+internal static class ScanHarness
+{
+    public sealed record Outcome(ScanSummary Summary, IReadOnlyList<ScanResult> Results, IReadOnlyList<FlagChange> Changes, RunRecord Run);
+
+    /// <summary>Fast retries for tests; Retry-After from the server is still obeyed as sent.</summary>
+    public static GraphRetryOptions FastRetry { get; } = new() { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(200) };
+
+    public static Task<Outcome> GraphAsync(FakeGraphServer server, string work, GraphScanTargets targets,
+        GraphRetryOptions? retry = null, CancellationToken stop = default, CancellationToken abort = default, Action<ScanRun>? onRun = null) =>
+        RunAsync(work, "graph", (run) =>
+        {
+            var connection = GraphConnection.Create(new GraphConnectionOptions
+            {
+                BaseUrl = new Uri(server.BaseUrl),
+                Organisation = "Testkommun",
+                MaxConcurrency = 4,
+                Retry = retry ?? FastRetry,
+                DownloadIdleTimeout = TimeSpan.FromSeconds(5),
+            }, GraphAuth.FromStaticToken(FakeGraphServer.Token, new Uri(server.BaseUrl)), run.Counters);
+            return (new GraphDriveSource(connection, targets, run), connection);
+        }, stop, abort, onRun);
+
+    public static Task<Outcome> LocalAsync(string root, string work) =>
+        RunAsync(work, "local", run => (new IncrementalSource(new Sources.FileSystem.LocalFolderSource(root), run, "local:" + root), null), default, default, null);
+
+    private static async Task<Outcome> RunAsync(string work, string kind, Func<ScanRun, (IDocumentSource, IDisposable?)> createSource,
+        CancellationToken stop, CancellationToken abort, Action<ScanRun>? onRun)
+    {
+        var outDir = Path.Combine(work, "out");
+        using var store = ScanStateStore.Open(Path.Combine(outDir, "classscan-state.db"));
+        var run = new ScanRun(store, kind, null);
+        onRun?.Invoke(run);
+        var (source, owned) = createSource(run);
+        using var _ = owned;
+        var progress = new ScanProgress();
+        var analyzer = new DocumentAnalyzer(new PlainTextExtractor(), [new KeywordDetector()], new KlassaPolicy(), progress);
+        var pipeline = new ScanPipeline(source, analyzer, new ScanOptions { Parallelism = 2, FetchParallelism = 4 }, TimeProvider.System, progress);
+        await using var csv = new CsvReportSink(outDir);
+        var collecting = new CollectingSink(csv);
+        var sink = new StateRecordingSink(collecting, run, (changes, _) => ChangesCsvWriter.WriteAsync(outDir, changes));
+        var summary = await pipeline.RunAsync(sink, stop, abort);
+        return new Outcome(summary, collecting.Results, sink.Changes, store.GetRuns(1).Single());
+    }
+}
