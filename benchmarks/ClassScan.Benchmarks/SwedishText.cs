@@ -1,4 +1,5 @@
 using System.Text;
+using ClassScan.Core.Documents;
 
 namespace ClassScan.Benchmarks;
 
@@ -23,6 +24,15 @@ public static class SwedishText
     ];
 
     public static string Megabyte { get; } = Build(1 << 20);
+
+    /// <summary>The megabyte as an extracted document: one body segment per paragraph.</summary>
+    public static ExtractedText MegabyteDocument() => ToDocument(Megabyte);
+
+    /// <summary>A document of about <paramref name="chars"/> characters.</summary>
+    public static ExtractedText Document(int chars) => ToDocument(Build(chars));
+
+    private static ExtractedText ToDocument(string s) =>
+        new(s.Split("\n\n").Select(p => new TextSegment(SegmentKind.Body, "brödtext", p)).ToList());
 
     public static string Build(int chars)
     {

@@ -14,6 +14,8 @@ public sealed class IsolatedExtractorSelector : IExtractorSelector, IDisposable
     private readonly IExtractorSelector inner;
     private readonly WorkerCommand command;
     private readonly ConcurrentBag<WorkerProcess> idle = [];
+    private readonly ConcurrentDictionary<WorkerProcess, byte> live = new();
+    private long started, peakMax, peakSum;
     private int disposed;
 
     public IsolatedExtractorSelector(IExtractorSelector inner, WorkerCommand command)
@@ -31,7 +33,7 @@ public sealed class IsolatedExtractorSelector : IExtractorSelector, IDisposable
     internal ExtractedText Extract(string fileName, Stream content, ExtractionLimits limits, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        if (!idle.TryTake(out var worker)) worker = new WorkerProcess(command);
+        if (!idle.TryTake(out var worker)) worker = Start();
         try
         {
             return worker.Extract(fileName, content, limits, ct);
@@ -41,6 +43,39 @@ public sealed class IsolatedExtractorSelector : IExtractorSelector, IDisposable
             if (worker.Healthy && Volatile.Read(ref disposed) == 0) idle.Add(worker);
             else worker.Dispose();
         }
+    }
+
+    private WorkerProcess Start()
+    {
+        var worker = new WorkerProcess(command);
+        Interlocked.Increment(ref started);
+        live[worker] = 0;
+        worker.Exited += w =>
+        {
+            var peak = w.PeakResidentBytes();
+            Interlocked.Add(ref peakSum, peak);
+            long seen;
+            while (peak > (seen = Interlocked.Read(ref peakMax)) && Interlocked.CompareExchange(ref peakMax, peak, seen) != seen) { }
+            live.TryRemove(w, out _);
+        };
+        return worker;
+    }
+
+    /// <summary>Worker processes started so far (replacements after a crash or timeout included).</summary>
+    public long WorkersStarted => Interlocked.Read(ref started);
+
+    /// <summary>Largest peak resident set (VmHWM) of a worker that has ended, in bytes (Linux; 0 elsewhere).</summary>
+    public long WorkerPeakMaxBytes => Interlocked.Read(ref peakMax);
+
+    /// <summary>Sum of the peak resident sets of the workers that have ended, in bytes (an upper bound of their combined peak).</summary>
+    public long WorkerPeakSumBytes => Interlocked.Read(ref peakSum);
+
+    /// <summary>Current resident set of the live workers together, in bytes (Linux; 0 elsewhere): for sampling.</summary>
+    public long WorkersResidentBytes()
+    {
+        long sum = 0;
+        foreach (var w in live.Keys) sum += w.ResidentBytes();
+        return sum;
     }
 
     public void Dispose()

@@ -5,12 +5,36 @@ namespace ClassScan.Extraction.Isolation;
 /// <summary>
 /// The length-prefixed binary messages between the scanner and an extraction worker process
 /// (BinaryWriter strings are 7-bit length prefixed UTF-8). One request, one response, strictly in turn.
+/// A request carries the document either as bytes (any source) or, for a local file, as its path: the worker
+/// then reads the file itself, which saves copying every byte through the pipe and holding it twice.
 /// </summary>
 internal static class WorkerProtocol
 {
     public const byte Ok = 0, Encrypted = 1, Unsupported = 2, Limit = 3, Corrupt = 4, Failed = 5, OutOfMemory = 6;
 
+    private const byte BytesFollow = 0, PathFollows = 1;
+
     public static void WriteRequest(BinaryWriter w, string fileName, Stream content, ExtractionLimits limits)
+    {
+        WriteHeader(w, fileName, limits);
+        w.Write(BytesFollow);
+        var length = content.Length - content.Position;
+        w.Write(length);
+        w.Flush();
+        content.CopyTo(w.BaseStream, 81920);
+        w.BaseStream.Flush();
+    }
+
+    /// <summary>A request that names a local file for the worker to open read-only itself.</summary>
+    public static void WriteRequest(BinaryWriter w, string fileName, string localPath, ExtractionLimits limits)
+    {
+        WriteHeader(w, fileName, limits);
+        w.Write(PathFollows);
+        w.Write(localPath);
+        w.Flush();
+    }
+
+    private static void WriteHeader(BinaryWriter w, string fileName, ExtractionLimits limits)
     {
         w.Write(fileName);
         w.Write(limits.MaxFileBytes);
@@ -19,16 +43,15 @@ internal static class WorkerProtocol
         w.Write(limits.MaxCompressionRatio);
         w.Write(limits.MaxPdfPages);
         w.Write(limits.MaxNestingDepth);
-        var length = content.Length - content.Position;
-        w.Write(length);
-        w.Flush();
-        content.CopyTo(w.BaseStream, 81920);
-        w.BaseStream.Flush();
     }
 
-    /// <summary>Reads a request; returns false at end of input (the scanner closed the pipe).</summary>
-    public static bool TryReadRequest(BinaryReader r, out string fileName, out ExtractionLimits limits, out byte[] content, out int length)
+    /// <summary>
+    /// Reads a request; returns false at end of input (the scanner closed the pipe). Either
+    /// <paramref name="content"/> holds the bytes, or <paramref name="localPath"/> names the file.
+    /// </summary>
+    public static bool TryReadRequest(BinaryReader r, out string fileName, out ExtractionLimits limits, out byte[] content, out int length, out string? localPath)
     {
+        localPath = null;
         try
         {
             fileName = r.ReadString();
@@ -50,6 +73,13 @@ internal static class WorkerProtocol
             MaxPdfPages = r.ReadInt32(),
             MaxNestingDepth = r.ReadInt32(),
         };
+        if (r.ReadByte() == PathFollows)
+        {
+            localPath = r.ReadString();
+            content = [];
+            length = 0;
+            return true;
+        }
         var size = r.ReadInt64();
         if (size < 0 || size > Array.MaxLength) throw new InvalidDataException("bad request length");
         length = (int)size;

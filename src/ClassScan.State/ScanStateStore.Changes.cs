@@ -45,7 +45,8 @@ public sealed partial class ScanStateStore
             }
         }
 
-        var newlyByContent = rows.Where(c => c.Flagged && !c.WasFlagged && c.ContentKey is not null)
+        // Only a file new since the baseline can be where a deleted one went; an existing file with equal content is a copy.
+        var newlyByContent = rows.Where(c => c.Flagged && !c.WasFlagged && c.ReportedPath is null && c.ContentKey is not null)
             .GroupBy(c => c.ContentKey!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var movedFrom = new Dictionary<ChangeCandidate, ChangeCandidate>(ReferenceEqualityComparer.Instance);

@@ -79,14 +79,14 @@ public sealed class FaultTests : GraphTestBase
             lock (random)
             {
                 n++;
-                if (n is >= 30 and < 36 or >= 200 and < 206) return FakeFault.Throttle(1);    // two storms: every call throttled
+                if (n is >= 30 and < 36) return FakeFault.Throttle(1);    // a storm: every call throttled for a while
                 var p = random.NextDouble();
                 return p switch
                 {
                     < 0.07 => FakeFault.Unavailable(),
-                    < 0.08 => FakeFault.Unavailable(1),
-                    < 0.12 => FakeFault.Reset,
-                    < 0.19 when r.Kind is FakeRequestKind.Download or FakeRequestKind.Delta => FakeFault.Truncate,
+                    < 0.075 => FakeFault.Unavailable(1),
+                    < 0.115 => FakeFault.Reset,
+                    < 0.185 when r.Kind is FakeRequestKind.Download or FakeRequestKind.Delta => FakeFault.Truncate,
                     _ => null,
                 };
             }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using ClassScan.Extraction;
 using ClassScan.Extraction.Isolation;
 
@@ -15,6 +16,10 @@ internal static class ExtractWorkerCommand
         var command = new Command("extract-worker", "Internal: extraction worker process (started by scan).") { Hidden = true };
         command.SetAction(_ =>
         {
+            // Ctrl+C in a terminal signals the whole process group, workers included. The scanner decides
+            // what an interrupt means (the first lets files in flight finish), so a worker must not die of
+            // it: it ends when the scanner closes its stdin or kills it.
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
             var stdin = Console.OpenStandardInput();
             var stdout = Console.OpenStandardOutput();
             Console.SetOut(Console.Error); // keep the protocol stream clean

@@ -71,6 +71,9 @@ internal static class ScanCommand
 
         var model = new ModelOptions();
         model.AddTo(command);
+        var graph = new GraphOptions();
+        graph.AddTo(command);
+        StatefulScan.AddTo(command);
 
         command.SetAction(async (parse, _) =>
         {
@@ -90,7 +93,8 @@ internal static class ScanCommand
             settings.Scan.Formats = cli.List(format) ?? settings.Scan.Formats;
 
             var root = settings.Scan.Path ?? DefaultSamples;
-            if (!Directory.Exists(root) && !File.Exists(root))
+            var fromGraph = graph.IsGraph(parse);
+            if (!fromGraph && !Directory.Exists(root) && !File.Exists(root))
             {
                 Console.Error.WriteLine($"classscan: hittar inte '{root}' (mapp eller fil att skanna).");
                 return ExitCodes.UsageError;
@@ -117,13 +121,34 @@ internal static class ScanCommand
                 return ExitCodes.UsageError;
             }
             using var loaded = classifier;
-            var source = new LocalFolderSource(root, settings.Scan.Include, settings.Scan.Exclude);
-            return await RunAsync(source, settings.Scan.Out, options, !settings.Scan.InProcess, classifier, settings).ConfigureAwait(false);
+            // Issue 6: state (incremental rescans, changes.csv) and the Graph source.
+            var (state, stateError, stateInUse) = StatefulScan.Open(parse, settings.Scan.Out, fromGraph ? "graph" : "local", fromGraph ? "graph" : Path.GetFullPath(root));
+            using var stateScope = state;
+            if (stateError is not null || (fromGraph && state is null))
+            {
+                Console.Error.WriteLine("classscan: " + (stateError ?? "--source graph behöver tillståndet (delta-länkar); ta bort --no-state"));
+                return stateInUse ? ExitCodes.AlreadyRunning : ExitCodes.UsageError;
+            }
+            if (fromGraph)
+            {
+                var (graphSource, connection, graphError) = graph.Create(parse, state!.Run);
+                using var graphScope = connection;
+                if (graphError is not null)
+                {
+                    Console.Error.WriteLine("classscan: " + graphError);
+                    return ExitCodes.UsageError;
+                }
+                return await RunAsync(graphSource!, settings.Scan.Out, options with { FetchParallelism = graph.ConcurrencyOf(parse) },
+                    !settings.Scan.InProcess, classifier, settings, state).ConfigureAwait(false);
+            }
+            Core.Scanning.IDocumentSource source = new LocalFolderSource(root, settings.Scan.Include, settings.Scan.Exclude);
+            if (state is not null) source = state.Local(source, root);
+            return await RunAsync(source, settings.Scan.Out, options, !settings.Scan.InProcess, classifier, settings, state).ConfigureAwait(false);
         });
         return command;
     }
 
-    internal static async Task<int> RunAsync(Core.Scanning.IDocumentSource source, string outDir, ScanOptions options, bool isolate, Classification.ILevelModel? model, ClassScanSettings? settings = null)
+    internal static async Task<int> RunAsync(Core.Scanning.IDocumentSource source, string outDir, ScanOptions options, bool isolate, Classification.ILevelModel? model, ClassScanSettings? settings = null, StatefulScan? state = null)
     {
         // One run per output folder: a timer firing while last night's run still goes must not overlap it (issue 7).
         using var runLock = RunLock.TryAcquire(outDir, out var holder);
@@ -145,7 +170,8 @@ internal static class ScanCommand
         using var signal = new StopSignal(msg => Console.Error.WriteLine(msg));
         var clock = Stopwatch.StartNew();
         await using var sink = ReportComposition.Create(outDir, settings, log);
-        var summary = await ConsoleProgress.RunAsync(progress, () => pipeline.RunAsync(sink, signal.Stop, signal.Abort)).ConfigureAwait(false);
+        var reports = state?.Wrap(sink, outDir) ?? sink;
+        var summary = await ConsoleProgress.RunAsync(progress, () => pipeline.RunAsync(reports, signal.Stop, signal.Abort)).ConfigureAwait(false);
 
         var seconds = Math.Max(0.001, clock.Elapsed.TotalSeconds);
         var notJudged = summary.Files - summary.ByStatus.GetValueOrDefault("ok");
@@ -156,8 +182,11 @@ internal static class ScanCommand
         if (!summary.Complete) Console.WriteLine($"Skannen avbröts: {summary.IncompleteReason}. Rapporten gäller bara filerna som hann läsas.");
         Console.WriteLine($"Rapport: {Path.Combine(outDir, "results.csv")} (flaggade: flagged.csv, att granska: review.csv)");
         Console.WriteLine($"Översikt: {Path.Combine(outDir, "rapport.html")}; per förvaltning: {Path.Combine(outDir, "forvaltningar")}");
+        state?.Print(Console.Out, outDir);
         log.RunFinished(summary.Files, summary.MustLeave, notJudged, summary.ByStatus.GetValueOrDefault("error"), Math.Round(seconds, 1), Math.Round(summary.Files / seconds, 1), summary.Complete);
         if (!summary.Complete) log.RunIncomplete(summary.IncompleteReason ?? "okänd orsak");
-        return !summary.Complete ? ExitCodes.Incomplete : summary.MustLeave > 0 ? ExitCodes.FilesMustLeave : ExitCodes.NothingToMove;
+        // With state, files judged earlier and unchanged still have to leave: count what is flagged now.
+        var mustLeave = state?.FlaggedNow() ?? summary.MustLeave;
+        return !summary.Complete ? ExitCodes.Incomplete : mustLeave > 0 ? ExitCodes.FilesMustLeave : ExitCodes.NothingToMove;
     }
 }

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using ClassScan.Core.Scanning;
+using ClassScan.Reporting;
+using ClassScan.State;
+
+namespace ClassScan.Cli.Commands;
+
+/// <summary>
+/// The scan's durable state (issue 6): opens the SQLite file (default &lt;out&gt;/classscan-state.db), makes the
+/// local source incremental, records verdicts as they come, writes changes.csv, and reports what the state
+/// knows: the exit code counts every file flagged now in the scanned scopes, not only this run's rows.
+/// </summary>
+internal sealed class StatefulScan : IDisposable
+{
+    public const string DefaultFileName = "classscan-state.db";
+
+    private readonly ScanStateStore store;
+    private StateRecordingSink? sink;
+
+    private StatefulScan(ScanStateStore store, ScanRun run)
+    {
+        this.store = store;
+        Run = run;
+    }
+
+    public static Option<string?> StateFile { get; } = new("--state")
+    {
+        Description = $"SQLite state of earlier scans, so later scans read only new and changed files. Default: OUT/{DefaultFileName}.",
+    };
+
+    public static Option<bool> NoState { get; } = new("--no-state")
+    {
+        Description = "Local source: scan everything and keep no state (no changes.csv).",
+    };
+
+    public static Option<bool> RescanAll { get; } = new("--rescan-all")
+    {
+        Description = "Read every file again even if its content was judged before (after a rule or model change); the state is kept.",
+    };
+
+    public ScanRun Run { get; }
+
+    public static void AddTo(Command command)
+    {
+        command.Options.Add(StateFile);
+        command.Options.Add(NoState);
+        command.Options.Add(RescanAll);
+    }
+
+    /// <summary>Opens the state unless --no-state. Returns an error message when the file is taken (InUse) or unreadable.</summary>
+    public static (StatefulScan? State, string? Error, bool InUse) Open(ParseResult parse, string outDir, string source, string description)
+    {
+        if (parse.GetValue(NoState)) return (null, null, false);
+        var path = parse.GetValue(StateFile) is { Length: > 0 } given ? given : Path.Combine(outDir, DefaultFileName);
+        try
+        {
+            var store = ScanStateStore.Open(path);
+            return (new StatefulScan(store, new ScanRun(store, source, description, parse.GetValue(RescanAll))), null, false);
+        }
+        catch (StateInUseException ex)
+        {
+            return (null, ex.Message, true);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return (null, $"tillståndsfilen {Path.GetFullPath(path)} kunde inte öppnas ({ex.GetType().Name}: {ex.Message})", false);
+        }
+    }
+
+    /// <summary>The local folder, read incrementally against the state.</summary>
+    public IDocumentSource Local(IDocumentSource folder, string root) => new IncrementalSource(folder, Run, "local:" + Path.GetFullPath(root));
+
+    /// <summary>Records verdicts in the state and writes changes.csv before the wrapped reports complete.</summary>
+    public IScanResultSink Wrap(IScanResultSink reports, string outDir) =>
+        sink = new StateRecordingSink(reports, Run, (changes, _) => ChangesCsvWriter.WriteAsync(outDir, changes));
+
+    /// <summary>Files flagged now in the scopes this run covered (unchanged files count, they still must leave).</summary>
+    public int FlaggedNow() => Run.CountFlagged();
+
+    public void Print(TextWriter output, string outDir)
+    {
+        var c = Run.Counters;
+        var changes = sink?.Changes ?? [];
+        output.WriteLine(
+            $"Tillstånd: {c.Listed} filer listade, {c.Unchanged} oförändrade hoppades över, {c.Queued} lästes, {c.Deleted} borttagna" +
+            (c.Requests > 0 ? $"; Graph: {c.Requests} anrop, {c.Downloads} nedladdningar, {c.Throttled} strypta, {c.Retries} omförsök" : "") + ".");
+        output.WriteLine(
+            $"Ändringar sedan förra fullständiga körningen: {changes.Count(x => x.Kind == FlagChangeKind.NewlyFlagged)} nyflaggade, " +
+            $"{changes.Count(x => x.Kind == FlagChangeKind.NoLongerFlagged)} inte längre flaggade, {changes.Count(x => x.Kind == FlagChangeKind.StillFlagged)} fortfarande flaggade " +
+            $"({Path.Combine(outDir, ChangesCsvWriter.FileName)}).");
+    }
+
+    public void Dispose() => store.Dispose();
+}

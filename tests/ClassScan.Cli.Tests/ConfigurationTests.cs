@@ -1,0 +1,157 @@
+using ClassScan.Cli.Configuration;
+using ClassScan.TestSupport;
+
+namespace ClassScan.Cli.Tests;
+
+/// <summary>Configuration loading in process: order of sources, and errors that name the setting.</summary>
+public sealed class ConfigurationTests : IDisposable
+{
+    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("classscan-config-");
+    private static readonly Dictionary<string, string?> NoEnvironment = [];
+
+    public void Dispose() => work.Delete(recursive: true);
+
+    private string Config(string json)
+    {
+        var path = Path.Combine(work.FullName, $"cfg{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private static LoadedConfiguration Load(string? file, Dictionary<string, string?>? cli = null, Dictionary<string, string?>? env = null) =>
+        ConfigurationLoader.Load(file, cli, env ?? NoEnvironment);
+
+    [Fact]
+    public void Load_FileThenEnvironmentThenCommandLine_LaterWins()
+    {
+        var file = Config("""{ "Scan": { "Out": "/from/file", "Parallelism": 3, "TimeoutSeconds": 30, "Formats": ["jsonl"] } }""");
+        var env = new Dictionary<string, string?> { ["CLASSSCAN_Scan__Parallelism"] = "5", ["CLASSSCAN_Scan__TimeoutSeconds"] = "40", ["OTHER"] = "x" };
+        var cli = new Dictionary<string, string?> { ["Scan:TimeoutSeconds"] = "50" };
+
+        var loaded = Load(file, cli, env);
+
+        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
+        Assert.Equal("/from/file", loaded.Settings.Scan.Out);
+        Assert.Equal(5, loaded.Settings.Scan.Parallelism);
+        Assert.Equal(50, loaded.Settings.Scan.TimeoutSeconds);
+        Assert.True(loaded.Settings.Scan.WritesJsonLines);
+        Assert.Equal(file, loaded.File);
+    }
+
+    [Fact]
+    public void Load_CommentsAndTrailingCommas_Accepted()
+    {
+        var loaded = Load(Config("""
+            // a comment before the object
+            {
+              /* block */ "Scan": { "Out": "x", }, // trailing comma
+            }
+            """));
+
+        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
+        Assert.Equal("x", loaded.Settings.Scan.Out);
+    }
+
+    [Fact]
+    public void Load_MisspeltKey_NamedWithSuggestion()
+    {
+        var loaded = Load(Config("""{ "Scan": { "Paralelism": 2 } }"""));
+
+        var e = Assert.Single(loaded.Errors);
+        Assert.Equal("Scan:Paralelism", e.Key);
+        Assert.Contains("Scan:Parallelism", e.Problem);
+    }
+
+    [Theory]
+    [InlineData("""{ "Scan": { "Parallelism": "många" } }""", "Scan:Parallelism", "heltal")]
+    [InlineData("""{ "Scan": { "Parallelism": 0 } }""", "Scan:Parallelism", "1–1024")]
+    [InlineData("""{ "Scan": { "TimeoutSeconds": -1 } }""", "Scan:TimeoutSeconds", "1–86400")]
+    [InlineData("""{ "Scan": { "InProcess": "kanske" } }""", "Scan:InProcess", "true eller false")]
+    [InlineData("""{ "Scan": { "Formats": ["csv", "xml"] } }""", "Scan:Formats:1", "xml")]
+    [InlineData("""{ "Scan": { "Out": " " } }""", "Scan:Out", "utmappen")]
+    [InlineData("""{ "Log": { "FileLevel": "Mycket" } }""", "Log:FileLevel", "loggnivå")]
+    [InlineData("""{ "Log": { "FileCount": 0 } }""", "Log:FileCount", "1–100")]
+    [InlineData("""{ "Departments": [ { "PathGlobs": ["a/**"] } ] }""", "Departments:0:Name", "namn")]
+    [InlineData("""{ "Departments": [ { "Name": "Kultur" } ] }""", "Departments:0", "ingen regel")]
+    [InlineData("""{ "Departments": [ { "Name": "okänd", "PathGlobs": ["a"] } ] }""", "Departments:0:Name", "reserverat")]
+    [InlineData("""{ "Departments": [ { "Name": "A", "PathGlobs": ["a"] }, { "Name": "a", "PathGlobs": ["b"] } ] }""", "Departments:1:Name", "samma filnamn")]
+    [InlineData("""{ "Departments": [ { "Name": "A", "SiteUrls": ["sharepoint/sites/a"] } ] }""", "Departments:0:SiteUrls:0", "webbadress")]
+    [InlineData("""{ "Departments": [ { "Name": "A", "Owner": ["x"] } ] }""", "Departments:0:Owner", "Owners")]
+    public void Load_BadSetting_ErrorNamesIt(string json, string key, string problem)
+    {
+        var loaded = Load(Config(json));
+
+        var e = Assert.Single(loaded.Errors, e => e.Key == key);
+        Assert.Contains(problem, e.Problem);
+    }
+
+    [Fact]
+    public void Load_SecretInFile_RefusedNamingKeyWithoutEchoingValue()
+    {
+        var loaded = Load(Config("""{ "Graph": { "TenantId": "kommun.se", "ClientSecret": "hemligt-värde-123" } }"""));
+
+        var e = Assert.Single(loaded.Errors);
+        Assert.Equal("Graph:ClientSecret", e.Key);
+        Assert.Contains("CLASSSCAN_Graph__ClientSecret", e.Problem);
+        Assert.DoesNotContain("hemligt", e.ToString());
+    }
+
+    [Fact]
+    public void Load_SecretFromEnvironment_Accepted()
+    {
+        var loaded = Load(Config("""{ "Graph": { "TenantId": "kommun.se" } }"""), env: new() { ["CLASSSCAN_Graph__ClientSecret"] = "s3cret" });
+
+        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
+        Assert.Equal("s3cret", loaded.Root["Graph:ClientSecret"]);
+    }
+
+    [Fact]
+    public void Load_InvalidJson_NamesFileAndLine()
+    {
+        var file = Config("{\n  \"Scan\": {\n    \"Out\": \"x\"\n    \"Parallelism\": 2\n  }\n}");
+
+        var e = Assert.Single(Load(file).Errors);
+        Assert.Equal("--config", e.Key);
+        Assert.Contains(file, e.Problem);
+        Assert.Contains("rad 4", e.Problem);
+    }
+
+    [Fact]
+    public void Load_ConfigFileMissing_NamesOption()
+    {
+        var e = Assert.Single(Load(Path.Combine(work.FullName, "saknas.json")).Errors);
+
+        Assert.Equal("--config", e.Key);
+        Assert.Contains("classscan init", e.Problem);
+    }
+
+    [Fact]
+    public void Load_ConfigFromEnvironmentVariable_Used()
+    {
+        var file = Config("""{ "Scan": { "Out": "/via/env" } }""");
+
+        var loaded = Load(null, env: new() { ["CLASSSCAN_CONFIG"] = file });
+
+        Assert.Equal("/via/env", loaded.Settings.Scan.Out);
+    }
+
+    [Fact]
+    public void Load_ShippedExample_IsValidAndHasDepartments()
+    {
+        var loaded = Load(Path.Combine(SharedData.RepoRoot, "deploy", "appsettings.example.json"));
+
+        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
+        Assert.Equal(3, loaded.Settings.Departments.Count);
+        Assert.True(loaded.Settings.Scan.WritesJsonLines);
+    }
+
+    [Fact]
+    public void Load_NoFileAnywhere_DefaultsAreValid()
+    {
+        var loaded = Load(null);
+
+        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
+        Assert.Equal("scan-out", loaded.Settings.Scan.Out);
+        Assert.Empty(loaded.Settings.Departments);
+    }
+}

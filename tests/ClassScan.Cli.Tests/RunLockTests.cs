@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace ClassScan.Cli.Tests;
+
+/// <summary>Two runs never share an output folder: the second is refused with exit code 4 and writes nothing.</summary>
+public sealed class RunLockTests : IDisposable
+{
+    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("classscan-lock-");
+
+    public void Dispose() => work.Delete(recursive: true);
+
+    private string Out => Path.Combine(work.FullName, "out");
+
+    [Fact]
+    public void TryAcquire_WhileHeld_RefusedWithHolder_ThenFreeAfterDispose()
+    {
+        using (var first = RunLock.TryAcquire(Out, out _))
+        {
+            Assert.NotNull(first);
+            Assert.Null(RunLock.TryAcquire(Out, out var holder));
+            Assert.Contains($"pid {Environment.ProcessId}", holder);
+        }
+        using var again = RunLock.TryAcquire(Out, out _);
+        Assert.NotNull(again);
+    }
+
+    [Fact]
+    public async Task Scan_OutputFolderHeldByAnotherProcess_ExitsFourAndWritesNothing()
+    {
+        var input = Path.Combine(work.FullName, "in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "a.txt"), "Elsa Berg 19121212-1212");
+        using var held = RunLock.TryAcquire(Out, out _);
+
+        var run = await CliRunner.RunAsync("scan", input, "--out", Out, "--no-model");
+
+        Assert.Equal(ExitCodes.AlreadyRunning, run.ExitCode);
+        Assert.Contains("en annan körning använder redan utmappen", run.StdErr);
+        Assert.Contains($"pid {Environment.ProcessId}", run.StdErr);
+        Assert.Equal([RunLock.FileName], Directory.GetFileSystemEntries(Out).Select(Path.GetFileName));
+    }
+
+    /// <summary>
+    /// Two real scans: the first is held mid-run by a named pipe it is reading (it blocks until the test writes),
+    /// so the overlap is certain rather than a race; the second must be refused while the first goes on.
+    /// </summary>
+    [Fact]
+    public async Task Scan_TwoOverlappingRuns_SecondRefusedFirstCompletes()
+    {
+        if (!OperatingSystem.IsLinux()) return; // mkfifo; the lock itself is covered above on every OS
+        var input = Path.Combine(work.FullName, "in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "a.txt"), "Hej");
+        var pipe = Path.Combine(input, "b.txt");
+        Assert.Equal(0, MkFifo(pipe, Convert.ToUInt32("600", 8)));
+
+        using var first = Start("scan", input, "--out", Out, "--no-model", "--in-process", "--parallelism", "1");
+        try
+        {
+            var lockFile = Path.Combine(Out, RunLock.FileName);
+            var deadline = Stopwatch.StartNew();
+            while (!(File.Exists(lockFile) && File.ReadAllText(lockFile).Contains($"pid {first.Id} ", StringComparison.Ordinal)))
+            {
+                Assert.False(first.HasExited, "the first run ended before it took the lock: " + await first.StandardError.ReadToEndAsync());
+                Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(2), "the first run never took the lock");
+                await Task.Delay(50);
+            }
+
+            var second = await CliRunner.RunAsync("scan", input, "--out", Out, "--no-model");
+
+            Assert.Equal(ExitCodes.AlreadyRunning, second.ExitCode);
+            Assert.Contains($"pid {first.Id}", second.StdErr);
+            Assert.False(first.HasExited);
+
+            // Release the first run: it reads the pipe, finishes and writes its reports.
+            await Task.Run(() => File.WriteAllText(pipe, "Veckobrev")).WaitAsync(TimeSpan.FromMinutes(1));
+            await first.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+            Assert.Equal(ExitCodes.NothingToMove, first.ExitCode);
+            Assert.Equal(2, ReportReader.Read(Path.Combine(Out, "results.csv")).Count);
+        }
+        finally
+        {
+            if (!first.HasExited) first.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static Process Start(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "classscan.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["CLASSSCAN_NO_PROGRESS"] = "1";
+        var p = Process.Start(psi)!;
+        p.OutputDataReceived += (_, _) => { };
+        p.BeginOutputReadLine();
+        return p;
+    }
+
+    // DllImport rather than LibraryImport: the generated marshalling would need unsafe code enabled for one test.
+    [DllImport("libc", EntryPoint = "mkfifo", CharSet = CharSet.Ansi, SetLastError = true)]
+    private static extern int MkFifo(string path, uint mode);
+}
