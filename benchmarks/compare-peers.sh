@@ -62,7 +62,7 @@ row_unzip()     { xargs -0 -r -P "$P" -n 1 unzip -p -qq < "$1" > /dev/null || tr
 row_pdfgrep()   { xargs -0 -r -P "$P" -n 16 pdfgrep -P -c -- "$RE" < "$1" > /dev/null || true; }
 row_ugrep()     { xargs -0 -r -P "$P" -n 64 ugrep -J1 -z -P -c -- "$RE" < "$1" > /dev/null || true; }
 row_pdftotext() { xargs -0 -r -P "$P" -n 1 sh -c 'pdftotext -q "$1" - 2>/dev/null | rg -j1 -c -P -- "$RE"' _ < "$1" > /dev/null || true; }
-row_classscan() { "$CLASSSCAN" bench --files-from "$1" -p "$P" > "$WORK/last.out"; }
+row_classscan() { "$CLASSSCAN" bench --files-from "$1" -p "$P" > "$WORK/last.out"; cat "$WORK/last.out" >> "$WORK/classscan.out"; }
 
 # measure NAME FUNCTION LIST: keeps the fastest of RUNS runs (by wall time); appends "name set files bytes wall cpu".
 : > "$WORK/rows"
@@ -75,7 +75,8 @@ measure() {
     if [[ -z "$best" ]] || awk -v a="${t%% *}" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then best=$t; fi
   done
   read -r wall user sys <<< "$best"
-  echo "$name|$set|$(bench_count "$list")|$(bench_bytes "$list")|$wall|$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')" >> "$WORK/rows"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$set" "$(bench_count "$list")" "$(bench_bytes "$list")" "$wall" \
+    "$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')" >> "$WORK/rows"
   echo "  measured $name ($set): wall ${wall}s cpu $(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')s" >&2
 }
 
@@ -93,7 +94,7 @@ measure "classscan: full scan, OOXML"      row_classscan "$WORK/ooxml.lst" ooxml
 measure "classscan: full scan, all files"  row_classscan "$WORK/all.lst"   all
 
 # The table: throughput by wall time and by CPU time; ratios = ClassScan's throughput ÷ the row's, same file set.
-awk -F'|' -v P="$P" -v CORES="$(nproc)" '
+awk -F'\t' -v P="$P" -v CORES="$(nproc)" '
   { name[NR]=$1; set[NR]=$2; files[NR]=$3; bytes[NR]=$4; wall[NR]=$5; cpu[NR]=$6
     if ($1 ~ /^classscan/) { csw[$2]=$4/$5; csc[$2]=$4/($6>0?$6:0.01) } }
   END {
@@ -106,5 +107,6 @@ awk -F'|' -v P="$P" -v CORES="$(nproc)" '
       printf "%-34s %-6s %6d %8.1f %8.2f %8.2f %9.2f %10.2f %14s %14s\n", name[i], set[i], files[i], bytes[i]/1e6, wall[i], cpu[i], mbs, mbc, rw, rc
     }
     print "\nratio = ClassScan throughput ÷ that row'"'"'s throughput on the same file set: ≥ 1.00 means ClassScan is at least as fast."
+    print "cpu s = user+system of the whole process tree (start-up, JIT, model load included); MB/cpu-s is steadier than MB/s on a shared machine."
     print "Targets: ClassScan ≥ 1.0× each peer (search only); ClassScan ≥ 0.5× the inflate floor on OOXML (within 2×)."
   }' "$WORK/rows"

@@ -33,7 +33,8 @@ internal sealed class WorkerProcess : IDisposable
         // A worker JITs PdfPig, the OpenXml SDK and friends once and then runs them for thousands of files:
         // compiling each method once, fully optimised, costs less CPU than quick JIT followed by a tier-1
         // rejit of every hot method (measured: about a quarter of a scan's CPU time went to the JIT).
-        psi.Environment["DOTNET_TieredCompilation"] = "0";
+        // DOTNET_TieredCompilation=1 in the scanner's environment turns tiering back on for both.
+        if (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is null) psi.Environment["DOTNET_TieredCompilation"] = "0";
         process = Process.Start(psi) ?? throw new InvalidOperationException("worker process did not start");
         process.ErrorDataReceived += (_, e) =>
         {
