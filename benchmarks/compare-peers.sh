@@ -99,7 +99,7 @@ awk -F'\t' -v P="$P" -v CORES="$(nproc)" '
     if ($1 ~ /^classscan/) { csw[$2]=$4/$5; csc[$2]=$4/($6>0?$6:0.01) } }
   END {
     printf "\nSame files, %d-way parallel (xargs -P %d for the tools, classscan -p %d) on %d cores. MB = 10^6 bytes.\n", P, P, P, CORES
-    printf "%-34s %-6s %6s %8s %8s %8s %9s %10s %14s %14s\n", "run", "files", "n", "MB", "wall s", "cpu s", "MB/s", "MB/cpu-s", "classscan ÷ (wall)", "÷ (cpu)"
+    printf "%-34s %-6s %6s %8s %8s %8s %9s %10s %14s %14s\n", "run", "set", "files", "MB", "wall s", "cpu s", "MB/s", "MB/cpu-s", "ratio (wall)", "ratio (cpu)"
     for (i = 1; i <= NR; i++) {
       mbs = bytes[i]/1e6/wall[i]; mbc = bytes[i]/1e6/(cpu[i]>0?cpu[i]:0.01)
       rw = (name[i] ~ /^classscan/ || !(set[i] in csw)) ? "" : sprintf("%.2f", csw[set[i]]/(bytes[i]/wall[i]))

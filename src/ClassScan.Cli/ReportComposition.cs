@@ -15,13 +15,16 @@ namespace ClassScan.Cli;
 /// </summary>
 internal static class ReportComposition
 {
-    public static IScanResultSink Create(string outDir, ClassScanSettings? settings, ILogger? log, IReadOnlyList<IScanResultSink>? extra = null)
+    /// <param name="health">Extra run-health figures for rapport.html (the state's counters: unchanged files, Graph throttling).</param>
+    public static IScanResultSink Create(string outDir, ClassScanSettings? settings, ILogger? log, IReadOnlyList<IScanResultSink>? extra = null,
+        Func<IReadOnlyList<HealthMetric>>? health = null)
     {
         var map = new DepartmentMap((settings?.Departments ?? []).Select(d => d.ToRule()));
         // Created before the CSV sink: it reads the previous run's summary.json and flagged.csv for the comparison.
         var html = new HtmlReportSink(outDir, map)
         {
             RelatedFiles = [JsonLinesReportSink.FileName, DepartmentReportSink.FolderName + "/", ScanLogging.FolderName + "/"],
+            ExtraHealth = health,
         };
         var sinks = new List<IScanResultSink> { new CsvReportSink(outDir), new DepartmentReportSink(outDir, map) };
         if (settings?.Scan.WritesJsonLines == true) sinks.Add(new JsonLinesReportSink(outDir));
@@ -29,5 +32,26 @@ internal static class ReportComposition
         if (log is not null) sinks.Add(new LoggingSink(log));
         sinks.Add(html); // last: it links to whatever the others wrote (changes.csv of a state-keeping source)
         return new CompositeSink(sinks);
+    }
+
+    /// <summary>The state's counters as health figures: how much was read tonight, and how Graph treated us.</summary>
+    public static IReadOnlyList<HealthMetric> StateHealth(State.RunCounters c)
+    {
+        var sv = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
+        var list = new List<HealthMetric>
+        {
+            new("Filer listade", c.Listed.ToString("N0", sv)),
+            new("Lästa i natt (nya eller ändrade)", c.Queued.ToString("N0", sv)),
+            new("Oförändrade (tidigare bedömning används)", c.Unchanged.ToString("N0", sv)),
+            new("Borttagna sedan förra körningen", c.Deleted.ToString("N0", sv)),
+        };
+        if (c.Requests > 0)
+        {
+            list.Add(new("Graph-anrop", c.Requests.ToString("N0", sv)));
+            list.Add(new("Nedladdningar", c.Downloads.ToString("N0", sv)));
+            list.Add(new("Strypningar (HTTP 429/503)", c.Throttled.ToString("N0", sv), c.Throttled > 0));
+            list.Add(new("Omförsök", c.Retries.ToString("N0", sv)));
+        }
+        return list;
     }
 }

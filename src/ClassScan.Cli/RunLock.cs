@@ -8,10 +8,13 @@ namespace ClassScan.Cli;
 /// <see cref="FileShare.None"/> and held for the whole run. The OS drops the lock when the process ends, even
 /// on a crash or kill, so a stale lock never blocks the next night (the file itself stays; only the open
 /// handle locks). On Linux .NET maps FileShare.None to an advisory flock, which every classscan honours.
+/// Who holds the lock is written to a separate owner file: .NET takes a shared flock for any other open of the
+/// lock file itself, so the second run could not read it there.
 /// </summary>
 public sealed class RunLock : IDisposable
 {
     public const string FileName = ".classscan.lock";
+    public const string OwnerFileName = ".classscan.lock.owner";
 
     private readonly FileStream stream;
 
@@ -31,12 +34,16 @@ public sealed class RunLock : IDisposable
         try
         {
             var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            // Who holds it, for the message the second run prints: metadata only.
-            var text = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-                $"pid {Environment.ProcessId} på {Environment.MachineName}, startad {DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss zzz}\n"));
-            stream.SetLength(0);
-            stream.Write(text);
-            stream.Flush();
+            try
+            {
+                // Who holds it, for the message the second run prints: metadata only.
+                File.WriteAllText(OwnerPath(path), string.Create(CultureInfo.InvariantCulture,
+                    $"pid {Environment.ProcessId} på {Environment.MachineName}, startad {DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss zzz}\n"), Encoding.UTF8);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The lock is what matters; a missing owner note only makes the refusal message vaguer.
+            }
             holder = "";
             return new RunLock(stream, path);
         }
@@ -47,12 +54,13 @@ public sealed class RunLock : IDisposable
         }
     }
 
+    private static string OwnerPath(string lockPath) => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(lockPath)!, OwnerFileName);
+
     private static string ReadHolder(string path)
     {
         try
         {
-            using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(read);
+            using var reader = new StreamReader(OwnerPath(path), Encoding.UTF8);
             var line = reader.ReadLine()?.Trim();
             return string.IsNullOrEmpty(line) ? "låsfil " + path : line;
         }

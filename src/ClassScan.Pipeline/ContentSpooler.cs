@@ -5,7 +5,8 @@ namespace ClassScan.Pipeline;
 /// <summary>
 /// Makes any stream seekable for the extractors (zip and PDF readers need random access): seekable streams
 /// pass through; others are copied to memory up to a threshold, then to a temp file that deletes itself on
-/// close. Enforces the maximum file size while copying, so a lying Content-Length cannot exhaust the disk.
+/// close (on Unix it is unlinked as soon as it is opened). Enforces the maximum file size while copying, so a
+/// lying Content-Length cannot exhaust the disk.
 /// </summary>
 internal static class ContentSpooler
 {
@@ -29,8 +30,11 @@ internal static class ContentSpooler
                 if (total > maxBytes) throw new FileTooLargeException(total, maxBytes);
                 if (target is MemoryStream ms && total > inMemoryBytes)
                 {
-                    var file = new FileStream(Path.Combine(Path.GetTempPath(), "classscan-" + Guid.NewGuid().ToString("N") + ".tmp"),
-                        FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                    var path = Path.Combine(Path.GetTempPath(), "classscan-" + Guid.NewGuid().ToString("N") + ".tmp");
+                    var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                    // On Unix the open handle keeps the data; unlinking now means not even SIGKILL or a power cut
+                    // can leave a copy of the document behind (DeleteOnClose only deletes on a clean close).
+                    if (!OperatingSystem.IsWindows()) File.Delete(path);
                     ms.Position = 0;
                     await ms.CopyToAsync(file, ct).ConfigureAwait(false);
                     await ms.DisposeAsync().ConfigureAwait(false);

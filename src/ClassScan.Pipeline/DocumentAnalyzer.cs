@@ -18,6 +18,8 @@ public sealed class DocumentAnalyzer(
     IClassificationPolicy policy,
     ScanProgress? progress = null)
 {
+    private const int MaxNotesLength = 400;
+
     public DocumentAnalysis Analyze(string fileName, Stream content, ReadOnlySpan<byte> head, ExtractionLimits limits, CancellationToken ct)
     {
         var extractor = selector.Select(fileName, head);
@@ -85,7 +87,8 @@ public sealed class DocumentAnalyzer(
         return new()
         {
             Status = ScanStatus.Ok,
-            StatusDetail = text.Notes.Count > 0 ? string.Join("; ", text.Notes) : null,
+            // Notes name parts of the document (an attachment's file name): masked like any other sample.
+            StatusDetail = text.Notes.Count > 0 ? SafeText.Message(string.Join("; ", text.Notes), MaxNotesLength) : null,
             Classification = verdict,
             Evidence = EvidenceBuilder.Build(findings, text),
             PersonnummerCount = pnr,
@@ -104,7 +107,9 @@ public sealed class DocumentAnalyzer(
         ExtractionLimitException e => new() { Status = ScanStatus.Error, StatusDetail = $"gräns {e.LimitName}: {SafeText.Message(e.Message)}", Extractor = extractor },
         CorruptDocumentException e => new() { Status = ScanStatus.Error, StatusDetail = "trasig fil: " + SafeText.Message(e.Message), Extractor = extractor },
         OutOfMemoryException => new() { Status = ScanStatus.Error, StatusDetail = "för stor att läsa (slut på minne)", Extractor = extractor },
-        _ => new() { Status = ScanStatus.Error, StatusDetail = $"kunde inte läsas ({ex.GetType().Name}): {SafeText.Message(ex.Message)}", Extractor = extractor },
+        FileTooLargeException e => new() { Status = ScanStatus.Error, StatusDetail = e.Message, Extractor = extractor },
+        // The type only: a parser's own message may quote the text or bytes it choked on.
+        _ => new() { Status = ScanStatus.Error, StatusDetail = $"kunde inte läsas ({ex.GetType().Name})", Extractor = extractor },
     };
 
     private static string UnsupportedReason(string fileName)

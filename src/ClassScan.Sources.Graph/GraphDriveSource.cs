@@ -41,13 +41,9 @@ public sealed class GraphDriveSource : IDocumentSource
         api = new GraphApi(graph);
     }
 
-    /// <summary>Drives the last enumeration resolved (for the console summary).</summary>
-    public IReadOnlyList<DriveTarget> Drives { get; private set; } = [];
-
     public async IAsyncEnumerable<SourceItem> EnumerateAsync([EnumeratorCancellation] CancellationToken ct)
     {
         var (drives, errors) = await new GraphTargetResolver(api).ResolveAsync(targets, ct).ConfigureAwait(false);
-        Drives = drives;
         foreach (var (target, error) in errors)
             yield return new SourceItem("target:" + target, target, null, null) { EnumerationError = error };
 

@@ -80,6 +80,26 @@ public sealed class ReviewOutputTests : IDisposable
     }
 
     [Fact]
+    public async Task Scan_SecondNightNothingChanged_ListsStillCompleteAndNothingResolved()
+    {
+        var samples = Path.Combine(SharedData.RepoRoot, "tests", "samples");
+        var first = await CliRunner.RunAsync("scan", samples, "--out", Out, "--config", ReviewOutput.SampleMapping, "--no-model");
+        var firstLists = Directory.GetFiles(Path.Combine(Out, "forvaltningar")).Order().Select(f => ReportReader.Read(f).Select(r => r["Fil"]).ToList()).ToList();
+
+        // The state (default) lets the second run skip every unchanged file; the reports must not lose them.
+        var second = await CliRunner.RunAsync("scan", samples, "--out", Out, "--config", ReviewOutput.SampleMapping, "--no-model");
+
+        Assert.Equal(first.ExitCode, second.ExitCode);
+        var secondLists = Directory.GetFiles(Path.Combine(Out, "forvaltningar")).Order().Select(f => ReportReader.Read(f).Select(r => r["Fil"]).ToList()).ToList();
+        Assert.Equal(firstLists, secondLists);
+        Assert.NotEmpty(secondLists.SelectMany(l => l));
+        var text = ReviewOutput.AssertRapport(Out).Root!.Value;
+        Assert.Contains("Nya flaggor (0)", text);
+        Assert.Contains("Inte längre flaggade (0)", text);
+        Assert.Equal(13, ReportReader.Read(Path.Combine(Out, "results.csv")).Count);
+    }
+
+    [Fact]
     public async Task Scan_FormatUnknown_UsageError()
     {
         var run = await CliRunner.RunAsync("scan", "--out", Out, "--format", "xml");

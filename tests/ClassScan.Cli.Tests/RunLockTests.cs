@@ -38,12 +38,14 @@ public sealed class RunLockTests : IDisposable
         Assert.Equal(ExitCodes.AlreadyRunning, run.ExitCode);
         Assert.Contains("en annan körning använder redan utmappen", run.StdErr);
         Assert.Contains($"pid {Environment.ProcessId}", run.StdErr);
-        Assert.Equal([RunLock.FileName], Directory.GetFileSystemEntries(Out).Select(Path.GetFileName));
+        foreach (var report in new[] { "results.csv", "flagged.csv", "summary.json", "rapport.html", "forvaltningar", "logg" })
+            Assert.False(Path.Exists(Path.Combine(Out, report)), $"{report} was written by a refused run");
     }
 
     /// <summary>
     /// Two real scans: the first is held mid-run by a named pipe it is reading (it blocks until the test writes),
-    /// so the overlap is certain rather than a race; the second must be refused while the first goes on.
+    /// so the overlap is certain rather than a race; a second run is refused while the first goes on, whether it
+    /// keeps state or not (the state database has its own lock, which a stateful second run would meet first).
     /// </summary>
     [Fact]
     public async Task Scan_TwoOverlappingRuns_SecondRefusedFirstCompletes()
@@ -55,22 +57,24 @@ public sealed class RunLockTests : IDisposable
         var pipe = Path.Combine(input, "b.txt");
         Assert.Equal(0, MkFifo(pipe, Convert.ToUInt32("600", 8)));
 
-        using var first = Start("scan", input, "--out", Out, "--no-model", "--in-process", "--parallelism", "1");
+        using var first = Start("scan", input, "--out", Out, "--no-model", "--in-process", "--parallelism", "1", "--no-state");
         try
         {
-            var lockFile = Path.Combine(Out, RunLock.FileName);
+            var owner = Path.Combine(Out, RunLock.OwnerFileName);
             var deadline = Stopwatch.StartNew();
-            while (!(File.Exists(lockFile) && File.ReadAllText(lockFile).Contains($"pid {first.Id} ", StringComparison.Ordinal)))
+            while (!(File.Exists(owner) && File.ReadAllText(owner).Contains($"pid {first.Id} ", StringComparison.Ordinal)))
             {
-                Assert.False(first.HasExited, "the first run ended before it took the lock: " + await first.StandardError.ReadToEndAsync());
+                Assert.False(first.HasExited, "the first run ended before it took the lock");
                 Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(2), "the first run never took the lock");
                 await Task.Delay(50);
             }
 
-            var second = await CliRunner.RunAsync("scan", input, "--out", Out, "--no-model");
+            var second = await CliRunner.RunAsync("scan", input, "--out", Out, "--no-model", "--no-state");
+            var stateful = await CliRunner.RunAsync("scan", input, "--out", Out, "--no-model");
 
             Assert.Equal(ExitCodes.AlreadyRunning, second.ExitCode);
             Assert.Contains($"pid {first.Id}", second.StdErr);
+            Assert.Equal(ExitCodes.AlreadyRunning, stateful.ExitCode);
             Assert.False(first.HasExited);
 
             // Release the first run: it reads the pipe, finishes and writes its reports.

@@ -1,10 +1,15 @@
+using Xunit.Abstractions;
 using ClassScan.Core.Scanning;
 using ClassScan.Sources.Graph.Tests.Fakes;
 
 namespace ClassScan.Sources.Graph.Tests;
 
-public sealed class DeltaScanTests : GraphTestBase
+public sealed class DeltaScanTests(ITestOutputHelper output) : GraphTestBase
 {
+    private void Report(string run) =>
+        output.WriteLine($"{run}: {Server.Requests.Count} requests ({Server.Count(FakeRequestKind.Delta)} delta pages, " +
+            $"{Server.Count(FakeRequestKind.Content)} /content, {Server.Count(FakeRequestKind.Download)} downloads)");
+
     [Fact]
     public async Task Scan_ThousandsOfItemsThenEditsDeletesRenames_DeltaRunDownloadsOnlyChangedFiles()
     {
@@ -16,6 +21,7 @@ public sealed class DeltaScanTests : GraphTestBase
 
         // Run 1: the whole drive, across pages.
         var first = await ScanHarness.GraphAsync(Server, Work.FullName, Drive("d1"));
+        Report("full run");
 
         Assert.True(first.Summary.Complete);
         Assert.Equal(2000, first.Results.Count);
@@ -60,6 +66,7 @@ public sealed class DeltaScanTests : GraphTestBase
         Server.ResetLog();
 
         var second = await ScanHarness.GraphAsync(Server, Work.FullName, Drive("d1"));
+        Report("delta run");
 
         Assert.True(second.Summary.Complete);
         Assert.Equal(1, Server.Count(FakeRequestKind.Delta));
@@ -101,6 +108,7 @@ public sealed class DeltaScanTests : GraphTestBase
         // Run 3: nothing changed: one delta request, no downloads, everything still flagged.
         Server.ResetLog();
         var third = await ScanHarness.GraphAsync(Server, Work.FullName, Drive("d1"));
+        Report("unchanged run");
         Assert.Equal(1, Server.Count(FakeRequestKind.Delta));
         Assert.Equal(0, Server.Count(FakeRequestKind.Content));
         Assert.Empty(third.Results);

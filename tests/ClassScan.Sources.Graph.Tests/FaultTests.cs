@@ -1,10 +1,11 @@
+using Xunit.Abstractions;
 using System.Diagnostics;
 using ClassScan.Core.Scanning;
 using ClassScan.Sources.Graph.Tests.Fakes;
 
 namespace ClassScan.Sources.Graph.Tests;
 
-public sealed class FaultTests : GraphTestBase
+public sealed class FaultTests(ITestOutputHelper output) : GraphTestBase
 {
     [Fact]
     public async Task Throttled429And503WithRetryAfter_WaitsAsToldAndLosesNothing()
@@ -92,7 +93,11 @@ public sealed class FaultTests : GraphTestBase
             }
         };
 
+        var clock = Stopwatch.StartNew();
         var run = await ScanHarness.GraphAsync(Server, Work.FullName, Drive("d1"));
+        output.WriteLine($"storm: {Server.Requests.Count} requests, {Server.Requests.Count(r => r.Status is 429 or 503)} answered 429/503, " +
+            $"{Server.Requests.Count(r => r.Status is -1 or -2)} reset or cut; client counted {run.Run.Throttled} throttled, {run.Run.Retries} retries; " +
+            $"{run.Results.Count(r => r.Status == ScanStatus.Ok)}/160 ok in {clock.Elapsed.TotalSeconds:0.0} s");
 
         Assert.True(run.Summary.Complete);
         Assert.Equal(160, run.Results.Count);

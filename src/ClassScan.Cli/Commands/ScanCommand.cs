@@ -169,8 +169,9 @@ internal static class ScanCommand
         var pipeline = new ScanPipeline(source, analyzer, options, time, progress);
         using var signal = new StopSignal(msg => Console.Error.WriteLine(msg));
         var clock = Stopwatch.StartNew();
-        await using var sink = ReportComposition.Create(outDir, settings, log);
-        var reports = state?.Wrap(sink, outDir) ?? sink;
+        await using var sink = ReportComposition.Create(outDir, settings, log, health: state is null ? null : () => ReportComposition.StateHealth(state.Run.Counters));
+        // Issue 7: an incremental run reads only changed files; the reports must still show every file judged earlier.
+        var reports = state is null ? sink : state.Wrap(new CarryOverSink(sink, () => state.Run.Store.GetCarriedResults(state.Run.Scopes, state.Run.Id)), outDir);
         var summary = await ConsoleProgress.RunAsync(progress, () => pipeline.RunAsync(reports, signal.Stop, signal.Abort)).ConfigureAwait(false);
 
         var seconds = Math.Max(0.001, clock.Elapsed.TotalSeconds);

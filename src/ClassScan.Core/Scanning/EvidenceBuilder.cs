@@ -1,5 +1,6 @@
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
+using ClassScan.Core.Privacy;
 
 namespace ClassScan.Core.Scanning;
 
@@ -20,7 +21,9 @@ public static class EvidenceBuilder
             if (!byKind.TryGetValue(f.Kind, out var e))
                 e = (0, new List<string>(), f.MaskedSample, new List<string>(), byKind.Count);
             e.Count++;
-            var location = f.SegmentIndex >= 0 && f.SegmentIndex < text.Segments.Count ? text.Segments[f.SegmentIndex].Location : "";
+            // A location can quote the document ("blad 'Elev 19121212-1212'", "bilaga 'intyg 19121212-1212.pdf'"):
+            // digit runs are masked like every other sample.
+            var location = f.SegmentIndex >= 0 && f.SegmentIndex < text.Segments.Count ? SafeText.Message(text.Segments[f.SegmentIndex].Location) : "";
             if (location.Length > 0 && e.Locations.Count < MaxLocations && !e.Locations.Contains(location)) e.Locations.Add(location);
             if (f.Detail is { Length: > 0 } d && !e.Details.Contains(d)) e.Details.Add(d);
             byKind[f.Kind] = e;

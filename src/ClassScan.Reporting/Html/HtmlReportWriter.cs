@@ -31,7 +31,7 @@ public static class HtmlReportWriter
         sb.Append("<header>\n<h1>ClassScan – rapport</h1>\n<p class=\"meta\">Körningen slutade ").Append(E(HtmlReportSink.Local(s.FinishedAt)))
           .Append(" · ClassScan ").Append(E(report.Version)).Append("</p>\n");
         if (s.Complete)
-            sb.Append("<p class=\"banner ok\" id=\"status\">Körningen är komplett: alla filer lästes.</p>\n");
+            sb.Append("<p class=\"banner ok\" id=\"status\">Körningen är komplett: alla filer är bedömda.</p>\n");
         else
             sb.Append("<p class=\"banner bad\" id=\"status\">Körningen är OFULLSTÄNDIG: ").Append(E(s.IncompleteReason))
               .Append(". Listorna gäller bara de filer som hann läsas.</p>\n");
@@ -78,9 +78,9 @@ public static class HtmlReportWriter
             [.. report.Departments.Select(d => (d.Name, (IReadOnlyList<ChartBar>)[new("Måste lämna M365", d.MustLeave, Red), new("Kunde inte bedömas", d.NotJudged, Purple)]))]));
         sb.Append("\n<p class=\"legend\"><span class=\"sw\" style=\"background:").Append(Red).Append("\"></span> måste lämna M365 <span class=\"sw\" style=\"background:")
           .Append(Purple).Append("\"></span> kunde inte bedömas</p>\n");
-        sb.Append("<table>\n<thead><tr><th>Förvaltning</th><th class=\"num\">Filer</th><th class=\"num\">Måste lämna</th><th class=\"num\">Kunde inte bedömas</th>");
-        if (cmp is not null) sb.Append("<th class=\"num\">Nya flaggor</th><th class=\"num\">Inte längre flaggade</th>");
-        sb.Append("<th>Granskningsfil (i forvaltningar/)</th></tr></thead>\n<tbody>\n");
+        sb.Append("<table>\n<thead><tr><th>Förvaltning</th><th class=\"num\">Filer</th><th class=\"num\">Måste lämna</th><th class=\"num\">Ej bedömda</th>");
+        if (cmp is not null) sb.Append("<th class=\"num\">Nya flaggor</th><th class=\"num\">Ej längre flaggade</th>");
+        sb.Append("<th>Granskningsfil</th></tr></thead>\n<tbody>\n");
         foreach (var d in report.Departments)
         {
             var file = Departments.DepartmentMap.FileNameFor(d.Name);

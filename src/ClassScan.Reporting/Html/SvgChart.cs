@@ -9,8 +9,8 @@ namespace ClassScan.Reporting.Html;
 /// </summary>
 internal static class SvgChart
 {
-    private const int LabelWidth = 210;
-    private const int BarArea = 250;
+    private const int LabelWidth = 230;
+    private const int BarArea = 230;
     private const int RowHeight = 26;
 
     public static string Bars(string title, IReadOnlyList<ChartBar> bars)
@@ -74,5 +74,5 @@ internal static class SvgChart
     }
 
     private static void Label(StringBuilder sb, string label, int y) =>
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\" class=\"l\">{HtmlText.Encode(HtmlText.Shorten(label, 34))}</text>");
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\" class=\"l\">{HtmlText.Encode(HtmlText.Shorten(label, 30))}</text>");
 }

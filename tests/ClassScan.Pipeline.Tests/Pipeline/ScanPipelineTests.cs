@@ -158,6 +158,18 @@ public sealed class ScanPipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_NonSeekableContentSpooledToDisk_LeavesNoTempFile()
+    {
+        var before = Directory.GetFiles(Path.GetTempPath(), "classscan-*.tmp").ToHashSet();
+        var source = new InMemorySource([("a.txt", new string('a', 50_000) + " PNR"), ("b.txt", new string('b', 50_000))], nonSeekable: true);
+        var (pipeline, _) = Create(source, new ScanOptions { Parallelism = 2, FetchParallelism = 2, InMemoryBufferBytes = 1024 });
+
+        await pipeline.RunAsync(new CollectingSink(), CancellationToken.None);
+
+        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), "classscan-*.tmp").Except(before));
+    }
+
+    [Fact]
     public async Task RunAsync_FileOverSizeLimit_IsErrorWithoutBeingOpened()
     {
         var source = new InMemorySource([("huge.txt", new string('x', 5000))]);

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using ClassScan.Core.Classification;
+using ClassScan.Core.Scanning;
+
+namespace ClassScan.State;
+
+public sealed partial class ScanStateStore
+{
+    /// <summary>
+    /// The last verdicts of live items in <paramref name="scopes"/> that this run did not judge (unchanged since
+    /// an earlier run), as results for the reports (issue 7): an incremental run reads only changed files, but
+    /// the department lists, rapport.html and results.csv must still show every file that has to leave M365.
+    /// Evidence is not kept in the state, so these results carry none; the extractor says "tidigare bedömd".
+    /// </summary>
+    public IReadOnlyList<ScanResult> GetCarriedResults(IReadOnlyCollection<string> scopes, long runId)
+    {
+        var list = new List<ScanResult>();
+        lock (gate)
+        {
+            using var cmd = Command(db, null, """
+                SELECT i.*, s.label AS scope_label FROM items i LEFT JOIN scopes s ON s.scope = i.scope
+                WHERE i.scope IN (SELECT value FROM json_each($scopes))
+                  AND i.deleted = 0 AND i.status IS NOT NULL AND (i.run_id IS NULL OR i.run_id <> $run)
+                ORDER BY i.scope, i.path
+                """, ("$scopes", JsonSerializer.Serialize(scopes)), ("$run", runId));
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var label = Str(r, "scope_label");
+                var path = Str(r, "path") ?? Str(r, "item_id")!;
+                var shown = string.IsNullOrEmpty(label) ? path : label + "/" + path;
+                var status = Status(Str(r, "status"));
+                var level = Long(r, "level");
+                list.Add(new ScanResult
+                {
+                    Item = new SourceItem(Str(r, "item_id")!, shown, Long(r, "size"), ParseTime(Str(r, "last_modified")))
+                    {
+                        WebUrl = Str(r, "web_url"),
+                        LastModifiedBy = Str(r, "last_modified_by"),
+                    },
+                    Status = status,
+                    StatusDetail = status == ScanStatus.Ok ? null : Str(r, "reason"),
+                    Classification = status == ScanStatus.Ok && level is { } l
+                        ? new ClassificationResult((KlassaLevel)(int)l, Str(r, "reason") ?? "", Str(r, "rule") ?? "")
+                        : null,
+                    Bytes = Long(r, "size") ?? 0,
+                    Extractor = "tidigare bedömd",
+                });
+            }
+        }
+        return list;
+    }
+
+    private static ScanStatus Status(string? name) => name switch
+    {
+        "ok" => ScanStatus.Ok,
+        "no-text" => ScanStatus.NoText,
+        "encrypted" => ScanStatus.Encrypted,
+        "unsupported" => ScanStatus.Unsupported,
+        _ => ScanStatus.Error,
+    };
+}

@@ -1,0 +1,79 @@
+using ClassScan.Core.Documents;
+using ClassScan.Extraction;
+using ClassScan.Extraction.Cfb;
+using ClassScan.Extraction.Mail;
+using ClassScan.Extraction.OpenXml;
+using ClassScan.Extraction.Pdf;
+using ClassScan.Extraction.Text;
+
+namespace ClassScan.Fuzz;
+
+/// <summary>
+/// One fuzz target per extractor, plus "select" (the selector picks by magic bytes, as a scan does). A target
+/// treats the four documented failures as fine and lets every other exception escape, which the fuzzer
+/// reports as a crash: that is the contract the scan relies on.
+/// </summary>
+internal static class FuzzTargets
+{
+    // Smaller than the scan's defaults: an input is tiny, and a run must not spend seconds or gigabytes on one.
+    public static readonly ExtractionLimits Limits = new()
+    {
+        MaxFileBytes = 16L * 1024 * 1024,
+        MaxExtractedChars = 4L * 1024 * 1024,
+        MaxUncompressedBytes = 64L * 1024 * 1024,
+        MaxPdfPages = 200,
+    };
+
+    private static readonly Dictionary<string, (string FileName, Func<ITextExtractor> Create)> Targets = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["word"] = ("input.docx", () => WordExtractor.Instance),
+        ["excel"] = ("input.xlsx", () => ExcelExtractor.Instance),
+        ["powerpoint"] = ("input.pptx", () => PowerPointExtractor.Instance),
+        ["ooxml"] = ("input.zip", () => OoxmlAutoExtractor.Instance),
+        ["pdf"] = ("input.pdf", () => PdfExtractor.Instance),
+        ["eml"] = ("input.eml", () => new EmlExtractor(ExtractorSelector.Default)),
+        ["html"] = ("input.html", () => HtmlExtractor.Instance),
+        ["xml"] = ("input.xml", () => XmlTextExtractor.Instance),
+        ["text"] = ("input.txt", () => PlainTextExtractor.Instance),
+        ["cfb"] = ("input.doc", () => CfbExtractor.Instance),
+    };
+
+    public static IEnumerable<string> Names => Targets.Keys.Append("select").Order(StringComparer.Ordinal);
+
+    /// <summary>The action for <paramref name="name"/>, or null if there is no such target.</summary>
+    public static Action<ReadOnlySpan<byte>>? Find(string name)
+    {
+        if (name.Equals("select", StringComparison.OrdinalIgnoreCase))
+        {
+            return input =>
+            {
+                var extractor = ExtractorSelector.Default.Select("input", input[..Math.Min(input.Length, ExtractorSelector.RecommendedHeadBytes)]);
+                if (extractor is not null) Extract(extractor, input);
+            };
+        }
+        if (!Targets.TryGetValue(name, out var target)) return null;
+        var instance = target.Create();
+        return input => Extract(instance, input);
+    }
+
+    private static void Extract(ITextExtractor extractor, ReadOnlySpan<byte> input)
+    {
+        using var stream = new MemoryStream(input.ToArray(), writable: false);
+        try
+        {
+            extractor.Extract(stream, Limits, CancellationToken.None);
+        }
+        catch (EncryptedDocumentException)
+        {
+        }
+        catch (UnsupportedFormatException)
+        {
+        }
+        catch (ExtractionLimitException)
+        {
+        }
+        catch (CorruptDocumentException)
+        {
+        }
+    }
+}
