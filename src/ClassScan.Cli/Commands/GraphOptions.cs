@@ -38,7 +38,7 @@ internal sealed class GraphOptions
 
     public Option<bool> AllOneDrives { get; } = new("--all-onedrives")
     {
-        Description = "Graph: every user's OneDrive (needs Files.Read.All and User.Read.All, or User.ReadBasic.All).",
+        Description = "Graph: every user's OneDrive (needs Files.Read.All and User.Read.All).",
     };
 
     public Option<string> BaseUrl { get; } = new("--graph-base-url")

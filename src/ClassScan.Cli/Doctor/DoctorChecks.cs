@@ -29,7 +29,10 @@ public static class DoctorChecks
         checks.Add(ScanPath(s.Scan));
         checks.Add(Model(s.Scan));
         checks.Add(OutputFolder(s.Scan.Out));
-        checks.Add(StateDatabase(statePath ?? StateKeys.Select(k => config.Root[k]).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))));
+        // The scan keeps its state in <out>/classscan-state.db unless told otherwise: check that one when it exists.
+        var defaultState = Path.Combine(s.Scan.Out, StatefulScan.DefaultFileName);
+        checks.Add(StateDatabase(statePath ?? StateKeys.Select(k => config.Root[k]).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
+            ?? (File.Exists(defaultState) ? defaultState : null)));
         checks.Add(await WorkerAsync(workerTimeout, ct).ConfigureAwait(false));
         checks.Add(Graph(config.Root));
         return checks;

@@ -68,7 +68,7 @@ public static class HtmlReportWriter
             new("no-text – inget textlager", s.ByStatus.GetValueOrDefault("no-text"), Purple),
             new("encrypted – lösenordsskyddad", s.ByStatus.GetValueOrDefault("encrypted"), Purple),
             new("unsupported – format läses ej", s.ByStatus.GetValueOrDefault("unsupported"), Purple),
-            new("error – trasig/för stor/tidsgräns", s.ByStatus.GetValueOrDefault("error"), Red),
+            new("error – kunde inte läsas", s.ByStatus.GetValueOrDefault("error"), Red),
         ]));
         sb.Append("\n</div>\n</div>\n</section>\n");
 

@@ -19,7 +19,9 @@ namespace ClassScan.Cli.Tests.Mutation;
 [Trait("Category", SharedData.Category)]
 public sealed class MutationTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan CaseTimeout = TimeSpan.FromSeconds(10);
+    // Well under the scan's 60 s per-file timeout, but roomy: the test shares two cores with the rest of the suite,
+    // and a worker killed on a timeout is replaced by one that compiles PdfPig afresh.
+    private static readonly TimeSpan CaseTimeout = TimeSpan.FromSeconds(30);
 
     // Small real files that read cleanly, chosen across sources (Tika, POI, Open-XML-SDK, PdfPig, pdf.js, docling).
     private static readonly string[] RealSeeds =
@@ -66,7 +68,19 @@ public sealed class MutationTests(ITestOutputHelper output)
         Assert.True(results.Count >= 2500, $"only {results.Count} mutants");
         var bugs = results.Where(r => r.Outcome is MutantOutcome.Unexpected or MutantOutcome.Hang or MutantOutcome.Crash)
             .OrderBy(r => r.Mutant.Name, StringComparer.Ordinal).Select(r => $"{r.Outcome}: {r.Mutant.Name}: {r.Detail}").ToList();
-        Assert.True(bugs.Count == 0, $"{bugs.Count} mutants ended badly:\n{string.Join('\n', bugs)}");
+        Assert.True(bugs.Count == 0, $"{bugs.Count} mutants ended badly (saved in {SaveForReplay(results.Where(r => r.Outcome is MutantOutcome.Unexpected or MutantOutcome.Hang or MutantOutcome.Crash).Select(r => r.Mutant))}):\n{string.Join('\n', bugs)}");
+    }
+
+    /// <summary>Writes failing mutants where 'classscan-fuzz TARGET --replay DIR' can run them (docs/fuzzing.md).</summary>
+    private static string SaveForReplay(IEnumerable<Mutant> mutants)
+    {
+        var dir = Directory.CreateTempSubdirectory("classscan-mutants-").FullName;
+        foreach (var m in mutants)
+        {
+            var name = string.Concat(m.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '#' or '@' ? c : '_'));
+            File.WriteAllBytes(Path.Combine(dir, name + Path.GetExtension(m.FileName)), m.Bytes);
+        }
+        return dir;
     }
 
     private static IEnumerable<(string Name, string Path)> Seeds()

@@ -239,7 +239,7 @@ internal sealed class FakeGraphServer : IAsyncDisposable
                 ctx.Response.ContentLength = bytes.Length;
                 await ctx.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
                 await ctx.Response.Body.FlushAsync();
-                await Task.Delay(100); // let the client read the first half; a reset drops unread data
+                await Task.Delay(300); // let the transport send the first half before the connection is dropped
                 ctx.Abort();
                 return true;
             default:
