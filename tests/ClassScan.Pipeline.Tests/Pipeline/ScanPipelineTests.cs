@@ -10,7 +10,7 @@ public sealed class ScanPipelineTests
     {
         var progress = new ScanProgress();
         var extractor = new ScriptedExtractor();
-        var analyzer = new DocumentAnalyzer(extractor, [new KeywordDetector()], new KlassaPolicy(), progress);
+        var analyzer = new DocumentAnalyzer(extractor, [new KeywordDetector()], new ClassScan.Detection.Policy.KlassaRuleEngine(), progress);
         return (new ScanPipeline(source, analyzer, options ?? new ScanOptions { Parallelism = 2, FetchParallelism = 2 }, TimeProvider.System, progress), progress);
     }
 
