@@ -3,8 +3,8 @@ using System.Globalization;
 namespace ClassScan.Cli.Tests;
 
 /// <summary>
-/// A folder of 4000 small text files, made once per test class: enough that a scan is still running
-/// a second after it started, even on a fast machine.
+/// A folder of 4000 text files of about 17 KB (70 MB), made once per test class: a scan of it takes 10-20 s,
+/// so it is still running well after it got under way, even on a fast machine (2 KB files were done in 5 s).
 /// </summary>
 public sealed class InterruptFolder : IDisposable
 {
@@ -19,7 +19,7 @@ public sealed class InterruptFolder : IDisposable
             var dir = Path.Combine(root.FullName, "in", "mapp" + (i % 20).ToString(CultureInfo.InvariantCulture));
             Directory.CreateDirectory(dir);
             File.WriteAllText(Path.Combine(dir, $"protokoll{i.ToString(CultureInfo.InvariantCulture)}.txt"),
-                string.Concat(Enumerable.Repeat($"Protokoll {i}. Kommunstyrelsen beslutade att bifalla motionen om ett nytt bibliotek. ", 20)));
+                string.Concat(Enumerable.Repeat($"Protokoll {i}. Kommunstyrelsen beslutade att bifalla motionen om ett nytt bibliotek. ", 200)));
         }
     }
 

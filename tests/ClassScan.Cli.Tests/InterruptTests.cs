@@ -59,10 +59,12 @@ public sealed class InterruptTests(InterruptFolder folder) : IClassFixture<Inter
         Assert.False(scan.HasExited, "the scan ended before it could be interrupted");
         foreach (var signal in signals)
         {
+            // A scan that already ended on the first signal has no group left to signal: that is not a failure.
+            if (scan.HasExited) break;
             using var kill = Process.Start("kill", [signal, "--", "-" + scan.Id.ToString(CultureInfo.InvariantCulture)]);
             await kill.WaitForExitAsync();
-            Assert.Equal(0, kill.ExitCode);
-            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            Assert.True(kill.ExitCode == 0 || scan.HasExited, $"kill {signal} failed with exit code {kill.ExitCode}");
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
         }
 
         using (var cts = new CancellationTokenSource(ExitWithin))
@@ -112,6 +114,12 @@ public sealed class InterruptTests(InterruptFolder folder) : IClassFixture<Inter
             var written = Directory.Exists(output) && Directory.GetFiles(output, "results.csv.*.tmp").Any(f => new FileInfo(f).Length > 0);
             if (workers.Count > 0 && written) return workers;
             await Task.Delay(50);
+        }
+        if (scan.HasExited)
+        {
+            // A machine fast enough to finish the whole folder before the first poll would land here: say so.
+            Assert.Fail($"the scan exited (code {scan.ExitCode}) after {deadline.Elapsed.TotalSeconds:0.0} s before it was seen under way; "
+                + $"report rows so far: {(Directory.Exists(output) ? string.Join(", ", Directory.GetFiles(output).Select(Path.GetFileName)) : "no output folder")}");
         }
         Assert.Fail("the scan did not get under way within 60 s");
         return [];
