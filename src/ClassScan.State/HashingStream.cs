@@ -42,7 +42,7 @@ internal sealed class HashingStream(Stream inner, Action<string> onComplete) : S
             return;
         }
         done = true;
-        onComplete(Convert.ToHexStringLower(hash.GetHashAndReset()));
+        onComplete(ContentHash.Encode(hash.GetHashAndReset()));
     }
 
     public override void Flush() { }

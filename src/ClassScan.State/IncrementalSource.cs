@@ -95,5 +95,5 @@ public sealed class IncrementalSource(IDocumentSource inner, ScanRun run, string
     }
 
     private static async Task<string> HashAsync(Stream s, CancellationToken ct) =>
-        Convert.ToHexStringLower(await SHA256.HashDataAsync(s, ct).ConfigureAwait(false));
+        ContentHash.Encode(await SHA256.HashDataAsync(s, ct).ConfigureAwait(false));
 }
