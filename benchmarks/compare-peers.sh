@@ -37,7 +37,8 @@ if [[ $SKIP_PEERS -eq 0 && ${#need[@]} -gt 0 ]]; then
   SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO="sudo -n"
   if command -v apt-get >/dev/null 2>&1 && { [[ -z "$SUDO" ]] || sudo -n true 2>/dev/null; }; then
     echo "installing peers: ${need[*]}" >&2
-    { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"; } >/dev/null 2>&1 \
+    # Bounded: a mirror that does not answer must not hold up CI; the peer rows are then skipped.
+    { timeout 300 $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive timeout 300 $SUDO apt-get install -y -qq "${need[@]}"; } >/dev/null 2>&1 \
       || { echo "compare-peers: apt-get install failed; peer rows skipped" >&2; SKIP_PEERS=1; }
   else
     echo "compare-peers: apt-get unavailable; peer rows skipped" >&2; SKIP_PEERS=1

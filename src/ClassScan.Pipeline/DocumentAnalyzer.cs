@@ -8,9 +8,11 @@ using ClassScan.Core.Scanning;
 namespace ClassScan.Pipeline;
 
 /// <summary>
-/// The fused CPU step for one document: pick an extractor, extract, run every detector, classify.
-/// Synchronous on purpose (it is CPU work); thread-safe; never throws for a bad document: known failures
-/// become statuses. Cancellation is the only exception that escapes.
+/// The CPU work for one document in two steps, run by two pipeline stages: <see cref="Extract"/> (pick an
+/// extractor, extract: the parsers' work, usually in a worker process) and <see cref="Judge"/> (every detector,
+/// then the classification policy: our work, in this process). Split so that one file's detection runs while
+/// the next file is being parsed. Synchronous on purpose (CPU work); thread-safe; never throws for a bad
+/// document: known failures become statuses. Cancellation is the only exception that escapes.
 /// </summary>
 public sealed class DocumentAnalyzer(
     IExtractorSelector selector,
@@ -20,11 +22,21 @@ public sealed class DocumentAnalyzer(
 {
     private const int MaxNotesLength = 400;
 
+    /// <summary>Both steps in a row (tests, tools): what the pipeline does for one file.</summary>
     public DocumentAnalysis Analyze(string fileName, Stream content, ReadOnlySpan<byte> head, ExtractionLimits limits, CancellationToken ct)
+    {
+        var extraction = Extract(fileName, content, head, limits, ct);
+        return extraction.Text is { } text ? Judge(text, extraction.Extractor!, ct) : extraction.Outcome!;
+    }
+
+    /// <summary>
+    /// Extracts the text, or ends the file here: unsupported format, a parser failure, a limit, no text.
+    /// </summary>
+    public Extraction Extract(string fileName, Stream content, ReadOnlySpan<byte> head, ExtractionLimits limits, CancellationToken ct)
     {
         var extractor = selector.Select(fileName, head);
         if (extractor is null)
-            return new() { Status = ScanStatus.Unsupported, StatusDetail = UnsupportedReason(fileName) };
+            return new(new DocumentAnalysis { Status = ScanStatus.Unsupported, StatusDetail = UnsupportedReason(fileName) });
 
         ExtractedText text;
         var clock = Stopwatch.StartNew();
@@ -35,7 +47,7 @@ public sealed class DocumentAnalyzer(
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
         catch (Exception ex)
         {
-            return Failure(ex, extractor.Name);
+            return new(Failure(ex, extractor.Name));
         }
         finally
         {
@@ -44,18 +56,23 @@ public sealed class DocumentAnalyzer(
         progress?.AddChars(text.TotalChars);
 
         if (text.TotalChars > limits.MaxExtractedChars)
-            return new() { Status = ScanStatus.Error, StatusDetail = $"gräns MaxExtractedChars ({limits.MaxExtractedChars:N0} tecken) överskriden", Extractor = extractor.Name };
+            return new(new DocumentAnalysis { Status = ScanStatus.Error, StatusDetail = $"gräns MaxExtractedChars ({limits.MaxExtractedChars:N0} tecken) överskriden", Extractor = extractor.Name });
 
         if (text.IsBlank)
         {
             var why = text.PagesWithoutText > 0
                 ? $"inget textlager på {text.PagesWithoutText} av {text.PageCount} sidor (skannad?)"
                 : "ingen text i filen";
-            return new() { Status = ScanStatus.NoText, StatusDetail = why, Extractor = extractor.Name };
+            return new(new DocumentAnalysis { Status = ScanStatus.NoText, StatusDetail = why, Extractor = extractor.Name });
         }
+        return new(text, extractor.Name);
+    }
 
+    /// <summary>Runs every detector over the extracted text and classifies the findings.</summary>
+    public DocumentAnalysis Judge(ExtractedText text, string extractor, CancellationToken ct)
+    {
         ct.ThrowIfCancellationRequested();
-        clock.Restart();
+        var clock = Stopwatch.StartNew();
         var findings = new List<Finding>();
         foreach (var detector in detectors)
         {
@@ -66,11 +83,12 @@ public sealed class DocumentAnalyzer(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The contract says detectors never throw; if one does, the file must not pass as clean.
-                return new() { Status = ScanStatus.Error, StatusDetail = $"detektorfel {detector.Id}: {ex.GetType().Name}", Extractor = extractor.Name };
+                return new() { Status = ScanStatus.Error, StatusDetail = $"detektorfel {detector.Id}: {ex.GetType().Name}", Extractor = extractor };
             }
         }
         progress?.AddDetect(clock.Elapsed);
 
+        ct.ThrowIfCancellationRequested();
         clock.Restart();
         var verdict = policy.Classify(findings, text);
         progress?.AddClassify(clock.Elapsed);
@@ -94,7 +112,7 @@ public sealed class DocumentAnalyzer(
             PersonnummerCount = pnr,
             HealthCount = health,
             OslMarking = osl,
-            Extractor = extractor.Name,
+            Extractor = extractor,
             ExtractedChars = text.TotalChars,
         };
     }
@@ -117,4 +135,23 @@ public sealed class DocumentAnalyzer(
         var ext = Path.GetExtension(fileName);
         return string.IsNullOrEmpty(ext) ? "okänt format (ingen filändelse)" : $"format som inte läses: {ext.ToLowerInvariant()}";
     }
+}
+
+/// <summary>
+/// What <see cref="DocumentAnalyzer.Extract"/> gives the next stage: the text and the extractor's name, or the
+/// file's final outcome when there is nothing to judge.
+/// </summary>
+public sealed class Extraction
+{
+    public Extraction(ExtractedText text, string extractor)
+    {
+        Text = text;
+        Extractor = extractor;
+    }
+
+    public Extraction(DocumentAnalysis outcome) => Outcome = outcome;
+
+    public ExtractedText? Text { get; }
+    public string? Extractor { get; }
+    public DocumentAnalysis? Outcome { get; }
 }

@@ -5,13 +5,16 @@ namespace ClassScan.Pipeline;
 /// <summary>Settings of one scan run. Defaults suit a nightly scan on an ordinary VM.</summary>
 public sealed record ScanOptions
 {
-    /// <summary>Workers for the CPU stages (extract → detect → classify). Default: processor count.</summary>
+    /// <summary>
+    /// Workers for each CPU stage: files extracted at once (each with its own worker process), and files
+    /// detected and classified at once. Default: processor count.
+    /// </summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Concurrent downloads/opens. Default: the same as <see cref="Parallelism"/>.</summary>
     public int FetchParallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Wall-clock limit per file for extraction and detection; the worker moves on when it passes.</summary>
+    /// <summary>Wall-clock limit per file for each CPU step (extraction; detection and classification); the stage moves on when it passes.</summary>
     public TimeSpan FileTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Capacity of the channel between listing and fetching (bounded: memory does not grow with the folder).</summary>

@@ -6,9 +6,11 @@ namespace ClassScan.Pipeline;
 
 /// <summary>
 /// Runs a scan as bounded channel stages: enumerate (1) → fetch (I/O, <see cref="ScanOptions.FetchParallelism"/>)
-/// → analyze (CPU, <see cref="ScanOptions.Parallelism"/>: extract, detect, classify fused) → report (1).
-/// Bounded channels with FullMode=Wait give back-pressure: a slow stage slows the listing instead of
-/// filling memory, and nothing is ever dropped. Per-file failures are result rows; only a failing source
+/// → extract (CPU, usually in worker processes, <see cref="ScanOptions.Parallelism"/>) → detect and classify
+/// (CPU, in this process, <see cref="ScanOptions.Parallelism"/>) → report (1). Extraction and detection are
+/// separate stages so that one file's detection overlaps the next file's parsing: the cores stay busy while a
+/// worker process is between files. Bounded channels with FullMode=Wait give back-pressure: a slow stage slows
+/// the listing instead of filling memory, and nothing is ever dropped. Per-file failures are result rows; only a failing source
 /// listing or a failing sink (disk full) stops the scan, and the summary still says so.
 /// </summary>
 public sealed class ScanPipeline(
@@ -39,6 +41,8 @@ public sealed class ScanPipeline(
         var items = Channel.CreateBounded<SourceItem>(new BoundedChannelOptions(Math.Max(1, options.EnumerationBuffer))
         { FullMode = BoundedChannelFullMode.Wait, SingleWriter = true });
         var fetched = Channel.CreateBounded<FetchedDocument>(new BoundedChannelOptions(Math.Max(1, options.Parallelism))
+        { FullMode = BoundedChannelFullMode.Wait });
+        var extracted = Channel.CreateBounded<ExtractedDocument>(new BoundedChannelOptions(Math.Max(1, options.Parallelism))
         { FullMode = BoundedChannelFullMode.Wait });
         var results = Channel.CreateBounded<ScanResult>(new BoundedChannelOptions(Math.Max(4, options.Parallelism * 4))
         { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
@@ -92,13 +96,26 @@ public sealed class ScanPipeline(
             catch (OperationCanceledException) when (hardStop.IsCancellationRequested) { }
         })).ToArray();
 
-        var analyzers = Enumerable.Range(0, Math.Max(1, options.Parallelism)).Select(_ => Task.Run(async () =>
+        var extractors = Enumerable.Range(0, Math.Max(1, options.Parallelism)).Select(_ => Task.Run(async () =>
         {
             try
             {
                 await foreach (var doc in fetched.Reader.ReadAllAsync(hardStop).ConfigureAwait(false))
                 {
-                    var result = await AnalyzeAsync(doc, hardStop).ConfigureAwait(false);
+                    var extractedDoc = await ExtractAsync(doc, hardStop).ConfigureAwait(false);
+                    await extracted.Writer.WriteAsync(extractedDoc, hardStop).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (hardStop.IsCancellationRequested) { }
+        })).ToArray();
+
+        var judges = Enumerable.Range(0, Math.Max(1, options.Parallelism)).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var doc in extracted.Reader.ReadAllAsync(hardStop).ConfigureAwait(false))
+                {
+                    var result = await JudgeAsync(doc, hardStop).ConfigureAwait(false);
                     await results.Writer.WriteAsync(result, hardStop).ConfigureAwait(false);
                 }
             }
@@ -130,9 +147,11 @@ public sealed class ScanPipeline(
         await enumerate.ConfigureAwait(false);
         await Task.WhenAll(fetchers).ConfigureAwait(false);
         fetched.Writer.TryComplete();
-        await Task.WhenAll(analyzers).ConfigureAwait(false);
-        // After an abort, documents fetched but never analysed still hold streams and pooled buffers.
+        await Task.WhenAll(extractors).ConfigureAwait(false);
+        // After an abort, documents fetched but never extracted still hold streams and pooled buffers.
         while (fetched.Reader.TryRead(out var leftover)) leftover.Dispose();
+        extracted.Writer.TryComplete();
+        await Task.WhenAll(judges).ConfigureAwait(false);
         results.Writer.TryComplete();
         await report.ConfigureAwait(false);
 
@@ -179,51 +198,89 @@ public sealed class ScanPipeline(
         }
     }
 
-    private async Task<ScanResult> AnalyzeAsync(FetchedDocument doc, CancellationToken ct)
+    /// <summary>Extracts one fetched document within the per-file timeout; the document is disposed when done.</summary>
+    private async Task<ExtractedDocument> ExtractAsync(FetchedDocument doc, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         if (doc.Failure is { } failure)
         {
             doc.Dispose();
-            return ToResult(doc, failure, doc.FetchTime);
+            return new(doc.Item, doc.Bytes, doc.FetchTime, new Extraction(failure));
         }
 
-        // Parsers do not all honour cancellation (PdfPig, OpenXml), so the work runs as its own task that
-        // the worker can walk away from when the per-file timeout passes. The abandoned task keeps the
-        // document until it ends, then releases it.
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var work = Task.Run(() => analyzer.Analyze(doc.Item.Name, doc.Content!, doc.Head.Span, options.Limits, cts.Token), CancellationToken.None);
-        DocumentAnalysis analysis;
+        Extraction extraction;
         try
         {
-            analysis = await work.WaitAsync(options.FileTimeout, ct).ConfigureAwait(false);
+            extraction = await WithinTimeoutAsync(
+                token => analyzer.Extract(doc.Item.Name, doc.Content!, doc.Head.Span, options.Limits, token),
+                "läsningen", abandoned: doc, ct).ConfigureAwait(false);
             doc.Dispose();
         }
-        catch (TimeoutException)
+        catch (TimeoutException ex)
         {
-            cts.Cancel();
-            _ = work.ContinueWith(static (t, state) => { _ = t.Exception; ((FetchedDocument)state!).Dispose(); }, doc,
-                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            analysis = new() { Status = ScanStatus.Error, StatusDetail = $"tidsgräns: läsningen tog mer än {options.FileTimeout.TotalSeconds:0} s och avbröts" };
+            extraction = new(new DocumentAnalysis { Status = ScanStatus.Error, StatusDetail = ex.Message });
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            cts.Cancel();
-            _ = work.ContinueWith(static (t, state) => { _ = t.Exception; ((FetchedDocument)state!).Dispose(); }, doc,
-                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            throw;
-        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
         catch (Exception ex)
         {
             doc.Dispose();
-            analysis = DocumentAnalyzer.Failure(ex, null);
+            extraction = new(DocumentAnalyzer.Failure(ex, null));
         }
-        return ToResult(doc, analysis, doc.FetchTime + clock.Elapsed);
+        return new(doc.Item, doc.Bytes, doc.FetchTime + clock.Elapsed, extraction);
     }
 
-    private static ScanResult ToResult(FetchedDocument doc, DocumentAnalysis a, TimeSpan elapsed) => new()
+    /// <summary>Detects and classifies one extracted document within the per-file timeout.</summary>
+    private async Task<ScanResult> JudgeAsync(ExtractedDocument doc, CancellationToken ct)
     {
-        Item = doc.Item,
+        var clock = Stopwatch.StartNew();
+        DocumentAnalysis analysis;
+        if (doc.Extraction.Text is not { } text)
+        {
+            analysis = doc.Extraction.Outcome!;
+        }
+        else
+        {
+            try
+            {
+                analysis = await WithinTimeoutAsync(token => analyzer.Judge(text, doc.Extraction.Extractor!, token),
+                    "analysen", abandoned: null, ct).ConfigureAwait(false);
+            }
+            catch (TimeoutException ex)
+            {
+                analysis = new() { Status = ScanStatus.Error, StatusDetail = ex.Message, Extractor = doc.Extraction.Extractor };
+            }
+        }
+        return ToResult(doc.Item, doc.Bytes, analysis, doc.Elapsed + clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Runs CPU work as its own task that the stage can walk away from: parsers do not all honour cancellation
+    /// (PdfPig, OpenXml), so when <see cref="ScanOptions.FileTimeout"/> passes the stage moves on and the abandoned
+    /// task releases <paramref name="abandoned"/> when it finally ends. Throws <see cref="TimeoutException"/>
+    /// with a Swedish message naming <paramref name="what"/>.
+    /// </summary>
+    private async Task<T> WithinTimeoutAsync<T>(Func<CancellationToken, T> work, string what, IDisposable? abandoned, CancellationToken ct)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var task = Task.Run(() => work(cts.Token), CancellationToken.None);
+        try
+        {
+            return await task.WaitAsync(options.FileTimeout, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && ct.IsCancellationRequested))
+        {
+            cts.Cancel();
+            _ = task.ContinueWith(static (t, state) => { _ = t.Exception; (state as IDisposable)?.Dispose(); }, abandoned,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            if (ex is TimeoutException)
+                throw new TimeoutException($"tidsgräns: {what} tog mer än {options.FileTimeout.TotalSeconds:0} s och avbröts", ex);
+            throw;
+        }
+    }
+
+    private static ScanResult ToResult(SourceItem item, long bytes, DocumentAnalysis a, TimeSpan elapsed) => new()
+    {
+        Item = item,
         Status = a.Status,
         StatusDetail = a.StatusDetail,
         Classification = a.Classification,
@@ -231,8 +288,11 @@ public sealed class ScanPipeline(
         PersonnummerCount = a.PersonnummerCount,
         HealthCount = a.HealthCount,
         OslMarking = a.OslMarking,
-        Bytes = doc.Bytes > 0 ? doc.Bytes : doc.Item.Size ?? 0,
+        Bytes = bytes > 0 ? bytes : item.Size ?? 0,
         Extractor = a.Extractor,
         Elapsed = elapsed,
     };
+
+    /// <summary>A document between the extract and detect stages: its text, or its final outcome.</summary>
+    private sealed record ExtractedDocument(SourceItem Item, long Bytes, TimeSpan Elapsed, Extraction Extraction);
 }

@@ -100,6 +100,46 @@ public sealed class ScanPipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_DetectorHangs_FileTimesOutAndOthersFinish()
+    {
+        var files = new List<(string, string)> { ("slow.txt", "HANG-DETECT") };
+        files.AddRange(Enumerable.Range(0, 20).Select(i => ($"ok{i}.txt", "text PNR")));
+        var progress = new ScanProgress();
+        var analyzer = new DocumentAnalyzer(new ScriptedExtractor(), [new GateDetector(), new KeywordDetector()], new ClassScan.Detection.Policy.KlassaRuleEngine(), progress);
+        var options = new ScanOptions { Parallelism = 1, FetchParallelism = 1, FileTimeout = TimeSpan.FromMilliseconds(300) };
+        var sink = new CollectingSink();
+
+        var summary = await new ScanPipeline(new InMemorySource(files), analyzer, options, TimeProvider.System, progress)
+            .RunAsync(sink, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(summary.Complete);
+        var slow = Assert.Single(sink.Results, r => r.Item.Id == "slow.txt");
+        Assert.Equal(ScanStatus.Error, slow.Status);
+        Assert.Contains("tidsgräns: analysen", slow.StatusDetail);
+        Assert.Equal(20, sink.Results.Count(r => r.Status == ScanStatus.Ok && r.MustLeave));
+    }
+
+    [Fact]
+    public async Task RunAsync_ParallelismOne_NextFileIsExtractedWhileThePreviousIsDetected()
+    {
+        // The first file's detection waits until the second file is being extracted. Were extraction and
+        // detection one step per file, the second file could not start and the first would time out.
+        var detector = new GateDetector();
+        var progress = new ScanProgress();
+        var analyzer = new DocumentAnalyzer(new SignallingExtractor(detector.Release), [detector], new ClassScan.Detection.Policy.KlassaRuleEngine(), progress);
+        var options = new ScanOptions { Parallelism = 1, FetchParallelism = 1, FileTimeout = TimeSpan.FromSeconds(10) };
+        var sink = new CollectingSink();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var summary = await new ScanPipeline(new InMemorySource([("a.txt", "WAIT"), ("b.txt", "SIGNAL")]), analyzer, options, TimeProvider.System, progress)
+            .RunAsync(sink, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(summary.Complete);
+        Assert.All(sink.Results, r => Assert.Equal(ScanStatus.Ok, r.Status));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the stages did not overlap ({clock.Elapsed.TotalSeconds:0.0} s)");
+    }
+
+    [Fact]
     public async Task RunAsync_StopRequested_ReportIsCompletedAndMarkedIncomplete()
     {
         var files = Enumerable.Range(0, 5000).Select(i => ($"f{i}.txt", "text")).ToList();
