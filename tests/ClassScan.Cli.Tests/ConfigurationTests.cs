@@ -77,6 +77,11 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("""{ "Departments": [ { "Name": "A", "PathGlobs": ["a"] }, { "Name": "a", "PathGlobs": ["b"] } ] }""", "Departments:1:Name", "samma filnamn")]
     [InlineData("""{ "Departments": [ { "Name": "A", "SiteUrls": ["sharepoint/sites/a"] } ] }""", "Departments:0:SiteUrls:0", "webbadress")]
     [InlineData("""{ "Departments": [ { "Name": "A", "Owner": ["x"] } ] }""", "Departments:0:Owner", "Owners")]
+    [InlineData("""{ "Scan": { "Source": "sharepoint" } }""", "Scan:Source", "local eller graph")]
+    [InlineData("""{ "Graph": { "Concurrency": 0 } }""", "Graph:Concurrency", "1–64")]
+    [InlineData("""{ "Graph": { "BaseUrl": "graph.microsoft.com" } }""", "Graph:BaseUrl", "http(s)")]
+    [InlineData("""{ "Graph": { "Drive": ["b!x"] } }""", "Graph:Drive", "Graph:Drives")]
+    [InlineData("""{ "Graph": { "ClientSecret": "hemligt" } }""", "Graph:ClientSecret", "miljö")]
     public void Load_BadSetting_ErrorNamesIt(string json, string key, string problem)
     {
         var loaded = Load(Config(json));
@@ -153,5 +158,22 @@ public sealed class ConfigurationTests : IDisposable
         Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
         Assert.Equal("scan-out", loaded.Settings.Scan.Out);
         Assert.Empty(loaded.Settings.Departments);
+    }
+
+    [Fact]
+    public void Load_GraphSection_BoundWithSecretFromEnvironmentOnly()
+    {
+        var file = Config("""{ "Scan": { "Source": "graph" }, "Graph": { "Sites": ["https://kommun.sharepoint.com/sites/hr"], "TenantId": "t", "Concurrency": 8 } }""");
+        var env = new Dictionary<string, string?> { ["CLASSSCAN_Graph__ClientSecret"] = "från-miljön", ["CLASSSCAN_Graph__Concurrency"] = "6" };
+        var cli = new Dictionary<string, string?> { ["Graph:TenantId"] = "från-kommandoraden" };
+
+        var loaded = Load(file, cli, env);
+
+        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
+        Assert.Equal("graph", loaded.Settings.Scan.Source);
+        Assert.Equal(["https://kommun.sharepoint.com/sites/hr"], loaded.Settings.Graph.Sites ?? []);
+        Assert.Equal("från-kommandoraden", loaded.Settings.Graph.TenantId);
+        Assert.Equal(6, loaded.Settings.Graph.Concurrency);
+        Assert.Equal("från-miljön", loaded.Settings.Graph.ClientSecret);
     }
 }

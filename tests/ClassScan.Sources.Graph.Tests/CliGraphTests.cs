@@ -119,4 +119,36 @@ public sealed class CliGraphTests : GraphTestBase
         Assert.Equal(200 - judged, ReadThisRun());
         Assert.Equal(50, Rows("changes.csv").Count(r => r[0] == "newly-flagged")); // the killed run never moved the baseline
     }
+
+    [Fact]
+    public async Task CliScan_GraphSettingsFromConfigFile_ScansWithoutArguments()
+    {
+        // A scheduled run: everything in appsettings.json, only the token in the environment.
+        var drive = Server.AddDrive("d7");
+        drive.AddFile(null, "elevlista.txt", Person);
+        drive.AddFile(null, "info.txt", Plain);
+        var config = Path.Combine(Work.FullName, "appsettings.json");
+        File.WriteAllText(config, $$"""
+            {
+              "Scan": { "Source": "graph", "Out": "{{OutDir.Replace("\\", "\\\\", StringComparison.Ordinal)}}", "NoModel": true, "InProcess": true },
+              "Graph": { "Drives": [ "d7" ], "BaseUrl": "{{Server.BaseUrl}}", "Organisation": "Konfigkommun", "Concurrency": 2 }
+            }
+            """);
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in (string[])[CliPath, "scan", "--config", config]) psi.ArgumentList.Add(a);
+        psi.Environment["CLASSSCAN_GRAPH_TOKEN"] = FakeGraphServer.Token;
+        psi.Environment["CLASSSCAN_NO_PROGRESS"] = "1";
+        psi.WorkingDirectory = Work.FullName;
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await p.WaitForExitAsync(cts.Token);
+
+        Assert.True(p.ExitCode == 1, $"exit {p.ExitCode}: {await stderr}{await stdout}");
+        Assert.Equal(2, Rows("results.csv").Count);
+        Assert.Single(Rows("flagged.csv"));
+        Assert.Equal(2, Server.Count(FakeRequestKind.Content));
+        Assert.All(Server.Requests.Where(r => r.Kind != FakeRequestKind.Download), r => Assert.Contains("NONISV|Konfigkommun|ClassScan/", r.UserAgent));
+    }
 }

@@ -1,12 +1,15 @@
 using System.CommandLine;
+using ClassScan.Cli.Configuration;
 using ClassScan.Sources.Graph;
 using ClassScan.State;
 
 namespace ClassScan.Cli.Commands;
 
 /// <summary>
-/// The scan options for OneDrive/SharePoint through Microsoft Graph (issue 6). Secrets never go on the command
-/// line (it shows in process lists): CLASSSCAN_CLIENT_SECRET, CLASSSCAN_CERTIFICATE_PASSWORD and
+/// The scan options for OneDrive/SharePoint through Microsoft Graph (issue 6). Each is also a setting of the
+/// "Graph" section (Scan:Source for --source), so a scheduled run needs no arguments; the command line wins.
+/// Secrets never go on the command line (it shows in process lists) nor in the file: CLASSSCAN_Graph__ClientSecret
+/// (or CLASSSCAN_CLIENT_SECRET), CLASSSCAN_Graph__CertificatePassword (or CLASSSCAN_CERTIFICATE_PASSWORD) and
 /// CLASSSCAN_GRAPH_TOKEN come from the environment.
 /// </summary>
 internal sealed class GraphOptions
@@ -83,36 +86,46 @@ internal sealed class GraphOptions
             command.Options.Add(o);
     }
 
-    public bool IsGraph(ParseResult parse) => parse.GetValue(Source) == "graph";
+    /// <summary>Adds the Graph options the user typed to the configuration overrides (the command line wins).</summary>
+    public CommandLineOverrides AddOverrides(CommandLineOverrides cli) => cli
+        .Add(Source, "Scan:Source").Add(AllSites, "Graph:AllSites").Add(AllOneDrives, "Graph:AllOneDrives")
+        .Add(BaseUrl, "Graph:BaseUrl").Add(TenantId, "Graph:TenantId").Add(ClientId, "Graph:ClientId")
+        .Add(Certificate, "Graph:CertificatePath").Add(ManagedIdentity, "Graph:ManagedIdentity")
+        .Add(Organisation, "Graph:Organisation").Add(Concurrency, "Graph:Concurrency");
 
-    public int ConcurrencyOf(ParseResult parse) => Math.Max(1, parse.GetValue(Concurrency));
+    /// <summary>Repeatable options replace the configured lists when given.</summary>
+    public void ApplyLists(GraphSettings graph, CommandLineOverrides cli)
+    {
+        graph.Drives = cli.List(Drive) ?? graph.Drives;
+        graph.Sites = cli.List(Site) ?? graph.Sites;
+    }
 
-    /// <summary>Builds the Graph source, or returns a usage error in plain words.</summary>
-    public (GraphDriveSource? Source, GraphConnection? Connection, string? Error) Create(ParseResult parse, ScanRun run)
+    /// <summary>Builds the Graph source from the merged settings, or returns a usage error in plain words.</summary>
+    public static (GraphDriveSource? Source, GraphConnection? Connection, string? Error) Create(GraphSettings graph, ScanRun run)
     {
         var targets = new GraphScanTargets
         {
-            Drives = parse.GetValue(Drive) ?? [],
-            Sites = parse.GetValue(Site) ?? [],
-            AllSites = parse.GetValue(AllSites),
-            AllOneDrives = parse.GetValue(AllOneDrives),
+            Drives = graph.Drives ?? [],
+            Sites = graph.Sites ?? [],
+            AllSites = graph.AllSites,
+            AllOneDrives = graph.AllOneDrives,
         };
-        if (targets.IsEmpty) return (null, null, "--source graph kräver --drive ID, --site ID-ELLER-URL, --all-sites eller --all-onedrives");
-        if (!Uri.TryCreate(parse.GetValue(BaseUrl), UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("https" or "http"))
+        if (targets.IsEmpty) return (null, null, "--source graph kräver --drive ID, --site ID-ELLER-URL, --all-sites eller --all-onedrives (eller Graph:Drives, Graph:Sites, Graph:AllSites, Graph:AllOneDrives i konfigurationen)");
+        if (!Uri.TryCreate(graph.BaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("https" or "http"))
             return (null, null, "--graph-base-url måste vara en http(s)-adress, t.ex. " + GraphConnectionOptions.DefaultBaseUrl);
-        if (parse.GetValue(Concurrency) < 1) return (null, null, "--graph-concurrency måste vara minst 1");
+        if (graph.Concurrency < 1) return (null, null, "--graph-concurrency måste vara minst 1");
 
         GraphAuth auth;
         try
         {
             auth = GraphAuth.Create(new GraphCredentialOptions
             {
-                TenantId = parse.GetValue(TenantId),
-                ClientId = parse.GetValue(ClientId),
-                ClientSecret = Environment.GetEnvironmentVariable(SecretVariable),
-                CertificatePath = parse.GetValue(Certificate),
-                CertificatePassword = Environment.GetEnvironmentVariable(CertificatePasswordVariable),
-                ManagedIdentity = parse.GetValue(ManagedIdentity),
+                TenantId = graph.TenantId,
+                ClientId = graph.ClientId,
+                ClientSecret = NonEmpty(graph.ClientSecret) ?? Environment.GetEnvironmentVariable(SecretVariable),
+                CertificatePath = NonEmpty(graph.CertificatePath),
+                CertificatePassword = NonEmpty(graph.CertificatePassword) ?? Environment.GetEnvironmentVariable(CertificatePasswordVariable),
+                ManagedIdentity = graph.ManagedIdentity,
                 StaticToken = Environment.GetEnvironmentVariable(TokenVariable),
             }, baseUrl);
         }
@@ -124,9 +137,11 @@ internal sealed class GraphOptions
         var connection = GraphConnection.Create(new GraphConnectionOptions
         {
             BaseUrl = baseUrl,
-            Organisation = parse.GetValue(Organisation) ?? "Unspecified",
-            MaxConcurrency = ConcurrencyOf(parse),
+            Organisation = NonEmpty(graph.Organisation) ?? "Unspecified",
+            MaxConcurrency = Math.Max(1, graph.Concurrency),
         }, auth, run.Counters);
         return (new GraphDriveSource(connection, targets, run), connection, null);
     }
+
+    private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

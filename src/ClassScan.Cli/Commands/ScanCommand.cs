@@ -78,9 +78,9 @@ internal static class ScanCommand
         command.SetAction(async (parse, _) =>
         {
             // appsettings.json < CLASSSCAN_* environment < options typed here (issue 7); errors name the setting.
-            var cli = new CommandLineOverrides(parse)
+            var cli = graph.AddOverrides(new CommandLineOverrides(parse)
                 .Add(path, "Scan:Path").Add(output, "Scan:Out").Add(parallelism, "Scan:Parallelism").Add(timeout, "Scan:TimeoutSeconds")
-                .Add(maxFileMb, "Scan:MaxFileMb").Add(inProcess, "Scan:InProcess").Add(model.Model, "Scan:Model").Add(model.NoModel, "Scan:NoModel");
+                .Add(maxFileMb, "Scan:MaxFileMb").Add(inProcess, "Scan:InProcess").Add(model.Model, "Scan:Model").Add(model.NoModel, "Scan:NoModel"));
             var config = ConfigurationLoader.Load(parse.GetValue(ConfigOption.Instance), cli.Values);
             if (!config.IsValid)
             {
@@ -91,9 +91,10 @@ internal static class ScanCommand
             settings.Scan.Include = cli.List(include) ?? settings.Scan.Include;
             settings.Scan.Exclude = cli.List(exclude) ?? settings.Scan.Exclude;
             settings.Scan.Formats = cli.List(format) ?? settings.Scan.Formats;
+            graph.ApplyLists(settings.Graph, cli);
 
             var root = settings.Scan.Path ?? DefaultSamples;
-            var fromGraph = graph.IsGraph(parse);
+            var fromGraph = settings.Scan.Source == "graph";
             if (!fromGraph && !Directory.Exists(root) && !File.Exists(root))
             {
                 Console.Error.WriteLine($"classscan: hittar inte '{root}' (mapp eller fil att skanna).");
@@ -131,14 +132,14 @@ internal static class ScanCommand
             }
             if (fromGraph)
             {
-                var (graphSource, connection, graphError) = graph.Create(parse, state!.Run);
+                var (graphSource, connection, graphError) = GraphOptions.Create(settings.Graph, state!.Run);
                 using var graphScope = connection;
                 if (graphError is not null)
                 {
                     Console.Error.WriteLine("classscan: " + graphError);
                     return ExitCodes.UsageError;
                 }
-                return await RunAsync(graphSource!, settings.Scan.Out, options with { FetchParallelism = graph.ConcurrencyOf(parse) },
+                return await RunAsync(graphSource!, settings.Scan.Out, options with { FetchParallelism = Math.Max(1, settings.Graph.Concurrency) },
                     !settings.Scan.InProcess, classifier, settings, state).ConfigureAwait(false);
             }
             Core.Scanning.IDocumentSource source = new LocalFolderSource(root, settings.Scan.Include, settings.Scan.Exclude);

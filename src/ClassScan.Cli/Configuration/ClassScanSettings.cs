@@ -13,6 +13,9 @@ public sealed class ClassScanSettings
 
     public LogSettings Log { get; set; } = new();
 
+    /// <summary>OneDrive/SharePoint through Microsoft Graph, used when Scan:Source is "graph".</summary>
+    public GraphSettings Graph { get; set; } = new();
+
     /// <summary>The configuration file these settings came from, if any (for the log; not bound).</summary>
     internal string? SourceFile { get; set; }
 }

@@ -93,11 +93,13 @@ public static partial class ConfigurationLoader
         var settings = new ClassScanSettings();
         UnknownKeys(root.GetSection("Scan"), typeof(ScanSettings), errors);
         UnknownKeys(root.GetSection("Log"), typeof(LogSettings), errors);
+        UnknownKeys(root.GetSection("Graph"), typeof(GraphSettings), errors);
         foreach (var entry in root.GetSection("Departments").GetChildren())
             UnknownKeys(entry, typeof(DepartmentSettings), errors);
 
         settings.Scan = BindSection(root.GetSection("Scan"), new ScanSettings(), errors);
         settings.Log = BindSection(root.GetSection("Log"), new LogSettings(), errors);
+        settings.Graph = BindSection(root.GetSection("Graph"), new GraphSettings(), errors);
         settings.Departments = BindSection(root.GetSection("Departments"), new List<DepartmentSettings>(), errors);
         return settings;
     }

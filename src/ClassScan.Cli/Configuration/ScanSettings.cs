@@ -3,6 +3,9 @@ namespace ClassScan.Cli.Configuration;
 /// <summary>The "Scan" section: what to scan and where the reports go (the scan command's options).</summary>
 public sealed class ScanSettings
 {
+    /// <summary>"local" (Path, the default) or "graph" (OneDrive/SharePoint: the Graph section).</summary>
+    public string Source { get; set; } = "local";
+
     /// <summary>Folder or file to scan (the PATH argument).</summary>
     public string? Path { get; set; }
 

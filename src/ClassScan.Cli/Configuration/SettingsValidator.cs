@@ -29,6 +29,13 @@ public static class SettingsValidator
         }
         if (scan.Model is { Length: > 0 } && scan.NoModel)
             yield return new("Scan:NoModel", "både Scan:Model och Scan:NoModel är satta; välj en.");
+        if (scan.Source is not ("local" or "graph"))
+            yield return new("Scan:Source", $"är '{scan.Source}', måste vara local eller graph.");
+
+        var graph = s.Graph;
+        if (!Uri.TryCreate(graph.BaseUrl, UriKind.Absolute, out var graphUrl) || graphUrl.Scheme is not ("https" or "http"))
+            yield return new("Graph:BaseUrl", $"'{graph.BaseUrl}' är ingen http(s)-adress (standard: {Sources.Graph.GraphConnectionOptions.DefaultBaseUrl}).");
+        if (graph.Concurrency is < 1 or > 64) yield return new("Graph:Concurrency", $"är {graph.Concurrency}, måste vara 1–64.");
 
         var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < s.Departments.Count; i++)
