@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ClassScan.Cli;
 
@@ -11,7 +12,7 @@ namespace ClassScan.Cli;
 /// Who holds the lock is written to a separate owner file: .NET takes a shared flock for any other open of the
 /// lock file itself, so the second run could not read it there.
 /// </summary>
-public sealed class RunLock : IDisposable
+public sealed partial class RunLock : IDisposable
 {
     public const string FileName = ".classscan.lock";
     public const string OwnerFileName = ".classscan.lock.owner";
@@ -53,6 +54,35 @@ public sealed class RunLock : IDisposable
             return null;
         }
     }
+
+    /// <summary>
+    /// Deletes the half-written reports (<c>results.csv.&lt;pid&gt;.tmp</c> and the like) that a run killed with
+    /// SIGKILL or a power cut left in the folder. Only the lock holder may call it: no other run writes here, so
+    /// every such file is a leftover. Returns how many were removed.
+    /// </summary>
+    public int RemoveLeftovers()
+    {
+        var folder = System.IO.Path.GetDirectoryName(Path)!;
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.tmp", SearchOption.AllDirectories))
+        {
+            if (!LeftoverName().IsMatch(System.IO.Path.GetFileName(file))) continue;
+            try
+            {
+                File.Delete(file);
+                removed++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Not ours to fight over: the next run tries again.
+            }
+        }
+        return removed;
+    }
+
+    // What AtomicCsvFile, the JSON, HTML and summary writers name their temp files: target + ".<pid>.tmp".
+    [GeneratedRegex(@"^.+\.(csv|jsonl|json|html)\.[0-9]+\.tmp$", RegexOptions.IgnoreCase)]
+    private static partial Regex LeftoverName();
 
     private static string OwnerPath(string lockPath) => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(lockPath)!, OwnerFileName);
 

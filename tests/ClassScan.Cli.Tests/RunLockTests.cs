@@ -104,4 +104,20 @@ public sealed class RunLockTests : IDisposable
     // DllImport rather than LibraryImport: the generated marshalling would need unsafe code enabled for one test.
     [DllImport("libc", EntryPoint = "mkfifo", CharSet = CharSet.Ansi, SetLastError = true)]
     private static extern int MkFifo(string path, uint mode);
+
+    [Fact]
+    public void RemoveLeftovers_HalfWrittenReportsOfAKilledRun_DeletedOthersKept()
+    {
+        Directory.CreateDirectory(Path.Combine(Out, "forvaltningar"));
+        var leftovers = new[] { "results.csv.4242.tmp", "summary.json.4242.tmp", "rapport.html.17.tmp", Path.Combine("forvaltningar", "okänd.csv.4242.tmp") };
+        var kept = new[] { "results.csv", "anteckning.tmp", "results.csv.tmp", Path.Combine("forvaltningar", "Skola.csv") };
+        foreach (var f in leftovers.Concat(kept)) File.WriteAllText(Path.Combine(Out, f), "x");
+
+        using var held = RunLock.TryAcquire(Out, out _);
+        var removed = held!.RemoveLeftovers();
+
+        Assert.Equal(leftovers.Length, removed);
+        Assert.All(leftovers, f => Assert.False(File.Exists(Path.Combine(Out, f)), f));
+        Assert.All(kept, f => Assert.True(File.Exists(Path.Combine(Out, f)), f));
+    }
 }

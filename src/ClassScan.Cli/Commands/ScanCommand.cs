@@ -158,8 +158,10 @@ internal static class ScanCommand
             Console.Error.WriteLine($"classscan: en annan körning använder redan utmappen {Path.GetFullPath(outDir)} ({holder}). Den här körningen avbröts; försök igen när den är klar.");
             return ExitCodes.AlreadyRunning;
         }
+        var leftovers = runLock.RemoveLeftovers();
         using var logging = ScanLogging.Create(outDir, settings?.Log ?? new LogSettings());
         var log = logging.CreateLogger("ClassScan.Scan");
+        if (leftovers > 0) log.LeftoversRemoved(leftovers);
         log.ScanStarting(settings?.Scan.Path ?? source.GetType().Name, Path.GetFullPath(outDir), options.Parallelism, (int)options.FileTimeout.TotalSeconds,
             model is null ? "ingen (bara regler)" : settings?.Scan.Model ?? "models/klassa.zip", settings?.SourceFile ?? "ingen");
 

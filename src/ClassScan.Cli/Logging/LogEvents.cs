@@ -25,4 +25,7 @@ internal static partial class LogEvents
 
     [LoggerMessage(6, LogLevel.Information, "Rapporter skrivna i {Out}: {Files}")]
     public static partial void ReportsWritten(this ILogger logger, string @out, string files);
+
+    [LoggerMessage(7, LogLevel.Warning, "Tog bort {Count} halvskrivna rapportfiler (*.tmp) från en tidigare körning som avbröts hårt")]
+    public static partial void LeftoversRemoved(this ILogger logger, int count);
 }
