@@ -17,6 +17,13 @@ public sealed record ScanOptions
     /// <summary>Wall-clock limit per file for each CPU step (extraction; detection and classification); the stage moves on when it passes.</summary>
     public TimeSpan FileTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Wall-clock limit for opening a file and reading it into the pipeline (a download included). Long, because a
+    /// large download is slow but legitimate; it exists so that a share that stops answering or a named pipe in a
+    /// scanned folder costs one error row, not a scan that never ends.
+    /// </summary>
+    public TimeSpan FetchTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Capacity of the channel between listing and fetching (bounded: memory does not grow with the folder).</summary>
     public int EnumerationBuffer { get; init; } = 1024;
 

@@ -173,9 +173,31 @@ public sealed class ScanPipeline(
             if (item.Size > options.Limits.MaxFileBytes)
                 return FetchedDocument.Failed(item, DocumentAnalyzer.Failure(new FileTooLargeException(item.Size.Value, options.Limits.MaxFileBytes), null), clock.Elapsed);
 
-            var raw = await source.OpenReadAsync(item, ct).ConfigureAwait(false);
-            var seekable = await ContentSpooler.MakeSeekableAsync(raw, options.Limits.MaxFileBytes, options.InMemoryBufferBytes, ct).ConfigureAwait(false);
-            var doc = FetchedDocument.Opened(item, seekable, clock.Elapsed);
+            // Opening and the first read block in the kernel on a share that stopped answering, or on a named pipe
+            // nobody writes to; cancellation cannot reach them. So the open runs as its own task that the fetcher
+            // walks away from after FetchTimeout, like a hung parser; a stream it opens late is disposed.
+            var open = Task.Run(async () =>
+            {
+                var raw = await source.OpenReadAsync(item, ct).ConfigureAwait(false);
+                var seekable = await ContentSpooler.MakeSeekableAsync(raw, options.Limits.MaxFileBytes, options.InMemoryBufferBytes, ct).ConfigureAwait(false);
+                return FetchedDocument.Opened(item, seekable, clock.Elapsed);
+            }, CancellationToken.None);
+            FetchedDocument doc;
+            try
+            {
+                doc = await open.WaitAsync(options.FetchTimeout, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && ct.IsCancellationRequested))
+            {
+                _ = open.ContinueWith(static t => { if (t.IsCompletedSuccessfully) t.Result.Dispose(); else _ = t.Exception; },
+                    CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                if (ex is not TimeoutException) throw;
+                return FetchedDocument.Failed(item, new()
+                {
+                    Status = ScanStatus.Error,
+                    StatusDetail = $"tidsgräns: filen kunde inte öppnas eller läsas på {options.FetchTimeout.TotalSeconds:0} s (en resurs som inte svarar, eller en specialfil som en namngiven pipe)",
+                }, clock.Elapsed);
+            }
             progress.AddBytes(doc.Bytes);
             return doc;
         }

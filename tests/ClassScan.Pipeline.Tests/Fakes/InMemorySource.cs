@@ -26,9 +26,14 @@ internal sealed class InMemorySource(IEnumerable<(string Name, string Content)> 
         if (ThrowAfterListing is not null) throw ThrowAfterListing;
     }
 
+    /// <summary>Names whose open blocks the calling thread (like open() on a named pipe) until <see cref="Unblock"/> is set.</summary>
+    public HashSet<string> BlockingOpens { get; } = [];
+    public ManualResetEventSlim Unblock { get; } = new();
+
     public Task<Stream> OpenReadAsync(SourceItem item, CancellationToken ct)
     {
         Interlocked.Increment(ref opens);
+        if (BlockingOpens.Contains(item.Id)) Unblock.Wait(CancellationToken.None);
         var bytes = files.First(f => f.Name == item.Id).Bytes;
         Stream s = nonSeekable ? new NonSeekableStream(bytes) : new MemoryStream(bytes, writable: false);
         return Task.FromResult(s);

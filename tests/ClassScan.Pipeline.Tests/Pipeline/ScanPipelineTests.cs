@@ -100,6 +100,33 @@ public sealed class ScanPipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_OpenBlocksInTheKernel_FileTimesOutAndOthersFinish()
+    {
+        // A named pipe nobody writes to, or a share that stopped answering: open() never returns and ignores cancellation.
+        var files = new List<(string, string)> { ("pipe.txt", "x") };
+        files.AddRange(Enumerable.Range(0, 20).Select(i => ($"ok{i}.txt", "text")));
+        var source = new InMemorySource(files) { BlockingOpens = { "pipe.txt" } };
+        var sink = new CollectingSink();
+        var (pipeline, _) = Create(source, new ScanOptions { Parallelism = 1, FetchParallelism = 1, FetchTimeout = TimeSpan.FromMilliseconds(300) });
+
+        try
+        {
+            var summary = await pipeline.RunAsync(sink, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.True(summary.Complete);
+            Assert.Equal(21, sink.Results.Count);
+            var pipe = Assert.Single(sink.Results, r => r.Item.Id == "pipe.txt");
+            Assert.Equal(ScanStatus.Error, pipe.Status);
+            Assert.Contains("tidsgräns: filen kunde inte öppnas", pipe.StatusDetail);
+            Assert.Equal(20, sink.Results.Count(r => r.Status == ScanStatus.Ok));
+        }
+        finally
+        {
+            source.Unblock.Set(); // the abandoned open returns; its late stream is disposed by the pipeline
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_DetectorHangs_FileTimesOutAndOthersFinish()
     {
         var files = new List<(string, string)> { ("slow.txt", "HANG-DETECT") };
