@@ -92,6 +92,7 @@ internal static class WorkerProtocol
     public static void WriteText(BinaryWriter w, ExtractedText text)
     {
         w.Write(Ok);
+        w.Write(text.Truncated);
         w.Write(text.PagesWithoutText);
         w.Write(text.PageCount);
         w.Write(text.Notes.Count);
@@ -132,6 +133,7 @@ internal static class WorkerProtocol
                 _ => new CorruptDocumentException(message),
             };
         }
+        var truncated = r.ReadBoolean();
         var pagesWithoutText = r.ReadInt32();
         var pageCount = r.ReadInt32();
         var notes = new string[r.ReadInt32()];
@@ -139,6 +141,6 @@ internal static class WorkerProtocol
         var segments = new TextSegment[r.ReadInt32()];
         for (var i = 0; i < segments.Length; i++)
             segments[i] = new TextSegment((SegmentKind)r.ReadByte(), r.ReadString(), r.ReadString());
-        return new ExtractedText(segments, notes, pagesWithoutText, pageCount);
+        return new ExtractedText(segments, notes, pagesWithoutText, pageCount) { Truncated = truncated };
     }
 }

@@ -44,6 +44,10 @@ public sealed class DocumentAnalyzer(
         {
             text = extractor.Extract(content, limits, ct);
         }
+        catch (TextLimitReachedException ex)
+        {
+            text = ex.PartialText; // judged on the part read: see Judge
+        }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
         catch (Exception ex)
         {
@@ -55,9 +59,11 @@ public sealed class DocumentAnalyzer(
         }
         progress?.AddChars(text.TotalChars);
 
-        if (text.TotalChars > limits.MaxExtractedChars)
+        if (text.TotalChars > limits.MaxExtractedChars && !text.Truncated)
             return new(new DocumentAnalysis { Status = ScanStatus.Error, StatusDetail = $"gräns MaxExtractedChars ({limits.MaxExtractedChars:N0} tecken) överskriden", Extractor = extractor.Name });
 
+        if (text.IsBlank && text.Truncated)
+            return new(new DocumentAnalysis { Status = ScanStatus.Error, StatusDetail = TruncatedUnjudged(0), Extractor = extractor.Name });
         if (text.IsBlank)
         {
             var why = text.PagesWithoutText > 0
@@ -92,6 +98,11 @@ public sealed class DocumentAnalyzer(
         clock.Restart();
         var verdict = policy.Classify(findings, text);
         progress?.AddClassify(clock.Elapsed);
+
+        // Only part of the text was read (MaxExtractedChars). Findings in that part stand whatever the rest holds,
+        // so a level that already means "must leave M365" is reported; anything lower is not a verdict on the file.
+        if (text.Truncated && !verdict.MustLeave)
+            return new() { Status = ScanStatus.Error, StatusDetail = TruncatedUnjudged(text.TotalChars), Extractor = extractor, ExtractedChars = text.TotalChars };
 
         int pnr = 0, health = 0;
         string? osl = null;
@@ -129,6 +140,9 @@ public sealed class DocumentAnalyzer(
         // The type only: a parser's own message may quote the text or bytes it choked on.
         _ => new() { Status = ScanStatus.Error, StatusDetail = $"kunde inte läsas ({ex.GetType().Name})", Extractor = extractor },
     };
+
+    private static string TruncatedUnjudged(long charsRead) =>
+        $"gräns MaxExtractedChars: filen har mer text än gränsen; den lästa delen ({charsRead:N0} tecken) räcker inte för en bedömning och resten är oläst";
 
     private static string UnsupportedReason(string fileName)
     {

@@ -72,6 +72,9 @@ internal static class FuzzTargets
         catch (ExtractionLimitException)
         {
         }
+        catch (TextLimitReachedException)
+        {
+        }
         catch (CorruptDocumentException)
         {
         }

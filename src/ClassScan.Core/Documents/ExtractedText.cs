@@ -30,6 +30,12 @@ public sealed class ExtractedText
 
     public long TotalChars { get; }
 
+    /// <summary>
+    /// The document has more text than <see cref="ExtractionLimits.MaxExtractedChars"/>; these segments are the part
+    /// read up to the limit. A verdict on it is a lower bound.
+    /// </summary>
+    public bool Truncated { get; init; }
+
     /// <summary>True when there is no non-whitespace text at all.</summary>
     public bool IsBlank
     {

@@ -14,3 +14,15 @@ public sealed class ExtractionLimitException(string limitName, string message) :
 
 /// <summary>The file is corrupt or truncated in a way the extractor recognised; the message is a short cause.</summary>
 public sealed class CorruptDocumentException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The text passed <see cref="ExtractionLimits.MaxExtractedChars"/>; extraction stopped there. Carries the text read
+/// up to the limit (marked <see cref="ExtractedText.Truncated"/>) so the file can still be judged on it: what was
+/// found in the part read holds whatever the rest says, since more text can only add findings.
+/// </summary>
+public sealed class TextLimitReachedException(ExtractedText partialText, long limit)
+    : Exception($"more than {limit:N0} characters of text (MaxExtractedChars)")
+{
+    public ExtractedText PartialText { get; } = partialText;
+    public long Limit { get; } = limit;
+}

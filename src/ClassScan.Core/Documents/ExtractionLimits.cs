@@ -9,8 +9,12 @@ public sealed record ExtractionLimits
     /// <summary>Largest file read at all (bytes).</summary>
     public long MaxFileBytes { get; init; } = 512L * 1024 * 1024;
 
-    /// <summary>Most characters of text kept per file; beyond it the file fails rather than being judged on a part.</summary>
-    public long MaxExtractedChars { get; init; } = 64L * 1024 * 1024;
+    /// <summary>
+    /// Most characters of text read per file (16 M: 32 MB as a string, a few thousand pages). Beyond it extraction stops
+    /// with <see cref="TextLimitReachedException"/>: the file is reported on the part read when that already means level 2
+    /// or 3 (more text can only add findings), and otherwise listed as not judged. Keeps memory flat whatever the file.
+    /// </summary>
+    public long MaxExtractedChars { get; init; } = 16L * 1024 * 1024;
 
     /// <summary>Total uncompressed bytes read from an OOXML package (zip bombs).</summary>
     public long MaxUncompressedBytes { get; init; } = 1024L * 1024 * 1024;

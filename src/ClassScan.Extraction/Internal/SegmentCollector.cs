@@ -4,8 +4,10 @@ using ClassScan.Core.Documents;
 namespace ClassScan.Extraction.Internal;
 
 /// <summary>
-/// Gathers the segments of one extraction and enforces <see cref="ExtractionLimits.MaxExtractedChars"/>:
-/// the file fails rather than being judged on a part of its text. Not thread-safe (one per call).
+/// Gathers the segments of one extraction and enforces <see cref="ExtractionLimits.MaxExtractedChars"/>: at the
+/// limit extraction stops with <see cref="TextLimitReachedException"/>, which carries the text read so far (the
+/// segment that crossed the limit cut at it), so the file is judged on that part instead of not at all.
+/// Not thread-safe (one per call).
 /// </summary>
 internal sealed class SegmentCollector(ExtractionLimits limits, CancellationToken ct)
 {
@@ -25,7 +27,14 @@ internal sealed class SegmentCollector(ExtractionLimits limits, CancellationToke
         ct.ThrowIfCancellationRequested();
         text = text.TrimEnd().TrimStart('\r', '\n');
         if (text.Length == 0 || string.IsNullOrWhiteSpace(text)) return;
-        Charge(text.Length);
+        var room = limits.MaxExtractedChars - total;
+        if (text.Length > room)
+        {
+            if (room > 0) segments.Add(new TextSegment(kind, location, text[..(int)room]));
+            total += Math.Max(0, room);
+            StopAtLimit();
+        }
+        total += text.Length;
         segments.Add(new TextSegment(kind, location, text));
     }
 
@@ -41,21 +50,31 @@ internal sealed class SegmentCollector(ExtractionLimits limits, CancellationToke
     /// <summary>Fails early when text still being built would exceed the budget (a single huge part).</summary>
     public void EnsureRoom(long pending)
     {
-        if (total + pending > limits.MaxExtractedChars) ThrowTooMuchText();
+        if (total + pending > limits.MaxExtractedChars) StopAtLimit();
+    }
+
+    /// <summary>
+    /// Like <see cref="EnsureRoom(long)"/> for text still being built in <paramref name="pending"/>: when it would pass
+    /// the budget, the part of it that fits is kept (as <paramref name="kind"/> at <paramref name="location"/>) before
+    /// extraction stops, so a document that is one huge part is judged on its beginning.
+    /// </summary>
+    public void EnsureRoom(StringBuilder pending, SegmentKind kind, string location)
+    {
+        if (total + pending.Length <= limits.MaxExtractedChars) return;
+        Add(kind, location, pending.ToString());
+        StopAtLimit();
+    }
+
+    /// <summary>Ends the extraction here: the text so far, marked truncated, goes to the caller in the exception.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public void StopAtLimit()
+    {
+        var note = $"bara de första {limits.MaxExtractedChars:N0} tecknen lästes (MaxExtractedChars)";
+        throw new TextLimitReachedException(new ExtractedText(segments.ToArray(), [.. notes, note]) { Truncated = true }, limits.MaxExtractedChars);
     }
 
     public void Note(string note) => notes.Add(note);
 
     public ExtractedText Build(int pagesWithoutText = 0, int pageCount = 0) =>
         new(segments.ToArray(), notes.ToArray(), pagesWithoutText, pageCount);
-
-    private void Charge(long chars)
-    {
-        total += chars;
-        if (total > limits.MaxExtractedChars) ThrowTooMuchText();
-    }
-
-    private void ThrowTooMuchText() =>
-        throw new ExtractionLimitException(nameof(ExtractionLimits.MaxExtractedChars),
-            $"more than {limits.MaxExtractedChars:N0} characters of text (MaxExtractedChars)");
 }

@@ -148,6 +148,13 @@ public sealed class EmlExtractor : ITextExtractor
             foreach (var s in inner.Segments) c.Add(SegmentKind.Attachment, $"{at}: {s.Location}", s.Text);
             foreach (var n in inner.Notes) c.Note($"{at}: {n}");
         }
+        catch (TextLimitReachedException ex)
+        {
+            // The attachment used up what was left of MaxExtractedChars: keep the part it read, then stop the message.
+            var at = Join(prefix, label);
+            foreach (var s in ex.PartialText.Segments) c.Add(SegmentKind.Attachment, $"{at}: {s.Location}", s.Text);
+            c.StopAtLimit();
+        }
         catch (EncryptedDocumentException)
         {
             c.Note(Prefixed(prefix, $"{label} är krypterad och kunde inte läsas"));

@@ -67,7 +67,7 @@ internal static class OoxmlPackage
     }
 
     public static bool IsLibraryFailure(Exception ex) => ex is not (OperationCanceledException
-        or EncryptedDocumentException or UnsupportedFormatException or ExtractionLimitException
+        or EncryptedDocumentException or UnsupportedFormatException or ExtractionLimitException or TextLimitReachedException
         or CorruptDocumentException or OutOfMemoryException);
 
     private static string Describe(Exception ex, string format) => ex switch

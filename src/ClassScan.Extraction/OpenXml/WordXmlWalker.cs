@@ -164,7 +164,7 @@ internal sealed class WordXmlWalker
                 if ((++paragraphs & 255) == 0)
                 {
                     collector.Token.ThrowIfCancellationRequested();
-                    collector.EnsureRoom(sb.Length + deleted.Length);
+                    collector.EnsureRoom(sb, frame.Kind, WordLocations.Body);
                 }
                 if (splitBody && frames.Count == 1 && sb.Length > BodyFlushChars)
                     collector.Flush(SegmentKind.Body, WordLocations.Body, sb);

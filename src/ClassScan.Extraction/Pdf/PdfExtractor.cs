@@ -147,6 +147,6 @@ public sealed class PdfExtractor : ITextExtractor
         ex.Message.Length <= 120 ? ex.Message : ex.Message[..120];
 
     private static bool IsLibraryFailure(Exception ex) => ex is not (OperationCanceledException
-        or EncryptedDocumentException or UnsupportedFormatException or ExtractionLimitException
+        or EncryptedDocumentException or UnsupportedFormatException or ExtractionLimitException or TextLimitReachedException
         or CorruptDocumentException or OutOfMemoryException);
 }

@@ -31,7 +31,7 @@ public sealed class PlainTextExtractor : ITextExtractor
     /// <summary>Splits long text at line ends so no segment is huge; a short text stays one segment.</summary>
     internal static void AddChunked(SegmentCollector c, SegmentKind kind, string location, string text)
     {
-        c.EnsureRoom(text.Length);
+        // No EnsureRoom up front: Add cuts the chunk that crosses MaxExtractedChars, so a huge file is judged on its beginning.
         if (text.Length <= ChunkChars)
         {
             c.Add(kind, location, text);

@@ -161,6 +161,7 @@ public sealed class MutationTests(ITestOutputHelper output)
         EncryptedDocumentException => MutantOutcome.Encrypted,
         UnsupportedFormatException => MutantOutcome.Unsupported,
         ExtractionLimitException => MutantOutcome.Limit,
+        TextLimitReachedException => MutantOutcome.Limit,
         CorruptDocumentException => MutantOutcome.Corrupt,
         _ => MutantOutcome.Unexpected,
     };

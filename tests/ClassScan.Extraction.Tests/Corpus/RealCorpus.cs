@@ -58,6 +58,7 @@ internal static class RealCorpus
             UnsupportedFormatException => "unsupported",
             CorruptDocumentException => "corrupt",
             ExtractionLimitException => "limit",
+            TextLimitReachedException => "limit",
             _ => "error",
         };
         return new CorpusOutcome(kind, error, sw.Elapsed, extractor.Name);

@@ -133,8 +133,9 @@ public class RealCorpusGoldenTests
     [SharedFact]
     public void Extract_SharedStringsBomb_HitsTextLimit()
     {
-        var ex = Assert.Throws<ExtractionLimitException>(() => RealCorpus.Extract("xlsx/poi__poc-shared-strings.xlsx"));
-        Assert.Equal(nameof(ExtractionLimits.MaxExtractedChars), ex.LimitName);
+        var ex = Assert.Throws<TextLimitReachedException>(() => RealCorpus.Extract("xlsx/poi__poc-shared-strings.xlsx"));
+        Assert.True(ex.PartialText.Truncated);
+        Assert.InRange(ex.PartialText.TotalChars, 0, ex.Limit);
     }
 
     [SharedFact]

@@ -104,7 +104,8 @@ public class ExcelExtractorTests
             for (int i = 0; i < 100; i++) s.Row($"unik sträng nummer {i} " + new string('x', 100));
         }).Build();
 
-        var ex = Assert.Throws<ExtractionLimitException>(() => Extract(xlsx, ExtractionLimits.Default with { MaxExtractedChars = 2000 }));
-        Assert.Equal(nameof(ExtractionLimits.MaxExtractedChars), ex.LimitName);
+        var ex = Assert.Throws<TextLimitReachedException>(() => Extract(xlsx, ExtractionLimits.Default with { MaxExtractedChars = 2000 }));
+        Assert.True(ex.PartialText.Truncated);
+        Assert.InRange(ex.PartialText.TotalChars, 0, 2000);
     }
 }

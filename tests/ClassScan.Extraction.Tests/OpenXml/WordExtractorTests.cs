@@ -140,13 +140,16 @@ public class WordExtractorTests
     }
 
     [Fact]
-    public void Extract_MoreTextThanLimit_ThrowsExtractedCharsLimit()
+    public void Extract_MoreTextThanLimit_StopsWithTheTextUpToTheLimit()
     {
-        var docx = TestDocuments.Docx(new string('a', 5000));
+        var docx = TestDocuments.Docx("Elsa Berg 19121212-1212 " + new string('a', 5000));
         var limits = ExtractionLimits.Default with { MaxExtractedChars = 1000 };
 
-        var ex = Assert.Throws<ExtractionLimitException>(() => Extract(docx, limits));
-        Assert.Equal(nameof(ExtractionLimits.MaxExtractedChars), ex.LimitName);
+        var ex = Assert.Throws<TextLimitReachedException>(() => Extract(docx, limits));
+        Assert.True(ex.PartialText.Truncated);
+        Assert.Equal(1000, ex.PartialText.TotalChars);
+        Assert.StartsWith("Elsa Berg 19121212-1212", ex.PartialText.Segments[0].Text);
+        Assert.Contains(ex.PartialText.Notes, n => n.Contains("MaxExtractedChars"));
     }
 
     [Fact]

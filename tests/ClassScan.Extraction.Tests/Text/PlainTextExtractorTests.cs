@@ -2,6 +2,7 @@ using System.Text;
 using ClassScan.Core.Documents;
 using ClassScan.Extraction.Text;
 using ClassScan.TestSupport.Documents;
+using FsCheck.Xunit;
 
 namespace ClassScan.Extraction.Tests.Text;
 
@@ -58,11 +59,31 @@ public class PlainTextExtractorTests
     }
 
     [Fact]
-    public void Extract_TextBeyondLimit_ThrowsLimit()
+    public void Extract_TextBeyondLimit_StopsWithTheFirstCharacters()
     {
-        var ex = Assert.Throws<ExtractionLimitException>(() =>
-            ExtractionHelper.Run(PlainTextExtractor.Instance, new byte[5000], ExtractionLimits.Default with { MaxExtractedChars = 100 }));
-        Assert.Equal(nameof(ExtractionLimits.MaxExtractedChars), ex.LimitName);
+        var text = "Patienten 19121212-1212 har diabetes.\n" + string.Concat(Enumerable.Repeat("Rad utan fynd.\n", 100_000));
+        var ex = Assert.Throws<TextLimitReachedException>(() =>
+            ExtractionHelper.Run(PlainTextExtractor.Instance, System.Text.Encoding.UTF8.GetBytes(text), ExtractionLimits.Default with { MaxExtractedChars = 100 }));
+        Assert.True(ex.PartialText.Truncated);
+        Assert.Equal(100, ex.PartialText.TotalChars);
+        Assert.StartsWith("Patienten 19121212-1212 har diabetes.", ex.PartialText.Segments[0].Text);
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Extract_AnyLimit_PartialIsExactlyThePrefixUpToTheLimit(FsCheck.PositiveInt limit)
+    {
+        var text = string.Concat(Enumerable.Range(0, 2000).Select(i => $"rad {i}\n"));
+        var max = Math.Min(limit.Get, text.Length - 1);
+        try
+        {
+            ExtractionHelper.Run(PlainTextExtractor.Instance, System.Text.Encoding.UTF8.GetBytes(text), ExtractionLimits.Default with { MaxExtractedChars = max });
+            return false;
+        }
+        catch (TextLimitReachedException ex)
+        {
+            var read = string.Concat(ex.PartialText.Segments.Select(s => s.Text));
+            return ex.PartialText.TotalChars <= max && text.StartsWith(read.TrimEnd(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

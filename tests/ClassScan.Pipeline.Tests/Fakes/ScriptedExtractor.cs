@@ -5,7 +5,8 @@ namespace ClassScan.Pipeline.Tests.Fakes;
 
 /// <summary>
 /// Reads the document as UTF-8 text; content starting with a command word misbehaves on purpose:
-/// THROW:encrypted|unsupported|limit|corrupt|crash, HANG (ignores cancellation), BLANK.
+/// THROW:encrypted|unsupported|limit|corrupt|crash, HANG (ignores cancellation), BLANK, TRUNCATE:text (the text
+/// limit was reached after "text").
 /// </summary>
 internal sealed class ScriptedExtractor : ITextExtractor, IExtractorSelector
 {
@@ -16,6 +17,9 @@ internal sealed class ScriptedExtractor : ITextExtractor, IExtractorSelector
     public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct)
     {
         var text = new StreamReader(content, Encoding.UTF8).ReadToEnd();
+        if (text.StartsWith("TRUNCATE:", StringComparison.Ordinal))
+            throw new TextLimitReachedException(new ExtractedText([new TextSegment(SegmentKind.Body, "brödtext", text["TRUNCATE:".Length..])],
+                ["bara de första tecknen lästes (MaxExtractedChars)"]) { Truncated = true }, 100);
         switch (text)
         {
             case "THROW:encrypted": throw new EncryptedDocumentException("lösenordsskyddad");

@@ -127,6 +127,25 @@ public sealed class ScanPipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_TextLimitReached_JudgedOnThePartReadWhenThatAlreadyMeansLeave()
+    {
+        // MaxExtractedChars: findings in the part read stand whatever the rest holds; no finding is no verdict.
+        var source = new InMemorySource([("stor-lista.csv", "TRUNCATE:text PNR"), ("stor-logg.txt", "TRUNCATE:text utan fynd")]);
+        var sink = new CollectingSink();
+
+        await Create(source).Pipeline.RunAsync(sink, CancellationToken.None);
+
+        var list = Assert.Single(sink.Results, r => r.Item.Id == "stor-lista.csv");
+        Assert.Equal(ScanStatus.Ok, list.Status);
+        Assert.True(list.MustLeave);
+        Assert.Contains("MaxExtractedChars", list.StatusDetail);
+        var log = Assert.Single(sink.Results, r => r.Item.Id == "stor-logg.txt");
+        Assert.Equal(ScanStatus.Error, log.Status);
+        Assert.Null(log.Classification);
+        Assert.Contains("gräns MaxExtractedChars", log.StatusDetail);
+    }
+
+    [Fact]
     public async Task RunAsync_DetectorHangs_FileTimesOutAndOthersFinish()
     {
         var files = new List<(string, string)> { ("slow.txt", "HANG-DETECT") };
