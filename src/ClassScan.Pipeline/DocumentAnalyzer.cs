@@ -32,7 +32,7 @@ public sealed class DocumentAnalyzer(
     /// <summary>
     /// Extracts the text, or ends the file here: unsupported format, a parser failure, a limit, no text.
     /// </summary>
-    public Extraction Extract(string fileName, Stream content, ReadOnlySpan<byte> head, ExtractionLimits limits, CancellationToken ct)
+    public ExtractionOutcome Extract(string fileName, Stream content, ReadOnlySpan<byte> head, ExtractionLimits limits, CancellationToken ct)
     {
         var extractor = selector.Select(fileName, head);
         if (extractor is null)
@@ -155,15 +155,15 @@ public sealed class DocumentAnalyzer(
 /// What <see cref="DocumentAnalyzer.Extract"/> gives the next stage: the text and the extractor's name, or the
 /// file's final outcome when there is nothing to judge.
 /// </summary>
-public sealed class Extraction
+public sealed class ExtractionOutcome
 {
-    public Extraction(ExtractedText text, string extractor)
+    public ExtractionOutcome(ExtractedText text, string extractor)
     {
         Text = text;
         Extractor = extractor;
     }
 
-    public Extraction(DocumentAnalysis outcome) => Outcome = outcome;
+    public ExtractionOutcome(DocumentAnalysis outcome) => Outcome = outcome;
 
     public ExtractedText? Text { get; }
     public string? Extractor { get; }

@@ -227,10 +227,10 @@ public sealed class ScanPipeline(
         if (doc.Failure is { } failure)
         {
             doc.Dispose();
-            return new(doc.Item, doc.Bytes, doc.FetchTime, new Extraction(failure));
+            return new(doc.Item, doc.Bytes, doc.FetchTime, new ExtractionOutcome(failure));
         }
 
-        Extraction extraction;
+        ExtractionOutcome extraction;
         try
         {
             extraction = await WithinTimeoutAsync(
@@ -316,5 +316,5 @@ public sealed class ScanPipeline(
     };
 
     /// <summary>A document between the extract and detect stages: its text, or its final outcome.</summary>
-    private sealed record ExtractedDocument(SourceItem Item, long Bytes, TimeSpan Elapsed, Extraction Extraction);
+    private sealed record ExtractedDocument(SourceItem Item, long Bytes, TimeSpan Elapsed, ExtractionOutcome Extraction);
 }
