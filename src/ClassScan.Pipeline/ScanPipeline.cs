@@ -271,6 +271,12 @@ public sealed class ScanPipeline(
             {
                 analysis = new() { Status = ScanStatus.Error, StatusDetail = ex.Message, Extractor = doc.Extraction.Extractor };
             }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
+            catch (Exception ex)
+            {
+                // A classifier or rule failure on one file must not end the stage (and the scan): the file is not judged.
+                analysis = new() { Status = ScanStatus.Error, StatusDetail = $"bedömningen misslyckades ({ex.GetType().Name})", Extractor = doc.Extraction.Extractor };
+            }
         }
         return ToResult(doc.Item, doc.Bytes, analysis, doc.Elapsed + clock.Elapsed);
     }

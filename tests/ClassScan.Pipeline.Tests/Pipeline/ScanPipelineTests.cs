@@ -146,6 +146,33 @@ public sealed class ScanPipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_PolicyThrows_FileIsErrorRowAndScanCompletes()
+    {
+        var files = new List<(string, string)> { ("boom.txt", "BOOM") };
+        files.AddRange(Enumerable.Range(0, 20).Select(i => ($"ok{i}.txt", "text")));
+        var progress = new ScanProgress();
+        var analyzer = new DocumentAnalyzer(new ScriptedExtractor(), [new KeywordDetector()], new ThrowingPolicy(), progress);
+        var sink = new CollectingSink();
+
+        var summary = await new ScanPipeline(new InMemorySource(files), analyzer, new ScanOptions { Parallelism = 2, FetchParallelism = 2 }, TimeProvider.System, progress)
+            .RunAsync(sink, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(summary.Complete);
+        Assert.Equal(21, sink.Results.Count);
+        var boom = Assert.Single(sink.Results, r => r.Item.Id == "boom.txt");
+        Assert.Equal(ScanStatus.Error, boom.Status);
+        Assert.Contains("bedömningen misslyckades", boom.StatusDetail);
+    }
+
+    private sealed class ThrowingPolicy : IClassificationPolicy
+    {
+        private readonly ClassScan.Detection.Policy.KlassaRuleEngine rules = new();
+
+        public ClassificationResult Classify(IReadOnlyList<ClassScan.Core.Findings.Finding> findings, ClassScan.Core.Documents.ExtractedText text) =>
+            text.Segments[0].Text == "BOOM" ? throw new InvalidOperationException("model file damaged") : rules.Classify(findings, text);
+    }
+
+    [Fact]
     public async Task RunAsync_DetectorHangs_FileTimesOutAndOthersFinish()
     {
         var files = new List<(string, string)> { ("slow.txt", "HANG-DETECT") };
