@@ -98,17 +98,28 @@ public sealed class EmlExtractor : ITextExtractor
                 break;
             case TextPart text when !text.IsAttachment && (text.IsPlain || text.IsHtml):
                 var value = text.IsHtml ? HtmlText.Convert(text.Text ?? "", c.Token).Text : text.Text ?? "";
-                c.EnsureRoom(body.Length + value.Length);
                 if (body.Length > 0 && body[^1] != '\n') body.Append('\n');
                 body.Append(value);
+                // Past MaxExtractedChars: the message text up to the limit is kept, then extraction stops.
+                if (c.TotalChars + body.Length > c.Limits.MaxExtractedChars) StopWithBody(c, prefix, body);
                 break;
             case MimePart part:
-                ReadAttachment(part, depth, prefix, c);
+                ReadAttachment(part, depth, prefix, c, body);
                 break;
         }
     }
 
-    private void ReadAttachment(MimePart part, int depth, string prefix, SegmentCollector c)
+    /// <summary>Adds the message text read so far (cut at the limit) and ends the extraction with what was read.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void StopWithBody(SegmentCollector c, string prefix, StringBuilder body)
+    {
+        var text = body.ToString();
+        body.Clear();
+        Add(c, prefix, SegmentKind.Body, "meddelandetext", text);
+        c.StopAtLimit();
+    }
+
+    private void ReadAttachment(MimePart part, int depth, string prefix, SegmentCollector c, StringBuilder body)
     {
         var name = part.FileName ?? DefaultName(part.ContentType);
         var label = $"bilaga '{name}'";
@@ -140,7 +151,8 @@ public sealed class EmlExtractor : ITextExtractor
             return;
         }
 
-        var remaining = c.Limits with { MaxExtractedChars = Math.Max(0, c.Limits.MaxExtractedChars - c.TotalChars) };
+        // Room is kept for the message text read so far: it is added after the attachments, and it matters more.
+        var remaining = c.Limits with { MaxExtractedChars = Math.Max(0, c.Limits.MaxExtractedChars - c.TotalChars - body.Length) };
         try
         {
             var inner = extractor.Extract(data, remaining, c.Token);
@@ -153,7 +165,7 @@ public sealed class EmlExtractor : ITextExtractor
             // The attachment used up what was left of MaxExtractedChars: keep the part it read, then stop the message.
             var at = Join(prefix, label);
             foreach (var s in ex.PartialText.Segments) c.Add(SegmentKind.Attachment, $"{at}: {s.Location}", s.Text);
-            c.StopAtLimit();
+            StopWithBody(c, prefix, body);
         }
         catch (EncryptedDocumentException)
         {

@@ -10,6 +10,24 @@ public class EmlExtractorTests
         ExtractionHelper.SelectAndRun("meddelande.eml", eml, limits);
 
     [Fact]
+    public void Extract_AttachmentPastTextLimit_KeepsMessageTextAndTheAttachmentsBeginning()
+    {
+        var eml = new EmlBuilder()
+            .From("handlaggare@kommun.example.se").To("mottagare@example.se").Subject("Utdrag")
+            .Text("Se bifogat registerutdrag för eleven 19121212-1212.")
+            .Attach("register.txt", Encoding.UTF8.GetBytes("Registerutdrag\n" + string.Concat(Enumerable.Repeat("rad utan fynd\n", 10_000))))
+            .Build();
+
+        var ex = Assert.Throws<TextLimitReachedException>(() => Extract(eml, ExtractionLimits.Default with { MaxExtractedChars = 2000 }));
+
+        var partial = ex.PartialText;
+        Assert.True(partial.Truncated);
+        Assert.InRange(partial.TotalChars, 1, 2000);
+        Assert.Contains(partial.Segments, s => s.Text.Contains("19121212-1212", StringComparison.Ordinal));
+        Assert.Contains(partial.Segments, s => s.Kind == SegmentKind.Attachment && s.Text.StartsWith("Registerutdrag", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Extract_HeadersBodyAndAttachments_Located()
     {
         var eml = new EmlBuilder()
