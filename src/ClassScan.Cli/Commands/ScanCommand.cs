@@ -28,7 +28,7 @@ internal static class ScanCommand
         };
         var parallelism = new Option<int>("--parallelism", "-p")
         {
-            Description = "Files analysed at once (CPU stages). Default: the number of processors.",
+            Description = "Files parsed at once (each in its own worker process), and as many detected at once. Default: the number of processors.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var include = new Option<string[]>("--include")
@@ -42,7 +42,7 @@ internal static class ScanCommand
         };
         var timeout = new Option<int>("--timeout")
         {
-            Description = "Seconds one file may take before it is abandoned and reported as an error.",
+            Description = "Seconds one file's parsing, and then its detection, may take before it is abandoned and reported as an error.",
             DefaultValueFactory = _ => 60,
         };
         var maxFileMb = new Option<int>("--max-file-mb")
