@@ -1,19 +1,8 @@
 namespace ClassScan.State;
 
 /// <summary>An item as the state remembers it: where it is, the content last judged, and the verdict.</summary>
-public sealed record ItemRecord
+public sealed record ItemRecord : StateItem
 {
-    public required string Scope { get; init; }
-    public required string ItemId { get; init; }
-    public string? ParentId { get; init; }
-    public string? Name { get; init; }
-
-    /// <summary>Path within the scope (relative to the drive root for Graph, full path for local files).</summary>
-    public string? Path { get; init; }
-    public string? WebUrl { get; init; }
-    public string? LastModifiedBy { get; init; }
-    public required ItemFingerprint Fingerprint { get; init; }
-
     /// <summary>Report name of the last status ("ok", "error", ...); null if never judged.</summary>
     public string? Status { get; init; }
     public int? Level { get; init; }

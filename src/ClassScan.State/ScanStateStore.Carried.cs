@@ -12,23 +12,29 @@ public sealed partial class ScanStateStore
     /// the department lists, rapport.html and results.csv must still show every file that has to leave M365.
     /// Evidence is not kept in the state, so these results carry none; the extractor says "tidigare bedömd".
     /// </summary>
+    /// <summary>Items of the scopes in $scopes (a JSON array) with their scope's label; callers add "AND ..." conditions.</summary>
+    private const string ItemsOfScopes = """
+        SELECT i.*, s.label AS scope_label FROM items i LEFT JOIN scopes s ON s.scope = i.scope
+        WHERE i.scope IN (SELECT value FROM json_each($scopes))
+        """;
+
+    /// <summary>A path as the reports show it: under its scope's label (the drive or folder name) when there is one.</summary>
+    private static string Shown(string? label, string? path) => string.IsNullOrEmpty(label) ? path ?? "" : label + "/" + path;
+
     public IReadOnlyList<ScanResult> GetCarriedResults(IReadOnlyCollection<string> scopes, long runId)
     {
         var list = new List<ScanResult>();
         lock (gate)
         {
-            using var cmd = Command(db, null, """
-                SELECT i.*, s.label AS scope_label FROM items i LEFT JOIN scopes s ON s.scope = i.scope
-                WHERE i.scope IN (SELECT value FROM json_each($scopes))
+            using var cmd = Command(db, null, ItemsOfScopes + """
+
                   AND i.deleted = 0 AND i.status IS NOT NULL AND (i.run_id IS NULL OR i.run_id <> $run)
                 ORDER BY i.scope, i.path
                 """, ("$scopes", JsonSerializer.Serialize(scopes)), ("$run", runId));
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
-                var label = Str(r, "scope_label");
-                var path = Str(r, "path") ?? Str(r, "item_id")!;
-                var shown = string.IsNullOrEmpty(label) ? path : label + "/" + path;
+                var shown = Shown(Str(r, "scope_label"), Str(r, "path") ?? Str(r, "item_id")!);
                 var status = Status(Str(r, "status"));
                 var level = Long(r, "level");
                 list.Add(new ScanResult

@@ -15,20 +15,18 @@ public sealed partial class ScanStateStore
         var rows = new List<ChangeCandidate>();
         lock (gate)
         {
-            using var cmd = Command(db, null, """
-                SELECT i.*, s.label AS scope_label FROM items i LEFT JOIN scopes s ON s.scope = i.scope
-                WHERE i.scope IN (SELECT value FROM json_each($scopes))
+            using var cmd = Command(db, null, ItemsOfScopes + """
+
                   AND ((i.flagged = 1 AND i.deleted = 0) OR i.reported_flagged = 1)
                 """, ("$scopes", JsonSerializer.Serialize(scopes)));
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
                 var label = Str(r, "scope_label");
-                string Display(string? p) => string.IsNullOrEmpty(label) ? p ?? "" : label + "/" + p;
                 rows.Add(new ChangeCandidate(
                     Scope: Str(r, "scope")!,
-                    Path: Display(Str(r, "path")),
-                    ReportedPath: Str(r, "reported_path") is { } rp ? Display(rp) : null,
+                    Path: Shown(label, Str(r, "path")),
+                    ReportedPath: Str(r, "reported_path") is { } rp ? Shown(label, rp) : null,
                     Flagged: Long(r, "flagged") == 1 && Long(r, "deleted") == 0,
                     WasFlagged: Long(r, "reported_flagged") == 1,
                     Deleted: Long(r, "deleted") == 1,

@@ -5,17 +5,8 @@ namespace ClassScan.State;
 /// record with the verdict. <see cref="Sha256"/> and <see cref="Gone"/> are set by the source while the
 /// file is read (fetch stage) and read by the report stage afterwards; the channel between them orders it.
 /// </summary>
-public sealed class TrackedItem
+public sealed record TrackedItem : StateItem
 {
-    public required string Scope { get; init; }
-    public required string ItemId { get; init; }
-    public string? ParentId { get; init; }
-    public string? Name { get; init; }
-    public string? Path { get; init; }
-    public string? WebUrl { get; init; }
-    public string? LastModifiedBy { get; init; }
-    public required ItemFingerprint Fingerprint { get; init; }
-
     /// <summary>The item came from a staged delta feed; its staging row goes once it is judged.</summary>
     public bool FromFeed { get; init; }
 
