@@ -7,7 +7,7 @@ using ClassScan.Detection.Health;
 using ClassScan.Detection.Individuals;
 using ClassScan.Detection.Osl;
 using ClassScan.Detection.Personnummer;
-using ClassScan.Detection.Policy;
+using ClassScan.Policy;
 using ClassScan.Detection.Sensitive;
 
 namespace ClassScan.Benchmarks;

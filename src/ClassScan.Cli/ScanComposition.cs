@@ -8,7 +8,7 @@ using ClassScan.Detection.Health;
 using ClassScan.Detection.Individuals;
 using ClassScan.Detection.Osl;
 using ClassScan.Detection.Personnummer;
-using ClassScan.Detection.Policy;
+using ClassScan.Policy;
 using ClassScan.Detection.Sensitive;
 using ClassScan.Extraction;
 using ClassScan.Extraction.Isolation;

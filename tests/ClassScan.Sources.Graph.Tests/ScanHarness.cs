@@ -43,7 +43,7 @@ internal static class ScanHarness
         var (source, owned) = createSource(run);
         using var _ = owned;
         var progress = new ScanProgress();
-        var analyzer = new DocumentAnalyzer(new PlainTextExtractor(), [new KeywordDetector()], new ClassScan.Detection.Policy.KlassaRuleEngine(), progress);
+        var analyzer = new DocumentAnalyzer(new PlainTextExtractor(), [new KeywordDetector()], new ClassScan.Policy.KlassaRuleEngine(), progress);
         var pipeline = new ScanPipeline(source, analyzer, new ScanOptions { Parallelism = 2, FetchParallelism = 4 }, TimeProvider.System, progress);
         await using var csv = new CsvReportSink(outDir);
         var collecting = new CollectingSink(csv);

@@ -1,5 +1,5 @@
-using System.Globalization;
 using ClassScan.Core.Findings;
+using ClassScan.Policy;
 
 namespace ClassScan.Classification.Features;
 
@@ -55,7 +55,7 @@ internal static class DetectorFeatures
                     break;
                 case FindingCategory.Health: healthLow++; break;
                 case FindingCategory.SensitiveCategory when strong: sensitive++; sensitiveSegments.Add(f.SegmentIndex); break;
-                case FindingCategory.OslMarking: marking++; level3Marking |= ImpliesLevel3(f.Detail); break;
+                case FindingCategory.OslMarking: marking++; level3Marking |= OslProvisions.ImpliesLevel3(f.Detail); break;
                 case FindingCategory.OslMention: mention++; break;
                 case FindingCategory.Individual: individual++; individualSegments.Add(f.SegmentIndex); break;
             }
@@ -93,24 +93,6 @@ internal static class DetectorFeatures
         FindingKinds.Individ => FindingCategory.Individual,
         _ => FindingCategory.Other,
     };
-
-    /// <summary>
-    /// True when a marking's Detail implies level 3 under the policy: OSL 25, 26 kap., 21:1, 21:3, 21:3a, 22:1, 23:2,
-    /// or an uncited marking that names protected identity, national security or a level-3 area. Mirrors
-    /// <c>ClassScan.Detection.Osl.OslMarking.ImpliedLevelOf</c> (this project does not reference Detection).
-    /// </summary>
-    public static bool ImpliesLevel3(string? detail)
-    {
-        if (string.IsNullOrWhiteSpace(detail)) return false;
-        if (detail is "hemlig" or "strikt-konfidentiell" or "skyddade-personuppgifter" or "sekretessmarkering"
-            or "socialtjanst" or "halso-och-sjukvard" or "elevhalsa")
-            return true;
-        var colon = detail.IndexOf(':', StringComparison.Ordinal);
-        var chapterText = colon < 0 ? detail : detail[..colon];
-        if (!int.TryParse(chapterText, NumberStyles.None, CultureInfo.InvariantCulture, out var chapter)) return false;
-        var section = colon < 0 ? null : detail[(colon + 1)..];
-        return chapter is 25 or 26 || (chapter, section) is (21, "1" or "3" or "3a") or (22, "1") or (23, "2");
-    }
 
     private static float Log(int n) => MathF.Min(1f, MathF.Log(1 + n) / LogScale);
 }

@@ -1,3 +1,5 @@
+using ClassScan.Core.Language;
+
 namespace ClassScan.Core.Documents;
 
 /// <summary>
@@ -35,6 +37,23 @@ public sealed class ExtractedText
     /// read up to the limit. A verdict on it is a lower bound.
     /// </summary>
     public bool Truncated { get; init; }
+
+    /// <summary>
+    /// The languages of the document and its segments, set by the judge stage before detection
+    /// (<see cref="ILanguageIdentifier"/>); <see cref="LanguageProfile.Unknown"/> until then, which detectors read as
+    /// Swedish.
+    /// </summary>
+    public LanguageProfile Languages { get; private init; } = LanguageProfile.Unknown;
+
+    /// <summary>The language of one segment (its own, else the document's); null when unknown.</summary>
+    public string? LanguageOf(int segmentIndex) => Languages.Of(segmentIndex);
+
+    /// <summary>The same text with its languages identified. Segments are shared, not copied.</summary>
+    public ExtractedText WithLanguages(LanguageProfile languages)
+    {
+        ArgumentNullException.ThrowIfNull(languages);
+        return new ExtractedText(Segments, Notes, PagesWithoutText, PageCount) { Truncated = Truncated, Languages = languages };
+    }
 
     /// <summary>True when there is no non-whitespace text at all.</summary>
     public bool IsBlank

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ClassScan.Core.Findings;
+using ClassScan.Policy;
 
 namespace ClassScan.Detection.Osl;
 
@@ -16,7 +18,7 @@ namespace ClassScan.Detection.Osl;
 /// <see cref="Detail"/> is what a finding carries: the cited provision ("26:1", "21:3a", "26") or, without a
 /// citation, a keyword ("sekretess", "hemlig", "skyddade-personuppgifter", "sekretessmarkering",
 /// "konfidentiell", "strikt-konfidentiell", or an area: "socialtjanst", "halso-och-sjukvard", "elevhalsa",
-/// "personal"). <see cref="ImpliedLevelOf"/> maps a Detail back to the level, so the rule engine needs no text.
+/// "personal"). <see cref="OslProvisions.ImpliedLevelOf"/> (the policy's table) maps a Detail back to the level, so the rule engine needs no text.
 /// </para>
 /// Immutable; all members are thread-safe and never throw.
 /// </summary>
@@ -42,10 +44,10 @@ public sealed partial record OslMarking(
     /// <summary>Most free words a marking may carry after its citation ("– hälso- och sjukvård", ": ny elev").</summary>
     private const int MaxFreeWords = 6;
 
-    public const string AreaSocialtjanst = "socialtjanst";
-    public const string AreaHalsoOchSjukvard = "halso-och-sjukvard";
-    public const string AreaElevhalsa = "elevhalsa";
-    public const string AreaPersonal = "personal";
+    public const string AreaSocialtjanst = MarkingDetails.AreaSocialtjanst;
+    public const string AreaHalsoOchSjukvard = MarkingDetails.AreaHalsoOchSjukvard;
+    public const string AreaElevhalsa = MarkingDetails.AreaElevhalsa;
+    public const string AreaPersonal = MarkingDetails.AreaPersonal;
 
     /// <summary>True when the marking cites a provision.</summary>
     public bool HasCitation => Chapter is not null;
@@ -96,7 +98,7 @@ public sealed partial record OslMarking(
             string? sec = c.Groups["sec"].Success
                 ? c.Groups["sec"].Value + (c.Groups["let"].Success ? c.Groups["let"].Value.ToLowerInvariant() : "")
                 : null;
-            var level = LevelFor(ch, sec);
+            var level = OslProvisions.LevelFor(ch, sec);
             if (level > bestLevel) { bestLevel = level; chapter = ch; section = sec; }
         }
 
@@ -129,46 +131,15 @@ public sealed partial record OslMarking(
         {
             detail = kind switch
             {
-                OslMarkingKind.Hemlig => "hemlig",
-                OslMarkingKind.SkyddadePersonuppgifter => "skyddade-personuppgifter",
-                OslMarkingKind.Sekretessmarkering => "sekretessmarkering",
-                OslMarkingKind.Konfidentiell => nationalSecurity ? "strikt-konfidentiell" : "konfidentiell",
-                _ => area ?? "sekretess",
+                OslMarkingKind.Hemlig => MarkingDetails.Hemlig,
+                OslMarkingKind.SkyddadePersonuppgifter => MarkingDetails.SkyddadePersonuppgifter,
+                OslMarkingKind.Sekretessmarkering => MarkingDetails.Sekretessmarkering,
+                OslMarkingKind.Konfidentiell => nationalSecurity ? MarkingDetails.StriktKonfidentiell : MarkingDetails.Konfidentiell,
+                _ => area ?? MarkingDetails.Sekretess,
             };
-            impliedLevel = ImpliedLevelOf(detail);
+            impliedLevel = OslProvisions.ImpliedLevelOf(detail);
         }
         return new OslMarking(kind, chapter, section, area, impliedLevel, detail, upper);
-    }
-
-    /// <summary>The level a marking with this <see cref="Detail"/> implies (2 or 3); 2 for anything unknown.</summary>
-    public static int ImpliedLevelOf(string? detail)
-    {
-        if (string.IsNullOrWhiteSpace(detail)) return 2;
-        switch (detail)
-        {
-            case "hemlig" or "strikt-konfidentiell" or "skyddade-personuppgifter" or "sekretessmarkering"
-                or AreaSocialtjanst or AreaHalsoOchSjukvard or AreaElevhalsa:
-                return 3;
-            case "sekretess" or "konfidentiell" or AreaPersonal:
-                return 2;
-        }
-        var colon = detail.IndexOf(':');
-        var chapterText = colon < 0 ? detail : detail[..colon];
-        if (!int.TryParse(chapterText, NumberStyles.None, CultureInfo.InvariantCulture, out var chapter)) return 2;
-        return LevelFor(chapter, colon < 0 ? null : detail[(colon + 1)..]);
-    }
-
-    /// <summary>Level implied by a cited provision: 25, 26, 21:1, 21:3, 21:3a, 22:1, 23:2 → 3; others → 2.</summary>
-    public static int LevelFor(int chapter, string? section)
-    {
-        if (chapter is 25 or 26) return 3;
-        return (chapter, section) switch
-        {
-            (21, "1" or "3" or "3a") => 3,
-            (22, "1") => 3,
-            (23, "2") => 3,
-            _ => 2,
-        };
     }
 
     private static OslMarkingKind KindOf(string lowerHead) => lowerHead switch

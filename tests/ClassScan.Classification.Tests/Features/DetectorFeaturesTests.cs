@@ -23,23 +23,6 @@ public sealed class DetectorFeaturesTests
         Assert.Equal((FindingCategory)expected, DetectorFeatures.Categorize(F(kind)));
     }
 
-    [Theory]
-    [InlineData("26:1", true)]
-    [InlineData("25", true)]
-    [InlineData("21:3", true)]
-    [InlineData("21:3a", true)]
-    [InlineData("23:2", true)]
-    [InlineData("skyddade-personuppgifter", true)]
-    [InlineData("hemlig", true)]
-    [InlineData("21:7", false)]
-    [InlineData("19:3", false)]
-    [InlineData("sekretess", false)]
-    [InlineData(null, false)]
-    [InlineData("", false)]
-    public void ImpliesLevel3_MarkingDetail_FollowsPolicy(string? detail, bool expected)
-    {
-        Assert.Equal(expected, DetectorFeatures.ImpliesLevel3(detail));
-    }
 
     [Fact]
     public void Compute_NoFindings_IsAllZero()

@@ -1,3 +1,4 @@
+using ClassScan.Policy;
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
 using ClassScan.Detection.Osl;
@@ -87,7 +88,7 @@ public sealed class OslMarkingDetectorTests
         var finding = Assert.Single(Markings(OslTestText.Body("Sekretess – socialtjänst")));
 
         Assert.Equal(Confidence.Medium, finding.Confidence);
-        Assert.Equal(3, OslMarking.ImpliedLevelOf(finding.Detail));
+        Assert.Equal(3, OslProvisions.ImpliedLevelOf(finding.Detail));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ClassScan.Policy;
 using ClassScan.Detection.Osl;
 
 namespace ClassScan.Detection.Tests.Osl;
@@ -52,7 +53,7 @@ public sealed class OslMarkingParseTests
         Assert.NotNull(marking);
         Assert.Equal(detail, marking.Detail);
         Assert.Equal(level, marking.ImpliedLevel);
-        Assert.Equal(level, OslMarking.ImpliedLevelOf(marking.Detail));
+        Assert.Equal(level, OslProvisions.ImpliedLevelOf(marking.Detail));
     }
 
     [Theory]
@@ -80,40 +81,6 @@ public sealed class OslMarkingParseTests
         Assert.Null(OslMarking.Parse(line));
     }
 
-    [Theory]
-    [InlineData("26:1", 3)]
-    [InlineData("26", 3)]
-    [InlineData("25:1", 3)]
-    [InlineData("21:1", 3)]
-    [InlineData("21:3", 3)]
-    [InlineData("21:3a", 3)]
-    [InlineData("22:1", 3)]
-    [InlineData("23:2", 3)]
-    [InlineData("23:1", 2)]
-    [InlineData("21:5", 2)]
-    [InlineData("21", 2)]
-    [InlineData("19:3", 2)]
-    [InlineData("31:16", 2)]
-    [InlineData("18:8", 2)]
-    [InlineData("39:3", 2)]
-    [InlineData("hemlig", 3)]
-    [InlineData("skyddade-personuppgifter", 3)]
-    [InlineData("sekretessmarkering", 3)]
-    [InlineData("socialtjanst", 3)]
-    [InlineData("halso-och-sjukvard", 3)]
-    [InlineData("elevhalsa", 3)]
-    [InlineData("strikt-konfidentiell", 3)]
-    [InlineData("sekretess", 2)]
-    [InlineData("personal", 2)]
-    [InlineData("konfidentiell", 2)]
-    [InlineData("", 2)]
-    [InlineData(null, 2)]
-    [InlineData("nonsens", 2)]
-    [InlineData("99999999999:1", 2)]
-    public void ImpliedLevelOf_Detail_MapsToPolicyLevel(string? detail, int level)
-    {
-        Assert.Equal(level, OslMarking.ImpliedLevelOf(detail));
-    }
 
     [Fact]
     public void Parse_CitedMarking_ExposesChapterSectionAndKind()

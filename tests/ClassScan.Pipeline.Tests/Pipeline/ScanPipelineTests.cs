@@ -10,7 +10,7 @@ public sealed class ScanPipelineTests
     {
         var progress = new ScanProgress();
         var extractor = new ScriptedExtractor();
-        var analyzer = new DocumentAnalyzer(extractor, [new KeywordDetector()], new ClassScan.Detection.Policy.KlassaRuleEngine(), progress);
+        var analyzer = new DocumentAnalyzer(extractor, [new KeywordDetector()], new ClassScan.Policy.KlassaRuleEngine(), progress);
         return (new ScanPipeline(source, analyzer, options ?? new ScanOptions { Parallelism = 2, FetchParallelism = 2 }, TimeProvider.System, progress), progress);
     }
 
@@ -166,7 +166,7 @@ public sealed class ScanPipelineTests
 
     private sealed class ThrowingPolicy : IClassificationPolicy
     {
-        private readonly ClassScan.Detection.Policy.KlassaRuleEngine rules = new();
+        private readonly ClassScan.Policy.KlassaRuleEngine rules = new();
 
         public ClassificationResult Classify(IReadOnlyList<ClassScan.Core.Findings.Finding> findings, ClassScan.Core.Documents.ExtractedText text) =>
             text.Segments[0].Text == "BOOM" ? throw new InvalidOperationException("model file damaged") : rules.Classify(findings, text);
@@ -178,7 +178,7 @@ public sealed class ScanPipelineTests
         var files = new List<(string, string)> { ("slow.txt", "HANG-DETECT") };
         files.AddRange(Enumerable.Range(0, 20).Select(i => ($"ok{i}.txt", "text PNR")));
         var progress = new ScanProgress();
-        var analyzer = new DocumentAnalyzer(new ScriptedExtractor(), [new GateDetector(), new KeywordDetector()], new ClassScan.Detection.Policy.KlassaRuleEngine(), progress);
+        var analyzer = new DocumentAnalyzer(new ScriptedExtractor(), [new GateDetector(), new KeywordDetector()], new ClassScan.Policy.KlassaRuleEngine(), progress);
         var options = new ScanOptions { Parallelism = 1, FetchParallelism = 1, FileTimeout = TimeSpan.FromMilliseconds(300) };
         var sink = new CollectingSink();
 
@@ -199,7 +199,7 @@ public sealed class ScanPipelineTests
         // detection one step per file, the second file could not start and the first would time out.
         var detector = new GateDetector();
         var progress = new ScanProgress();
-        var analyzer = new DocumentAnalyzer(new SignallingExtractor(detector.Release), [detector], new ClassScan.Detection.Policy.KlassaRuleEngine(), progress);
+        var analyzer = new DocumentAnalyzer(new SignallingExtractor(detector.Release), [detector], new ClassScan.Policy.KlassaRuleEngine(), progress);
         var options = new ScanOptions { Parallelism = 1, FetchParallelism = 1, FileTimeout = TimeSpan.FromSeconds(10) };
         var sink = new CollectingSink();
 

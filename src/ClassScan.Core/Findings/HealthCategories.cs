@@ -1,7 +1,7 @@
-namespace ClassScan.Detection.Health;
+namespace ClassScan.Core.Findings;
 
 /// <summary>
-/// The Detail values of <see cref="ClassScan.Core.Findings.FindingKinds.Halsa"/> findings: the lexicon section
+/// The Detail values of <see cref="FindingKinds.Halsa"/> findings: the lexicon section
 /// (halsa.txt, halsa-swedmedner.txt) or the ICD-10 code rule that matched.
 /// </summary>
 public static class HealthCategories

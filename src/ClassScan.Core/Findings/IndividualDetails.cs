@@ -1,6 +1,6 @@
-namespace ClassScan.Detection.Individuals;
+namespace ClassScan.Core.Findings;
 
-/// <summary>The Detail values of <see cref="ClassScan.Core.Findings.FindingKinds.Individ"/> findings.</summary>
+/// <summary>The Detail values of <see cref="FindingKinds.Individ"/> findings.</summary>
 public static class IndividualDetails
 {
     /// <summary>A role word for a private person (klienten, eleven, vårdnadshavaren) with no name next to it: Low.</summary>

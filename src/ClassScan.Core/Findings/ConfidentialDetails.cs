@@ -1,6 +1,6 @@
-namespace ClassScan.Detection.Confidential;
+namespace ClassScan.Core.Findings;
 
-/// <summary>The Detail values of <see cref="ClassScan.Core.Findings.FindingKinds.KonfidentiellUppgift"/> findings.</summary>
+/// <summary>The Detail values of <see cref="FindingKinds.KonfidentiellUppgift"/> findings.</summary>
 public static class ConfidentialDetails
 {
     /// <summary>A password, access code or alarm code written next to its label (policy level 2: "passwords and access keys").</summary>

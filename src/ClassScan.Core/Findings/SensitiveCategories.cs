@@ -1,6 +1,6 @@
-namespace ClassScan.Detection.Sensitive;
+namespace ClassScan.Core.Findings;
 
-/// <summary>The Detail values of <see cref="ClassScan.Core.Findings.FindingKinds.KansligKategori"/> findings (sections of kansliga.txt).</summary>
+/// <summary>The Detail values of <see cref="FindingKinds.KansligKategori"/> findings (sections of kansliga.txt).</summary>
 public static class SensitiveCategories
 {
     public const string Etnicitet = "etnicitet";

@@ -1,9 +1,9 @@
 using ClassScan.Core.Classification;
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
-using ClassScan.Detection.Osl;
 
-namespace ClassScan.Detection.Policy;
+
+namespace ClassScan.Policy;
 
 /// <summary>
 /// The rule book (shared/docs/classification-policy.md, "How the level of a file is decided") over detector
@@ -48,23 +48,23 @@ public sealed class KlassaRuleEngine : IClassificationPolicy
             switch (f.Kind)
             {
                 case FindingKinds.OslMarkering when f.Confidence >= Confidence.Medium:
-                    var level = OslMarking.ImpliedLevelOf(f.Detail);
+                    var level = OslProvisions.ImpliedLevelOf(f.Detail);
                     if (level > marking.Level) marking = (level, f.Detail);
                     break;
                 case FindingKinds.Personnummer or FindingKinds.Samordningsnummer or FindingKinds.Interimsnummer:
                     identities++;
                     anchors.Add((pos, wide, f.Kind == FindingKinds.Samordningsnummer ? "Samordningsnummer" : "Personnummer"));
                     break;
-                case FindingKinds.Individ when f.Detail == "namn" && f.Confidence >= Confidence.Medium:
+                case FindingKinds.Individ when f.Detail == IndividualDetails.Namn && f.Confidence >= Confidence.Medium:
                     anchors.Add((pos, wide, "Namngiven enskild"));
                     break;
-                case FindingKinds.KonfidentiellUppgift when f.Detail == "inloggning":
+                case FindingKinds.KonfidentiellUppgift when f.Detail == ConfidentialDetails.Inloggning:
                     credentials = true;
                     break;
-                case FindingKinds.KonfidentiellUppgift when f.Detail == "lon":
+                case FindingKinds.KonfidentiellUppgift when f.Detail == ConfidentialDetails.Lon:
                     salary ??= f;
                     break;
-                case FindingKinds.Individ when f.Detail == "adress" && f.Confidence >= Confidence.Medium:
+                case FindingKinds.Individ when f.Detail == IndividualDetails.Adress && f.Confidence >= Confidence.Medium:
                     address ??= f;
                     break;
                 // A sensitive word in a title or subject speaks for the whole document only when the detector
@@ -76,7 +76,7 @@ public sealed class KlassaRuleEngine : IClassificationPolicy
                     sensitive.Add((pos, wide && f.Confidence == Confidence.High, CategoryName(f.Detail)));
                     break;
                 // A social-services or care case number (Medium) is itself a sign of a social-services matter.
-                case FindingKinds.Individ when f.Detail == "arende" && f.Confidence >= Confidence.Medium:
+                case FindingKinds.Individ when f.Detail == IndividualDetails.Arende && f.Confidence >= Confidence.Medium:
                     sensitive.Add((pos, false, "ärende inom socialtjänst eller vård"));
                     break;
             }
@@ -84,7 +84,7 @@ public sealed class KlassaRuleEngine : IClassificationPolicy
 
         // Rule 1: the document's own marking.
         if (marking.Level > 0)
-            best = Max(best, new((KlassaLevel)marking.Level, $"Dokumentet är sekretessmarkerat ({Citation(marking.Detail)}) (regel 1)", "R1-markering"));
+            best = Max(best, new((KlassaLevel)marking.Level, $"Dokumentet är sekretessmarkerat ({OslProvisions.Citation(marking.Detail)}) (regel 1)", "R1-markering"));
 
         // Rule 2: individual and sensitive category in one passage, or a person list with sensitive data.
         if (anchors.Count > 0 && sensitive.Count > 0)
@@ -147,34 +147,15 @@ public sealed class KlassaRuleEngine : IClassificationPolicy
 
     private static string CategoryName(string? detail) => detail switch
     {
-        "etnicitet" => "etniskt ursprung",
-        "religion" => "religiös övertygelse",
-        "politisk-asikt" => "politisk åsikt",
-        "fackmedlemskap" => "fackligt medlemskap",
-        "sexualitet" => "sexualliv eller sexuell läggning",
-        "genetik-biometri" => "genetiska eller biometriska uppgifter",
-        "brott" => "uppgifter om brott",
-        "socialtjanst" => "socialtjänstinsatser",
-        "skyddad-identitet" => "skyddad identitet",
+        SensitiveCategories.Etnicitet => "etniskt ursprung",
+        SensitiveCategories.Religion => "religiös övertygelse",
+        SensitiveCategories.PolitiskAsikt => "politisk åsikt",
+        SensitiveCategories.Fackmedlemskap => "fackligt medlemskap",
+        SensitiveCategories.Sexualitet => "sexualliv eller sexuell läggning",
+        SensitiveCategories.GenetikBiometri => "genetiska eller biometriska uppgifter",
+        SensitiveCategories.Brott => "uppgifter om brott",
+        SensitiveCategories.Socialtjanst => "socialtjänstinsatser",
+        SensitiveCategories.SkyddadIdentitet => "skyddad identitet",
         _ => "känsliga uppgifter",
     };
-
-    /// <summary>"26:1" → "26 kap. 1 § OSL"; keywords become words a reviewer recognises.</summary>
-    private static string Citation(string? detail)
-    {
-        if (string.IsNullOrEmpty(detail)) return "sekretess";
-        var colon = detail.IndexOf(':');
-        if (char.IsAsciiDigit(detail[0]))
-            return colon < 0 ? $"{detail} kap. OSL" : $"{detail[..colon]} kap. {detail[(colon + 1)..]} § OSL";
-        return detail switch
-        {
-            "skyddade-personuppgifter" => "skyddade personuppgifter",
-            "strikt-konfidentiell" => "strikt konfidentiell",
-            "halso-och-sjukvard" => "sekretess inom hälso- och sjukvård",
-            "socialtjanst" => "sekretess inom socialtjänsten",
-            "elevhalsa" => "sekretess inom elevhälsan",
-            "personal" => "personalsekretess",
-            _ => detail,
-        };
-    }
 }
