@@ -39,6 +39,7 @@ public sealed class KlassaRuleEngine : IClassificationPolicy
         var identities = 0;
         Finding? address = null, salary = null;
         var credentials = false;
+        Finding? security = null, tender = null;
         var marking = (Level: 0, Detail: (string?)null);
 
         foreach (var f in findings)
@@ -60,6 +61,12 @@ public sealed class KlassaRuleEngine : IClassificationPolicy
                     break;
                 case FindingKinds.KonfidentiellUppgift when f.Detail == ConfidentialDetails.Inloggning:
                     credentials = true;
+                    break;
+                case FindingKinds.KonfidentiellUppgift when f.Detail == ConfidentialDetails.Sakerhet && f.Confidence >= Confidence.Medium:
+                    security ??= f;
+                    break;
+                case FindingKinds.KonfidentiellUppgift when f.Detail == ConfidentialDetails.Anbud && f.Confidence >= Confidence.Medium:
+                    tender ??= f;
                     break;
                 case FindingKinds.KonfidentiellUppgift when f.Detail == ConfidentialDetails.Lon:
                     salary ??= f;
@@ -114,6 +121,10 @@ public sealed class KlassaRuleEngine : IClassificationPolicy
         // Rule 3, other level-2 material the policy names: passwords and access keys; private circumstances (salary).
         if (credentials)
             best = Max(best, new(KlassaLevel.Konfidentiell, "Lösenord eller åtkomstkoder (regel 3)", "R3-inloggning"));
+        if (security is not null)
+            best = Max(best, new(KlassaLevel.Konfidentiell, "Konkreta säkerhetsuppgifter (koder, kameror, bevakning, nycklar, styrsystem; 18 kap. 8 § OSL) (regel 3)", "R3-sakerhet"));
+        if (tender is not null)
+            best = Max(best, new(KlassaLevel.Konfidentiell, "Anbudspriser eller utvärdering per anbudsgivare före tilldelning (19 kap. 3 § OSL) (regel 3)", "R3-anbud"));
         if (salary is not null && anchors.Exists(a => a.What == "Namngiven enskild" && Math.Abs(a.Pos - Position(salary, starts)) <= PassageWindow))
             best = Max(best, new(KlassaLevel.Konfidentiell, "Lön för namngivna personer (regel 3)", "R3-lon"));
 
