@@ -1,23 +1,26 @@
 using ClassScan.Core.Classification;
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
-
+using ClassScan.Core.Language;
+using ClassScan.Core.Privacy;
 
 namespace ClassScan.Policy;
 
 /// <summary>
-/// The rule book (shared/docs/classification-policy.md, "How the level of a file is decided") over detector
-/// findings. Returns the floor that evidence proves, with the rule in plain Swedish; a classifier may raise it
-/// but never lower it. Rules, strongest first:
+/// The rule book (shared/docs/classification-policy.md, "How the level of a file is decided" and "Hard cases") over
+/// detector findings. Returns the floor that evidence proves, with the rule in plain Swedish; a classifier may raise
+/// it but never lower it. Rules, strongest first:
 /// <list type="number">
-/// <item>an explicit secrecy marking: the level its provision implies (25, 26, 21:1, 21:3, 22:1, 23:2 → 3; others 2);</item>
-/// <item>an identifiable individual (personnummer or a named private person) in the same passage as health, other
-/// art. 9 data, offences or social-services measures → 3; also a list of many personnummer together with such data;</item>
-/// <item>an identity number of a person → 2; a named private person with a home address → 2;</item>
+/// <item>an explicit secrecy marking: the level its provision implies (<see cref="OslProvisions"/>);</item>
+/// <item>an identifiable individual (<see cref="IdentifiedIndividual"/>) in the same passage as health, other
+/// art. 9 data, offences or social-services measures → 3; also a list of many identity numbers with such data;</item>
+/// <item>an identity number of a person → 2; a named private person with a home address, or with a salary → 2;
+/// a secret value (password, code, key), concrete security details, procurement before award → 2;</item>
 /// <item>sensitive words without an individual raise nothing;</item>
 /// <item>otherwise 1 (the classifier tells public 0 from internal 1).</item>
 /// </list>
-/// Pure and thread-safe.
+/// Every level above 1 rests on findings the reason names, masked ("S*** N*****", "diagnos: ****"), with where they
+/// are and which detectors found them. Pure and thread-safe.
 /// </summary>
 public sealed class KlassaRuleEngine : IClassificationPolicy
 {
@@ -28,133 +31,103 @@ public sealed class KlassaRuleEngine : IClassificationPolicy
     /// <summary>From this many identity numbers a document is a person list: sensitive data anywhere in it is about them.</summary>
     public const int ListThreshold = 5;
 
+    /// <summary>The verdict when no rule applies: internal, until the classifier says public.</summary>
+    public static ClassificationResult Default { get; } =
+        new(KlassaLevel.Intern, "Inga känsliga uppgifter om enskilda hittades (regel 5)", "R5-standard");
+
     public ClassificationResult Classify(IReadOnlyList<Finding> findings, ExtractedText text)
     {
+        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(text);
         var best = Default;
         if (findings.Count == 0) return best;
 
-        var starts = SegmentStarts(text);
-        var anchors = new List<(long Pos, bool DocumentWide, string What)>();
-        var sensitive = new List<(long Pos, bool DocumentWide, string What)>();
-        var identities = 0;
-        Finding? address = null, salary = null;
-        var credentials = false;
-        Finding? security = null, tender = null;
-        var marking = (Level: 0, Detail: (string?)null);
-
-        foreach (var f in findings)
-        {
-            var pos = Position(f, starts);
-            var wide = IsDocumentWide(f, text);
-            switch (f.Kind)
-            {
-                case FindingKinds.OslMarkering when f.Confidence >= Confidence.Medium:
-                    var level = OslProvisions.ImpliedLevelOf(f.Detail);
-                    if (level > marking.Level) marking = (level, f.Detail);
-                    break;
-                case FindingKinds.Personnummer or FindingKinds.Samordningsnummer or FindingKinds.Interimsnummer:
-                    identities++;
-                    anchors.Add((pos, wide, f.Kind == FindingKinds.Samordningsnummer ? "Samordningsnummer" : "Personnummer"));
-                    break;
-                case FindingKinds.Individ when f.Detail == IndividualDetails.Namn && f.Confidence >= Confidence.Medium:
-                    anchors.Add((pos, wide, "Namngiven enskild"));
-                    break;
-                case FindingKinds.KonfidentiellUppgift when f.Detail == ConfidentialDetails.Inloggning:
-                    credentials = true;
-                    break;
-                case FindingKinds.KonfidentiellUppgift when f.Detail == ConfidentialDetails.Sakerhet && f.Confidence >= Confidence.Medium:
-                    security ??= f;
-                    break;
-                case FindingKinds.KonfidentiellUppgift when f.Detail == ConfidentialDetails.Anbud && f.Confidence >= Confidence.Medium:
-                    tender ??= f;
-                    break;
-                case FindingKinds.KonfidentiellUppgift when f.Detail == ConfidentialDetails.Lon:
-                    salary ??= f;
-                    break;
-                case FindingKinds.Individ when f.Detail == IndividualDetails.Adress && f.Confidence >= Confidence.Medium:
-                    address ??= f;
-                    break;
-                // A sensitive word in a title or subject speaks for the whole document only when the detector
-                // is sure it is about a person; "Insatser enligt LSS" as a title must not pair with any name.
-                case FindingKinds.Halsa when f.Confidence >= Confidence.Medium:
-                    sensitive.Add((pos, wide && f.Confidence == Confidence.High, "hälsouppgifter"));
-                    break;
-                case FindingKinds.KansligKategori when f.Confidence >= Confidence.Medium:
-                    sensitive.Add((pos, wide && f.Confidence == Confidence.High, CategoryName(f.Detail)));
-                    break;
-                // A social-services or care case number (Medium) is itself a sign of a social-services matter.
-                case FindingKinds.Individ when f.Detail == IndividualDetails.Arende && f.Confidence >= Confidence.Medium:
-                    sensitive.Add((pos, false, "ärende inom socialtjänst eller vård"));
-                    break;
-            }
-        }
+        var evidence = new PolicyEvidence(findings, text);
 
         // Rule 1: the document's own marking.
-        if (marking.Level > 0)
-            best = Max(best, new((KlassaLevel)marking.Level, $"Dokumentet är sekretessmarkerat ({OslProvisions.Citation(marking.Detail)}) (regel 1)", "R1-markering"));
+        if (evidence.StrongestMarking is { } marking)
+            best = Max(best, new((KlassaLevel)OslProvisions.ImpliedLevelOf(marking.Detail),
+                $"Dokumentet är sekretessmarkerat ({OslProvisions.Citation(marking.Detail)}{evidence.Where(marking)}) (regel 1; {marking.DetectorId})", "R1-markering"));
 
         // Rule 2: individual and sensitive category in one passage, or a person list with sensitive data.
-        if (anchors.Count > 0 && sensitive.Count > 0)
+        if (evidence.FirstPairInPassage(strongOnly: true) is { } pair)
         {
-            foreach (var a in anchors)
-            {
-                foreach (var s in sensitive)
-                {
-                    if (a.DocumentWide || s.DocumentWide || Math.Abs(a.Pos - s.Pos) <= PassageWindow)
-                    {
-                        best = Max(best, new(KlassaLevel.StriktKonfidentiell, $"{a.What} och {s.What} i samma stycke (regel 2)", "R2-individ-kanslig"));
-                        goto ruleTwoDone;
-                    }
-                }
-            }
-            if (identities >= ListThreshold)
-                best = Max(best, new(KlassaLevel.StriktKonfidentiell, $"Lista med {identities} personnummer och {sensitive[0].What} (regel 2)", "R2-lista"));
+            best = Max(best, new(KlassaLevel.StriktKonfidentiell,
+                $"{PersonText(pair.Person)} och {SensitiveText(pair.Sensitive)} i samma stycke{evidence.At(pair.Person)} (regel 2; {pair.Person.DetectorId} + {pair.Sensitive.DetectorId})", "R2-individ-kanslig"));
         }
-        ruleTwoDone:
+        else if (evidence.IdentityNumbers.Count >= ListThreshold && evidence.Sensitive.Count > 0)
+        {
+            var s = evidence.Sensitive[0];
+            best = Max(best, new(KlassaLevel.StriktKonfidentiell,
+                $"Lista med {evidence.IdentityNumbers.Count} personnummer och {SensitiveText(s)}{evidence.At(s)} (regel 2; {evidence.IdentityNumbers[0].DetectorId} + {s.DetectorId})", "R2-lista"));
+        }
 
         // Rule 3: an identifiable person alone.
-        if (identities > 0)
-            best = Max(best, new(KlassaLevel.Konfidentiell, $"{(anchors.Exists(a => a.What == "Personnummer") ? "Personnummer" : "Samordningsnummer")} som identifierar en person (regel 3)", "R3-identitet"));
-        else if (address is not null && anchors.Exists(a => Math.Abs(a.Pos - Position(address, starts)) <= PassageWindow))
-            best = Max(best, new(KlassaLevel.Konfidentiell, "Namngiven privatperson med hemadress (regel 3)", "R3-adress"));
+        if (evidence.IdentityNumbers.Count > 0)
+        {
+            var n = evidence.IdentityNumbers[0];
+            var what = n.Kind == FindingKinds.Samordningsnummer ? "Samordningsnummer" : n.Kind == FindingKinds.Interimsnummer ? "Interimsnummer" : "Personnummer";
+            best = Max(best, new(KlassaLevel.Konfidentiell,
+                $"{what} som identifierar en person ({evidence.IdentityNumbers.Count} st, t.ex. {n.MaskedSample}{evidence.Where(n)}) (regel 3; {n.DetectorId})", "R3-identitet"));
+        }
+        else if (evidence.NearNamedPerson(evidence.Address) is { } addressee)
+        {
+            best = Max(best, new(KlassaLevel.Konfidentiell,
+                $"Namngiven privatperson ({addressee.MaskedSample}) med hemadress{evidence.At(evidence.Address!)} (regel 3; {addressee.DetectorId})", "R3-adress"));
+        }
 
-        // Rule 3, other level-2 material the policy names: passwords and access keys; private circumstances (salary).
-        if (credentials)
-            best = Max(best, new(KlassaLevel.Konfidentiell, "Lösenord eller åtkomstkoder (regel 3)", "R3-inloggning"));
-        if (security is not null)
-            best = Max(best, new(KlassaLevel.Konfidentiell, "Konkreta säkerhetsuppgifter (koder, kameror, bevakning, nycklar, styrsystem; 18 kap. 8 § OSL) (regel 3)", "R3-sakerhet"));
-        if (tender is not null)
-            best = Max(best, new(KlassaLevel.Konfidentiell, "Anbudspriser eller utvärdering per anbudsgivare före tilldelning (19 kap. 3 § OSL) (regel 3)", "R3-anbud"));
-        if (salary is not null && anchors.Exists(a => a.What == "Namngiven enskild" && Math.Abs(a.Pos - Position(salary, starts)) <= PassageWindow))
-            best = Max(best, new(KlassaLevel.Konfidentiell, "Lön för namngivna personer (regel 3)", "R3-lon"));
+        // Rule 3, other level-2 material the policy names: secret values, security details, procurement, salaries.
+        if (evidence.Credential is { } credential)
+            best = Max(best, new(KlassaLevel.Konfidentiell,
+                $"Lösenord eller åtkomstkod med värde ({credential.MaskedSample}{evidence.Where(credential)}) (regel 3; {credential.DetectorId})", "R3-inloggning"));
+        if (evidence.Security is { } security)
+            best = Max(best, new(KlassaLevel.Konfidentiell,
+                $"Konkreta säkerhetsuppgifter ({security.MaskedSample}{evidence.Where(security)}; 18 kap. 8 § OSL) (regel 3; {security.DetectorId})", "R3-sakerhet"));
+        if (evidence.Tender is { } tender)
+            best = Max(best, new(KlassaLevel.Konfidentiell,
+                $"Anbudspriser eller utvärdering per anbudsgivare före tilldelning ({tender.MaskedSample}{evidence.Where(tender)}; 19 kap. 3 § OSL) (regel 3; {tender.DetectorId})", "R3-anbud"));
+        if (evidence.NearNamedPerson(evidence.Salary, namesOnly: true) is { } earner)
+            best = Max(best, new(KlassaLevel.Konfidentiell,
+                $"Lön för namngiven person ({earner.MaskedSample}{evidence.Where(evidence.Salary!)}) (regel 3; {earner.DetectorId} + {evidence.Salary!.DetectorId})", "R3-lon"));
 
-        return best;
+        return WithLanguage(best, text);
     }
 
-    private static readonly ClassificationResult Default =
-        new(KlassaLevel.Intern, "Inga känsliga uppgifter om enskilda hittades (regel 5)", "R5-standard");
+    /// <summary>"Namngiven enskild (S*** N*****)" or "Personnummer (19121212-****)": the person evidence, masked.</summary>
+    public static string PersonText(Finding person) => person.Kind switch
+    {
+        FindingKinds.Samordningsnummer => $"Samordningsnummer ({person.MaskedSample})",
+        FindingKinds.Interimsnummer => $"Interimsnummer ({person.MaskedSample})",
+        FindingKinds.Personnummer => $"Personnummer ({person.MaskedSample})",
+        _ => $"Namngiven enskild ({person.MaskedSample})",
+    };
+
+    /// <summary>"hälsouppgifter (diagnos: ****)": the category and its detail, never the word itself.</summary>
+    public static string SensitiveText(Finding sensitive)
+    {
+        var category = sensitive.Kind switch
+        {
+            FindingKinds.Halsa => "hälsouppgifter",
+            FindingKinds.Individ => "ärende inom socialtjänst eller vård",
+            _ => CategoryName(sensitive.Detail),
+        };
+        return string.IsNullOrEmpty(sensitive.Detail) || sensitive.Kind == FindingKinds.Individ
+            ? $"{category} ({sensitive.MaskedSample})"
+            : $"{category} ({sensitive.Detail}: ****)";
+    }
+
+    /// <summary>
+    /// Adds the language to a reason when the text is not Swedish, so a reviewer sees that vocabulary rules of that
+    /// language (or none) were applied and that identity numbers and markings count in every language.
+    /// </summary>
+    public static ClassificationResult WithLanguage(ClassificationResult result, ExtractedText text)
+    {
+        var language = text.Languages.Document;
+        if (LanguageCodes.AllowsSwedishVocabulary(language)) return result;
+        return result with { Reason = $"{result.Reason}; texten är på {LanguageCodes.SwedishName(language)}" };
+    }
 
     private static ClassificationResult Max(ClassificationResult a, ClassificationResult b) => b.Level > a.Level ? b : a;
-
-    private static long[] SegmentStarts(ExtractedText text)
-    {
-        var starts = new long[text.Segments.Count];
-        long at = 0;
-        for (var i = 0; i < starts.Length; i++)
-        {
-            starts[i] = at;
-            at += text.Segments[i].Text.Length + 1;
-        }
-        return starts;
-    }
-
-    private static long Position(Finding f, long[] starts) =>
-        f.SegmentIndex >= 0 && f.SegmentIndex < starts.Length ? starts[f.SegmentIndex] + f.Start : long.MinValue / 4;
-
-    // A header, footer, e-mail subject or document title speaks for the whole document ("Klient: ..." in the header).
-    private static bool IsDocumentWide(Finding f, ExtractedText text) =>
-        f.SegmentIndex >= 0 && f.SegmentIndex < text.Segments.Count &&
-        text.Segments[f.SegmentIndex].Kind is SegmentKind.Header or SegmentKind.Footer or SegmentKind.Metadata;
 
     private static string CategoryName(string? detail) => detail switch
     {

@@ -5,7 +5,8 @@ namespace ClassScan.Reporting;
 
 /// <summary>
 /// Writes the scan's CSV reports into one folder:
-/// results.csv (every file seen), flagged.csv (must_leave=true), review.csv (every file not judged: status ≠ ok)
+/// results.csv (every file seen), flagged.csv (must_leave=true), review.csv (every file not judged: status ≠ ok; and every judged file the classifier
+/// alone suspects, "granska", which is not a flag because no evidence backs it)
 /// and summary.json (totals; "complete": false when the scan was interrupted). Files appear atomically at
 /// completion. Single writer, not thread-safe (the pipeline's report stage is the only caller).
 /// </summary>
@@ -30,7 +31,7 @@ public sealed class CsvReportSink : IScanResultSink
         var row = ResultRow.From(result);
         results.Write(row);
         if (result.MustLeave) flagged.Write(row);
-        if (result.Status != ScanStatus.Ok) review.Write(ReviewRow.From(result));
+        if (ReviewRow.Needed(result)) review.Write(ReviewRow.From(result));
         return ValueTask.CompletedTask;
     }
 

@@ -3,7 +3,10 @@ using CsvHelper.Configuration.Attributes;
 
 namespace ClassScan.Reporting;
 
-/// <summary>One row of review.csv: a file the scanner could not judge, why, and what to do.</summary>
+/// <summary>
+/// One row of review.csv: a file the scanner could not judge, or a judged file that only the classifier suspects
+/// (status "granska"), why, and what to do.
+/// </summary>
 public sealed class ReviewRow
 {
     [Name("path"), Index(0)] public string Path { get; init; } = "";
@@ -13,12 +16,18 @@ public sealed class ReviewRow
     [Name("bytes"), Index(4)] public long Bytes { get; init; }
     [Name("web_url"), Index(5)] public string WebUrl { get; init; } = "";
 
+    /// <summary>The status shown for a judged file that carries a suspicion without evidence.</summary>
+    public const string SuspicionStatus = "granska";
+
+    /// <summary>True when a person should look at the file: not judged, or judged with a suspicion.</summary>
+    public static bool Needed(ScanResult r) => r.Status != ScanStatus.Ok || r.Classification?.Review is not null;
+
     public static ReviewRow From(ScanResult r) => new()
     {
         Path = r.Item.Path,
-        Status = r.Status.ToReportName(),
-        Reason = r.StatusDetail ?? "",
-        Action = ReviewAdvice.For(r.Status),
+        Status = r.Status == ScanStatus.Ok && r.Classification?.Review is not null ? SuspicionStatus : r.Status.ToReportName(),
+        Reason = r.Status == ScanStatus.Ok && r.Classification?.Review is { } review ? review : r.StatusDetail ?? "",
+        Action = r.Status == ScanStatus.Ok ? ReviewAdvice.ForSuspicion : ReviewAdvice.For(r.Status),
         Bytes = r.Bytes,
         WebUrl = r.Item.WebUrl ?? "",
     };
