@@ -106,7 +106,9 @@ public sealed class PolicyEvidence
     {
         var pair = FirstPair(Persons(strong: true), Sensitive);
         if (pair is not null || strongOnly) return pair;
-        return FirstPair(Persons(strong: true), WeakSensitive) ?? FirstPair(WeakNamedPersons, Sensitive);
+        // A doubtful single word ("Maria" of lex Maria, a capitalised heading) is no candidate: a doubtful name
+        // must at least be a first name and a surname.
+        return FirstPair(Persons(strong: true), WeakSensitive) ?? FirstPair(WeakNamedPersons.Where(IsFullName), Sensitive);
     }
 
     /// <summary>A named person (or, unless <paramref name="namesOnly"/>, an identity number) in the passage of <paramref name="detail"/>.</summary>
@@ -135,6 +137,11 @@ public sealed class PolicyEvidence
 
     private string Location(Finding f) =>
         f.SegmentIndex >= 0 && f.SegmentIndex < text.Segments.Count ? SafeText.Message(text.Segments[f.SegmentIndex].Location, 60) : "";
+
+    private bool IsFullName(Finding f) =>
+        f.SegmentIndex >= 0 && f.SegmentIndex < text.Segments.Count && f.Start >= 0 && f.Length > 0
+        && f.Start + f.Length <= text.Segments[f.SegmentIndex].Text.Length
+        && text.Segments[f.SegmentIndex].Text.AsSpan(f.Start, f.Length).Trim().Contains(' ');
 
     private IEnumerable<Finding> Persons(bool strong)
     {

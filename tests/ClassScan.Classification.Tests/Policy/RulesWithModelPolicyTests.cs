@@ -11,7 +11,7 @@ namespace ClassScan.Classification.Tests.Policy;
 /// individual; without a candidate its suspicion is a "granska" note, not a flag; it decides 0 versus 1.</summary>
 public sealed class RulesWithModelPolicyTests
 {
-    private static readonly ExtractedText Text = new([new TextSegment(SegmentKind.Body, "brödtext", "x")]);
+    private static readonly ExtractedText Text = new([new TextSegment(SegmentKind.Body, "brödtext", "Anna Berg har diagnos")]);
 
     private sealed class FixedRules(KlassaLevel level) : IClassificationPolicy
     {
@@ -26,7 +26,8 @@ public sealed class RulesWithModelPolicyTests
     private static readonly Finding Pnr = new("se.personnummer", FindingKinds.Personnummer, Confidence.Medium, 0, 0, 1, "19121212-****");
     private static readonly Finding Health = new("se.halsa", FindingKinds.Halsa, Confidence.Low, 0, 0, 1, "di****", "diagnos");
     private static readonly Finding StrongHealth = new("se.halsa", FindingKinds.Halsa, Confidence.Medium, 0, 0, 1, "di****", HealthCategories.Diagnos);
-    private static readonly Finding WeakName = new("se.individ", FindingKinds.Individ, Confidence.Low, 0, 0, 1, "A*** B*****", IndividualDetails.Namn);
+    private static readonly Finding WeakName = new("se.individ", FindingKinds.Individ, Confidence.Low, 0, 0, 9, "A*** B*****", IndividualDetails.Namn);
+    private static readonly Finding WeakFirstName = new("se.individ", FindingKinds.Individ, Confidence.Low, 0, 0, 4, "A***", IndividualDetails.Namn);
     private static readonly Finding StrongName = new("se.individ", FindingKinds.Individ, Confidence.Medium, 0, 0, 1, "A*** B*****", IndividualDetails.Namn);
     private static readonly Finding WeakSecurity = new("se.konfidentiellt", FindingKinds.KonfidentiellUppgift, Confidence.Low, 0, 0, 1, "larmkod: ****", ConfidentialDetails.Sakerhet);
 
@@ -95,6 +96,15 @@ public sealed class RulesWithModelPolicyTests
         Assert.Equal("ML-3-individ-kanslig", result.RuleId);
         Assert.Contains("A*** B*****", result.Reason, StringComparison.Ordinal);
         Assert.Contains("diagnos: ****", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_ModelSaysThreeAndWeakSingleWordBesideHealth_IsNoCandidate()
+    {
+        var result = Classify(KlassaLevel.Intern, [0f, 0.1f, 0.1f, 0.8f], WeakFirstName, StrongHealth);
+
+        Assert.False(result.MustLeave, result.Reason);
+        Assert.NotNull(result.Review);
     }
 
     [Fact]
