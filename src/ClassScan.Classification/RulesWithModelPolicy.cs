@@ -2,6 +2,7 @@ using System.Globalization;
 using ClassScan.Core.Classification;
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
+using ClassScan.Core.Language;
 using ClassScan.Policy;
 
 namespace ClassScan.Classification;
@@ -16,6 +17,7 @@ namespace ClassScan.Classification;
 /// <item>raises a file to 2-3 only on a candidate a detector found and the reason names: a weak name beside sensitive
 /// data, a named private person (an HR or private matter), a marking-like line or a level-2 detail the detector was
 /// unsure of;</item>
+/// <item>never raises a document in another language than Swedish (it was trained on Swedish text);</item>
 /// <item>otherwise, however sure it is, only leaves a suspicion (<see cref="ClassificationResult.Review"/>, a
 /// "granska" row in review.csv), never a flag.</item>
 /// </list>
@@ -35,7 +37,7 @@ public sealed class RulesWithModelPolicy(IClassificationPolicy rules, ILevelMode
 
         if (floor.Level >= KlassaLevel.Konfidentiell)
         {
-            if (floor.Level == KlassaLevel.Konfidentiell && p3 >= RaiseThreshold && evidence.FirstPairInPassage(strongOnly: false) is { } near)
+            if (floor.Level == KlassaLevel.Konfidentiell && p3 >= RaiseThreshold && LanguageCodes.AllowsSwedishVocabulary(text.Languages.Document) && evidence.FirstPairInPassage(strongOnly: false) is { } near)
                 return floor with
                 {
                     Level = KlassaLevel.StriktKonfidentiell,
@@ -47,7 +49,10 @@ public sealed class RulesWithModelPolicy(IClassificationPolicy rules, ILevelMode
 
         var mustLeave = prediction.MustLeaveProbability;
         var p2 = prediction.Probability(KlassaLevel.Konfidentiell);
-        if (mustLeave >= RaiseThreshold && Candidate(evidence, p3 > p2) is { } raised)
+        // The model learned Swedish municipal text; on another language its opinion is noise, so there it never
+        // raises (rules still apply in every language) and leaves at most a suspicion.
+        var modelReadsTheLanguage = LanguageCodes.AllowsSwedishVocabulary(text.Languages.Document);
+        if (modelReadsTheLanguage && mustLeave >= RaiseThreshold && Candidate(evidence, p3 > p2) is { } raised)
             return KlassaRuleEngine.WithLanguage(raised with { Reason = $"{raised.Reason} (klassificeraren {Percent(mustLeave)}): granska" }, text);
 
         var result = PublicOrInternal(prediction);

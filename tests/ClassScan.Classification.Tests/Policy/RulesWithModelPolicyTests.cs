@@ -145,6 +145,16 @@ public sealed class RulesWithModelPolicyTests
     }
 
     [Fact]
+    public void Classify_EnglishTextWithCandidate_ModelDoesNotRaise()
+    {
+        var english = Text.WithLanguages(new LanguageProfile(LanguageCodes.English, []));
+        var result = new RulesWithModelPolicy(new FixedRules(KlassaLevel.Intern), new FixedModel(0f, 0.1f, 0.1f, 0.8f)).Classify([StrongName, StrongHealth], english);
+
+        Assert.False(result.MustLeave, result.Reason);
+        Assert.NotNull(result.Review);
+    }
+
+    [Fact]
     public void Classify_EnglishTextWithoutEvidence_ReasonNamesTheLanguage()
     {
         var english = Text.WithLanguages(new LanguageProfile(LanguageCodes.English, []));
