@@ -1,5 +1,6 @@
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
+using ClassScan.Core.Language;
 
 namespace ClassScan.Detection.Individuals;
 
@@ -7,6 +8,13 @@ namespace ClassScan.Detection.Individuals;
 /// Signs that a passage is about an identifiable private person when there is no personnummer: role words
 /// (klienten, eleven, vårdnadshavaren), personal names with or without a role ("Klient: Ahmed Yusuf", "eleven
 /// Elsa Berg", "Lucas Nguyen (13 år)"), home addresses, and case numbers of individual matters.
+/// <para>
+/// A name is Medium or High only when the person is plausibly a private subject of the text (see
+/// <see cref="SubjectContext"/>): a capitalised full name with no case context (a judge in a published ruling, an
+/// author, a novel's character) is Low. Anonymised references ("A.A.", "NN") are never names. Swedish role words,
+/// labels and cues apply to segments whose language allows Swedish vocabulary
+/// (<see cref="LanguageCodes.AllowsSwedishVocabulary"/>); English and Finnish text has a small cue list of its own.
+/// </para>
 /// <para>
 /// Officials named in their role are not private individuals and are not reported: a name after an official
 /// label ("Handläggare:", "Närvarande:", "Beslutande:"), next to a title ("enhetschef Maria Sundberg", "Agnes
@@ -43,14 +51,16 @@ public sealed class IndividualDetector : IDetector
         // A table header row or a list introduction in one segment applies to the segments of the same kind after it.
         var state = new ScanState(null, false);
         var stateKind = SegmentKind.Body;
+        var anonymised = IsAnonymised(text);
         for (var i = 0; i < text.Segments.Count; i++)
         {
             var raw = text.Segments[i]?.Text;
             if (string.IsNullOrWhiteSpace(raw)) continue;
             if (text.Segments[i].Kind != stateKind) state = new ScanState(null, false);
             stateKind = text.Segments[i].Kind;
-            state = new IndividualScanner(lexicon, i, raw, LastLineOfPreviousSegment(text, i), FirstLineOfNextSegment(text, i),
-                found, officialNames, state).Run();
+            var segment = new IndividualSegment(i, raw, LanguageCodes.AllowsSwedishVocabulary(text.LanguageOf(i)),
+                LastLineOfPreviousSegment(text, i), FirstLineOfNextSegment(text, i));
+            state = new IndividualScanner(lexicon, segment, found, officialNames, state, anonymised).Run();
         }
 
         // A person named once in an official role is an official throughout the document; a first name alone
@@ -78,6 +88,18 @@ public sealed class IndividualDetector : IDetector
             }
             findings.Add(finding);
         }
+    }
+
+    private static bool IsAnonymised(ExtractedText text)
+    {
+        var count = 0;
+        foreach (var segment in text.Segments)
+        {
+            if (segment?.Text is not { Length: > 0 } raw) continue;
+            count += AnonymisedReferences.Count(raw, AnonymisedReferences.DocumentThreshold - count);
+            if (count >= AnonymisedReferences.DocumentThreshold) return true;
+        }
+        return false;
     }
 
     private static string NameText(ExtractedText text, Finding finding) =>

@@ -2,15 +2,33 @@ using ClassScan.Detection.Lexicons;
 
 namespace ClassScan.Detection.Individuals;
 
-/// <summary>The vocabulary of <see cref="IndividualDetector"/>, loaded once from individ.txt and fornamn.txt. Immutable; thread-safe.</summary>
+/// <summary>The vocabulary of <see cref="IndividualDetector"/>, loaded once from individ.txt and the name lists. Immutable; thread-safe.</summary>
 internal sealed class IndividualLexicon
 {
     private IndividualLexicon() { }
 
-    /// <summary>First names, lower-cased; the value is true when the name is also a common word and needs a surname.</summary>
-    public Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> FirstNames { get; private init; }
+    /// <summary>Given names and surnames (the gazetteer).</summary>
+    public NameGazetteer Names { get; private init; } = null!;
 
     public TermMatcher Roles { get; private init; } = null!;
+
+    /// <summary>Role words that are also ordinary words ("modern" in "en modern arbetsplats"): a role only right before a name.</summary>
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AmbiguousRoles { get; private init; }
+
+    /// <summary>Words right before a name that make it the subject of a case ("Ringde", "Rehabmöte", "angående").</summary>
+    public TermMatcher SubjectCues { get; private init; } = null!;
+
+    /// <summary>Verbs after a name that make a statement about the person ("har", "är", "mår").</summary>
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonVerbs { get; private init; }
+
+    /// <summary>Words after such a verb that make it an official act ("har yrkat", "är ordförande").</summary>
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OfficialActs { get; private init; }
+
+    /// <summary>English and Finnish words for a client, patient or pupil.</summary>
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ForeignCues { get; private init; }
+
+    /// <summary>English honorifics ("Mr", "Ms"): the capitalised word after one is a surname.</summary>
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Honorifics { get; private init; }
 
     public TermMatcher Titles { get; private init; } = null!;
 
@@ -50,19 +68,16 @@ internal sealed class IndividualLexicon
         HashSet<string> Set(string name, bool caseSensitive = false) =>
             new(Lines(name).Select(l => caseSensitive ? l.TrimStart('=') : l.ToLowerInvariant()), StringComparer.Ordinal);
 
-        var names = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var raw in LexiconFile.ReadResource("fornamn.txt").Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] == '#') continue;
-            var ambiguous = line.EndsWith('!');
-            names[line.TrimEnd('!').ToLowerInvariant()] = ambiguous;
-        }
-
         return new IndividualLexicon
         {
-            FirstNames = names.GetAlternateLookup<ReadOnlySpan<char>>(),
+            Names = NameGazetteer.Load(),
             Roles = Matcher("roll"),
+            AmbiguousRoles = Set("roll-tvetydig").GetAlternateLookup<ReadOnlySpan<char>>(),
+            SubjectCues = Matcher("fore-namn"),
+            PersonVerbs = Set("verb-person").GetAlternateLookup<ReadOnlySpan<char>>(),
+            OfficialActs = Set("verb-tjanst").GetAlternateLookup<ReadOnlySpan<char>>(),
+            ForeignCues = Set("utlandsk-kontext").GetAlternateLookup<ReadOnlySpan<char>>(),
+            Honorifics = Set("hederstitel").GetAlternateLookup<ReadOnlySpan<char>>(),
             Titles = Matcher("titel"),
             ContactWords = Matcher("kontakt"),
             PrivateListWords = Matcher("lista-privat"),

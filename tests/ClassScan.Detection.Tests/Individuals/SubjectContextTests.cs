@@ -1,0 +1,77 @@
+using ClassScan.Core.Findings;
+using ClassScan.Detection.Individuals;
+
+namespace ClassScan.Detection.Tests.Individuals;
+
+public sealed class SubjectContextTests
+{
+    private static readonly HashSet<int> NoAddress = [];
+
+    private static Confidence Classify(string text, string name, bool swedish = true, bool roleBefore = false, bool anonymised = false)
+    {
+        var (segment, span, line) = RecogniserFixture.NameIn(text, name, swedish);
+        return new SubjectContext(RecogniserFixture.Lexicon, segment, anonymised).Classify(span, line, roleBefore, NoAddress);
+    }
+
+    [Theory]
+    [InlineData("Ringde Aune Salonen i morse om medicinen.", "Aune", Confidence.Medium)]
+    [InlineData("Rehabmöte Maria Pekkari 12/3", "Maria", Confidence.Medium)]
+    [InlineData("Tänk på att Erik Mattsson är sjukskriven.", "Erik", Confidence.Medium)]
+    [InlineData("Anna-Karin Lindqvist-Berg har astma.", "Anna", Confidence.Medium)]
+    [InlineData("Anders Söderberg (HR) har lämnat läkarintyg.", "Anders", Confidence.Medium)]
+    [InlineData("Genomförandeplan – Elsa Lindbäck", "Elsa", Confidence.Medium)]
+    [InlineData("Lönesamtalet med Emelie", "Emelie", Confidence.Medium)]
+    [InlineData("Wilma i 9A har diabetes typ 1.", "Wilma", Confidence.Medium)]
+    [InlineData("Lucas Nguyen (13 år): placerad i familjehem.", "Lucas", Confidence.High)]
+    [InlineData("Mvh Johanna Lind (mamma)", "Johanna", Confidence.High)]
+    [InlineData("Inblandade ungdomar Dennis Kallström, född 2008", "Dennis", Confidence.High)]
+    public void Classify_SubjectCue_RaisesConfidence(string text, string name, Confidence expected)
+    {
+        Assert.Equal(expected, Classify(text, name));
+    }
+
+    [Theory]
+    [InlineData("Anna Svensson informerade nämnden om budgeten.", "Anna")]
+    [InlineData("Stefan Flemström har yrkat ersättning enligt rättshjälpslagen.", "Stefan")]
+    [InlineData("Jonas Malmberg, Marianne Jenryd och Bo Almgren.", "Marianne")]
+    [InlineData("Rätt mat inom äldreomsorgen, 2008. Christina Sollenberg, Celiakiförbundet.", "Christina")]
+    [InlineData("Majken är 70 år och har KOL.", "Majken")]
+    [InlineData("Maria Larsson är ordförande i nämnden.", "Maria")]
+    [InlineData("En modern arbetsplats för Anna Berg och kollegerna.", "Anna")]
+    public void Classify_NoSubjectCue_Low(string text, string name)
+    {
+        Assert.Equal(Confidence.Low, Classify(text, name));
+    }
+
+    [Fact]
+    public void Classify_StatementInAnonymisedDocument_Low()
+    {
+        Assert.Equal(Confidence.Low, Classify("Stefan Lindskog var av annan mening.", "Stefan", anonymised: true));
+        Assert.Equal(Confidence.Medium, Classify("Stefan Lindskog var av annan mening.", "Stefan", anonymised: false));
+    }
+
+    [Fact]
+    public void Classify_RoleWordBefore_High()
+    {
+        Assert.Equal(Confidence.High, Classify("Klienten Ahmed Yusuf har fått beslut.", "Ahmed", roleBefore: true));
+    }
+
+    [Theory]
+    [InlineData("Our client Matti Virtanen has been on sick leave since May.", "Matti", Confidence.High)]
+    [InlineData("The patient, Matti Virtanen, was admitted on Monday.", "Matti", Confidence.Medium)]
+    [InlineData("Mr Virtanen is a patient at the clinic.", "Virtanen", Confidence.Medium)]
+    [InlineData("Asiakas Aune Salonen kaatui yöllä.", "Aune", Confidence.High)]
+    [InlineData("Elizabeth Bennet walked to the house and was very ill.", "Elizabeth", Confidence.Low)]
+    [InlineData("John Smith has diabetes and depression, his doctor said.", "John", Confidence.Low)]
+    [InlineData("Mr Darcy looked at her.", "Darcy", Confidence.Low)]
+    public void Classify_EnglishOrFinnishText_UsesItsOwnCues(string text, string name, Confidence expected)
+    {
+        Assert.Equal(expected, Classify(text, name, swedish: false));
+    }
+
+    [Fact]
+    public void Classify_SwedishCueInEnglishText_Low()
+    {
+        Assert.Equal(Confidence.Low, Classify("Erik Mattsson är sjukskriven.", "Erik", swedish: false));
+    }
+}
