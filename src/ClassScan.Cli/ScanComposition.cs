@@ -8,6 +8,8 @@ using ClassScan.Detection.Health;
 using ClassScan.Detection.Individuals;
 using ClassScan.Detection.Osl;
 using ClassScan.Detection.Personnummer;
+using ClassScan.Detection.Procurement;
+using ClassScan.Detection.Security;
 using ClassScan.Policy;
 using ClassScan.Detection.Sensitive;
 using ClassScan.Extraction;
@@ -30,6 +32,8 @@ internal static class ScanComposition
         new SensitiveCategoryDetector(),
         new IndividualDetector(),
         new ConfidentialDetailsDetector(),
+        new SecurityArrangementDetector(),
+        new TenderEvaluationDetector(),
     ];
 
     /// <summary>The rule engine, combined with the classifier unless <paramref name="model"/> is null.</summary>

@@ -30,6 +30,12 @@ public sealed partial class OslMarkingDetector : IDetector
 
     public string Id => DetectorId;
 
+    /// <summary>Lines at the top and bottom of a page or slide that are read as its header and footer.</summary>
+    private const int EdgeLines = 2;
+
+    /// <summary>Rows at the top of a sheet that are read as its cover (a stamp in A1, A2 or A3).</summary>
+    private const int TopRows = 3;
+
     public void Detect(ExtractedText text, ICollection<Finding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
@@ -37,25 +43,46 @@ public sealed partial class OslMarkingDetector : IDetector
 
         // The line before the current one, per flow (body paragraphs arrive one segment each).
         var previousLine = new Dictionary<SegmentKind, string>();
+        var sheetsSeen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < text.Segments.Count; i++)
         {
             var segment = text.Segments[i];
             if (segment is null || string.IsNullOrEmpty(segment.Text)) continue;
-            var stampZone = segment.Kind is SegmentKind.Header or SegmentKind.Footer or SegmentKind.Metadata;
+            var position = PositionOf(segment, sheetsSeen);
             previousLine.TryGetValue(segment.Kind, out var before);
-            before = ScanSegment(segment, i, stampZone, before, findings);
+            before = ScanSegment(segment, i, position, before, findings);
             if (before is not null) previousLine[segment.Kind] = before;
         }
     }
 
-    private static string? ScanSegment(TextSegment segment, int index, bool stampZone, string? before, ICollection<Finding> findings)
+    /// <summary>
+    /// Where a segment's lines can be a stamp (classification-policy.md, evidence 1: "a header/stamp/footer or cover line").
+    /// The extractors give no header kind for PDF pages and slides (PdfPig and the slide shapes yield one text per
+    /// page or slide, header and footer lines included) nor for a sheet's first rows, so position stands in for it.
+    /// </summary>
+    private static Position PositionOf(TextSegment segment, HashSet<string> sheetsSeen) => segment.Kind switch
+    {
+        SegmentKind.Header or SegmentKind.Footer or SegmentKind.Metadata or SegmentKind.Comment => Position.Stamp,
+        SegmentKind.Body when IsPageOrSlide(segment.Location) => Position.PageOrSlide,
+        SegmentKind.Cell => sheetsSeen.Add(segment.Location) ? Position.SheetTop : Position.Register,
+        SegmentKind.Table => Position.Register,
+        _ => Position.Flow,
+    };
+
+    // PdfExtractor names pages "sida N", PowerPointExtractor slides "bild N" (notes and comments have their own kinds).
+    private static bool IsPageOrSlide(string location) =>
+        (location.StartsWith("sida ", StringComparison.Ordinal) || location.StartsWith("bild ", StringComparison.Ordinal))
+        && location.Length > 5 && char.IsAsciiDigit(location[5]);
+
+    private static string? ScanSegment(TextSegment segment, int index, Position position, string? before, ICollection<Finding> findings)
     {
         var text = segment.Text;
-        var lines = new List<(int Start, int End)>();
+        var lines = new List<Line>();
         SplitLines(text, lines);
+        var lastRow = lines.Count > 0 ? lines[^1].Row : 0;
         for (var l = 0; l < lines.Count; l++)
         {
-            var (start, end) = lines[l];
+            var (start, end, row, cell, cells) = lines[l];
             var line = text.AsSpan(start, end - start);
             var trimmed = line.Trim();
             if (trimmed.IsEmpty) continue;
@@ -68,11 +95,26 @@ public sealed partial class OslMarkingDetector : IDetector
                 trimmed = stripped;
             }
 
-            var marking = OslMarking.Parse(trimmed);
-            var next = l + 1 < lines.Count ? text.AsSpan(lines[l + 1].Start, lines[l + 1].End - lines[l + 1].Start).Trim() : default;
-            if (marking is not null && IsStandalone(marking, trimmed, stampZone, before, next, out var confidence))
+            var stampLike = position switch
             {
-                findings.Add(new Finding(DetectorId, FindingKinds.OslMarkering, confidence, index, offset, trimmed.Length,
+                Position.Stamp => true,
+                Position.PageOrSlide => row < EdgeLines || row > lastRow - EdgeLines,
+                Position.SheetTop => row < TopRows && cell == 0,
+                _ => false,
+            };
+
+            // A register or agenda row that cites secrecy refers to another document ("§ 7 Individärende – sekretess
+            // enligt 26 kap. 1 § OSL", a diarium row "…\tSekretess 23:2 OSL\t…"): a mention, never a marking.
+            var registerRow = !stampLike && (position is Position.Register or Position.SheetTop) && cells > 1;
+            var agendaItem = !stampLike && AgendaItemPattern().IsMatch(trimmed);
+
+            (int Start, int Length) cut = (0, trimmed.Length);
+            var marking = registerRow || agendaItem ? null : stampLike ? ParseStamp(trimmed, out cut) : OslMarking.Parse(trimmed);
+            var next = l + 1 < lines.Count ? text.AsSpan(lines[l + 1].Start, lines[l + 1].End - lines[l + 1].Start).Trim() : default;
+            if (marking is not null && (stampLike ? AcceptStamp(marking, position) : IsStandalone(marking, trimmed, before, next, out _)))
+            {
+                var confidence = stampLike ? Confidence.High : StandaloneConfidence(marking);
+                findings.Add(new Finding(DetectorId, FindingKinds.OslMarkering, confidence, index, offset + cut.Start, cut.Length,
                     Sample(marking), marking.Detail));
             }
             else
@@ -84,10 +126,40 @@ public sealed partial class OslMarkingDetector : IDetector
         return before;
     }
 
-    private static bool IsStandalone(OslMarking marking, ReadOnlySpan<char> line, bool stampZone, string? before, ReadOnlySpan<char> next, out Confidence confidence)
+    // In a stamp zone the whole line is tried first, then its first part before a separator or sentence end
+    // ("SEKRETESS enligt 18 kap. 8 § OSL · IT-avdelningen · Får inte spridas", "OBS! Omfattas av sekretess enligt
+    // 26 kap. 1 § OSL (…). Ska inte ligga i Teams"): a stamp often carries a department or an instruction after it.
+    private static OslMarking? ParseStamp(ReadOnlySpan<char> line, out (int Start, int Length) cut)
+    {
+        var lead = StampLeadPattern().Match(line.ToString());
+        var from = lead.Success ? lead.Length : 0;
+        var body = line[from..];
+        cut = (from, body.Length);
+        if (OslMarking.Parse(body) is { } whole) return whole;
+        foreach (Match sep in StampSeparatorPattern().Matches(body.ToString()))
+        {
+            if (sep.Index < 4) continue;
+            var part = body[..sep.Index];
+            if (OslMarking.Parse(part) is { } marking && (marking.HasCitation || marking.UpperCase))
+            {
+                cut = (from, part.TrimEnd().Length);
+                return marking;
+            }
+        }
+        return null;
+    }
+
+    // A stamp in a header, footer, subject, comment or at a page edge: any marking the parser accepts, except
+    // a bare title-case word at a page edge or in a sheet's top rows (a column or chapter heading "Sekretess").
+    private static bool AcceptStamp(OslMarking marking, Position position) =>
+        position == Position.Stamp || marking.HasCitation || marking.UpperCase || marking.Area is not null;
+
+    private static Confidence StandaloneConfidence(OslMarking marking) =>
+        marking.HasCitation || marking.UpperCase ? Confidence.High : Confidence.Medium;
+
+    private static bool IsStandalone(OslMarking marking, ReadOnlySpan<char> line, string? before, ReadOnlySpan<char> next, out Confidence confidence)
     {
         confidence = Confidence.High;
-        if (stampZone) return true;
 
         // Running text and lists: a bullet is an example in a routine, and a line that continues into a
         // lower-case next line is a sentence that happens to start with the words.
@@ -146,16 +218,55 @@ public sealed partial class OslMarkingDetector : IDetector
     }
 
     // Lines, and table cells: a tab separates cells, so "SEKRETESS" in a cell of its own is a line of its own.
-    private static void SplitLines(string text, List<(int, int)> lines)
+    // Each cell knows its row, its place in the row and how many non-empty cells the row has.
+    private static void SplitLines(string text, List<Line> lines)
     {
         var start = 0;
+        var row = 0;
+        var rowFirst = 0;
+        var cell = 0;
         for (var i = 0; i <= text.Length; i++)
         {
             if (i < text.Length && text[i] is not ('\n' or '\r' or '\t')) continue;
-            lines.Add((start, i));
+            if (!text.AsSpan(start, i - start).IsWhiteSpace()) lines.Add(new Line(start, i, row, cell++, 0));
             start = i + 1;
+            if (i == text.Length || text[i] is '\n' or '\r')
+            {
+                for (var k = rowFirst; k < lines.Count; k++) lines[k] = lines[k] with { Cells = cell };
+                rowFirst = lines.Count;
+                if (cell > 0) row++;
+                cell = 0;
+            }
         }
     }
+
+    private readonly record struct Line(int Start, int End, int Row, int Cell, int Cells);
+
+    private enum Position
+    {
+        /// <summary>Running text: a marking must stand on its own line.</summary>
+        Flow,
+        /// <summary>Header, footer, metadata (title, e-mail subject) or a comment: a stamp.</summary>
+        Stamp,
+        /// <summary>A PDF page or a slide: its first and last lines are its header and footer.</summary>
+        PageOrSlide,
+        /// <summary>The first part of a sheet: its top rows' first cells are its cover.</summary>
+        SheetTop,
+        /// <summary>Table rows: a row of several cells is a register or agenda entry.</summary>
+        Register,
+    }
+
+    /// <summary>"OBS!", "Obs:", "Observera:" before a stamp.</summary>
+    [GeneratedRegex(@"^(?:obs|observera|notera|viktigt)\s*[!:.]\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StampLeadPattern();
+
+    /// <summary>Where a stamp ends and a department or an instruction begins.</summary>
+    [GeneratedRegex(@"\s[·•|–—]\s|\.\s+(?=\p{Lu})|\s\(|;\s|,\s|\s-\s", RegexOptions.CultureInvariant)]
+    private static partial Regex StampSeparatorPattern();
+
+    /// <summary>An agenda or register item that refers to a secret matter: "§ 7 Individärende – …", "Personalärende: …", "Bilaga 3 – …".</summary>
+    [GeneratedRegex(@"^(?:§\s*\d+\s*)?(?:\d+[.)]?\s+)?(?:\p{L}*ärende[nt]?|ärenden|\p{L}*bilaga|punkt|delegationsbeslut|anmälan|information)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgendaItemPattern();
 
     [GeneratedRegex(@"^(?:(?:ämne|subject|sv|re|vb|fw|fwd|vs|ang)\s*:\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReplyPrefixPattern();
