@@ -74,8 +74,24 @@ public sealed class DocumentAnalyzer(
         return new(text, extractor.Name);
     }
 
+    /// <summary>
+    /// <see cref="Analyze"/> that also hands back what the verdict rests on: the text as the detectors saw it and
+    /// their findings (training builds the model's features from them). Text and findings are null/empty when the
+    /// file ended before judging or a detector failed; the analysis then says why, as in a scan.
+    /// </summary>
+    public AnalysisWithEvidence AnalyzeWithEvidence(string fileName, Stream content, ReadOnlySpan<byte> head, ExtractionLimits limits, CancellationToken ct)
+    {
+        var extraction = Extract(fileName, content, head, limits, ct);
+        if (extraction.Text is not { } extracted) return new(extraction.Outcome!, null, []);
+        ExtractedText? judged = null;
+        IReadOnlyList<Finding> found = [];
+        var analysis = Judge(extracted, extraction.Extractor!, ct, (t, f) => (judged, found) = (t, f));
+        return new(analysis, judged, found);
+    }
+
     /// <summary>Runs every detector over the extracted text and classifies the findings.</summary>
-    public DocumentAnalysis Judge(ExtractedText text, string extractor, CancellationToken ct)
+    /// <param name="inspect">Called with the text and findings after detection (see <see cref="AnalyzeWithEvidence"/>).</param>
+    public DocumentAnalysis Judge(ExtractedText text, string extractor, CancellationToken ct, Action<ExtractedText, IReadOnlyList<Finding>>? inspect = null)
     {
         ct.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
@@ -93,6 +109,7 @@ public sealed class DocumentAnalyzer(
             }
         }
         progress?.AddDetect(clock.Elapsed);
+        inspect?.Invoke(text, findings);
 
         ct.ThrowIfCancellationRequested();
         clock.Restart();

@@ -1,15 +1,14 @@
 using ClassScan.Classification.Data;
-using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
+using ClassScan.Classification.Tests.Support;
 using ClassScan.Detection.Personnummer;
-using ClassScan.Extraction;
 using ClassScan.TestSupport;
 
 namespace ClassScan.Classification.Tests;
 
 /// <summary>
-/// Reads shared/corpus/dev the way a scan does (ExtractorSelector + every detector of ClassScan.Detection), until the
-/// CLI's train/evaluate commands do the same. Only this test project references Extraction and Detection.
+/// Reads shared/corpus/dev the way a scan does: a DocumentAnalyzer with ExtractorSelector + every detector of
+/// ClassScan.Detection. Only this test project references Extraction and Detection.
 /// </summary>
 internal static class DevCorpus
 {
@@ -24,22 +23,12 @@ internal static class DevCorpus
             .Select(t => (IDetector)Activator.CreateInstance(t)!)
             .OrderBy(d => d.Id, StringComparer.Ordinal)];
 
-    public static ExtractedText? ReadText(string path)
-    {
-        using var stream = File.OpenRead(path);
-        var head = new byte[ExtractorSelector.RecommendedHeadBytes];
-        var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        stream.Position = 0;
-        var extractor = ExtractorSelector.Default.Select(Path.GetFileName(path), head.AsSpan(0, n));
-        return extractor?.Extract(stream, ExtractionLimits.Default, CancellationToken.None);
-    }
-
+    /// <summary>The dev set read through a scan's analyzer (rules-only policy: the model is scored on its own).</summary>
     public static CorpusOptions Options(string? split) => new()
     {
-        CorpusDirectory = Directory,
-        LabelsPath = Labels,
-        TextProvider = ReadText,
-        Detectors = Detectors(),
+        Sets = [new LabelledSet("dev", Directory, Labels)],
+        Analyzer = ScanAnalyzers.AllDetectors(),
+        DetectorIds = [.. Detectors().Select(d => d.Id)],
         Split = split,
     };
 }

@@ -1,28 +1,29 @@
 using ClassScan.Core.Documents;
-using ClassScan.Core.Findings;
+using ClassScan.Pipeline;
 
 namespace ClassScan.Classification.Data;
 
 /// <summary>
-/// A labelled folder of documents and how to read it. The caller supplies text extraction and detectors, so this
-/// project knows no file formats.
+/// Labelled folders and how to read them: through the scan's own <see cref="DocumentAnalyzer"/>, so that a file is
+/// extracted, truncated, identified, detected and judged exactly as a scan would, and a file the scan could not
+/// judge is skipped with the scan's status and reason. This project knows no file formats.
 /// </summary>
 public sealed record CorpusOptions
 {
-    /// <summary>Folder the <c>file</c> column of the labels is relative to.</summary>
-    public required string CorpusDirectory { get; init; }
-
-    /// <summary>Labels CSV (columns file, level; optionally split, doctype). See <see cref="LabelsCsv"/>.</summary>
-    public required string LabelsPath { get; init; }
+    /// <summary>The labelled sets, read in this order.</summary>
+    public required IReadOnlyList<LabelledSet> Sets { get; init; }
 
     /// <summary>
-    /// Absolute path → extracted text, or null when the file cannot be read (it is then skipped and listed).
-    /// Called from several threads at once (see <see cref="MaxDegreeOfParallelism"/>); may throw, which skips the file.
+    /// The scan's analyzer (extractors, detectors, policy). Its verdicts are what evaluation scores; training uses
+    /// only the text and findings, so give it the rules-only policy there.
     /// </summary>
-    public required Func<string, ExtractedText?> TextProvider { get; init; }
+    public required DocumentAnalyzer Analyzer { get; init; }
 
-    /// <summary>The detectors the scan runs; the model must be trained with the same set it is used with.</summary>
-    public required IReadOnlyList<IDetector> Detectors { get; init; }
+    /// <summary>Ids of the analyzer's detectors, recorded in the model metadata.</summary>
+    public IReadOnlyList<string> DetectorIds { get; init; } = [];
+
+    /// <summary>The scan's limits (defaults as in a scan).</summary>
+    public ExtractionLimits Limits { get; init; } = ExtractionLimits.Default;
 
     /// <summary>Only rows whose split column equals this (case-insensitive), e.g. "train"; null takes every row.</summary>
     public string? Split { get; init; }

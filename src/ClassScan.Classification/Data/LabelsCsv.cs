@@ -3,8 +3,8 @@ using System.Text;
 namespace ClassScan.Classification.Data;
 
 /// <summary>
-/// Reads a labels file: a header row naming at least <c>file</c> and <c>level</c>, optionally <c>split</c> and
-/// <c>doctype</c>; other columns are ignored. Comma- or semicolon-separated (a municipality exporting from
+/// Reads a labels file: a header row naming at least <c>file</c> and <c>level</c>, optionally <c>split</c>,
+/// <c>doctype</c>, <c>family</c> and <c>source</c> (see <see cref="Family"/>); other columns are ignored. Comma- or semicolon-separated (a municipality exporting from
 /// Swedish Excel gets semicolons), RFC 4180 quotes, UTF-8 with or without BOM.
 /// </summary>
 public static class LabelsCsv
@@ -31,6 +31,7 @@ public static class LabelsCsv
         }
 
         int fileCol = Column("file", true), levelCol = Column("level", true), splitCol = Column("split", false), typeCol = Column("doctype", false);
+        int familyCol = Column("family", false), sourceCol = Column("source", false);
         var rows = new List<LabelledDocument>();
         var lineNo = 1;
         while (reader.ReadLine() is { } line)
@@ -44,9 +45,33 @@ public static class LabelsCsv
             if (!LevelLabel.TryParse(Cell(levelCol), out var level))
                 throw new FormatException($"Line {lineNo}: level '{Cell(levelCol)}' is not 0-3 or alternatives such as 0|1.");
             var type = Cell(typeCol);
-            rows.Add(new(file, Cell(splitCol), level, type.Length == 0 ? null : type));
+            rows.Add(new(file, Cell(splitCol), level, type.Length == 0 ? null : type)
+            {
+                Family = Family(Cell(familyCol), Cell(sourceCol), type, file),
+            });
         }
         return rows;
+    }
+
+    /// <summary>
+    /// The group a document was written in, for leave-one-family-out cross-validation: the <c>family</c> column
+    /// (dev2: one municipality's writers), else the repository of <c>source</c> (public-sv: "owner/repo:path@commit",
+    /// one repository is one collection of similar texts), else <c>doctype</c> (dev: one generator template), else
+    /// the file itself.
+    /// </summary>
+    public static string Family(string? family, string? source, string? docType, string file)
+    {
+        if (!string.IsNullOrWhiteSpace(family)) return family.Trim();
+        if (!string.IsNullOrWhiteSpace(source))
+        {
+            var s = source.Trim();
+            var colon = s.IndexOf(':', StringComparison.Ordinal);
+            var at = s.IndexOf('@', StringComparison.Ordinal);
+            var end = colon > 0 ? colon : at > 0 ? at : s.Length;
+            return s[..end];
+        }
+        if (!string.IsNullOrWhiteSpace(docType)) return docType.Trim();
+        return "file:" + file;
     }
 
     // Quoted fields may hold the separator and doubled quotes; labels never span lines, so a line is a record.

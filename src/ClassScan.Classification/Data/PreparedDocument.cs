@@ -1,7 +1,8 @@
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
+using ClassScan.Pipeline;
 
 namespace ClassScan.Classification.Data;
 
-/// <summary>A labelled document read and run through the detectors.</summary>
-internal sealed record PreparedDocument(LabelledDocument Label, ExtractedText Text, IReadOnlyList<Finding> Findings);
+/// <summary>A labelled document the scan's analyzer judged: its verdict, and the text and findings it rests on.</summary>
+internal sealed record PreparedDocument(string Set, LabelledDocument Label, DocumentAnalysis Analysis, ExtractedText Text, IReadOnlyList<Finding> Findings);

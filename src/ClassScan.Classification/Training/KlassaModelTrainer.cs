@@ -41,11 +41,13 @@ public static class KlassaModelTrainer
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var (docs, skipped) = LabelledCorpus.Prepare(options.Corpus, ct);
+        var prepared = LabelledCorpus.Prepare(options.Corpus, ct);
+        var (docs, skipped) = (prepared.Documents, prepared.Skipped);
         options.Log?.Report($"read {docs.Count} documents ({skipped.Count} skipped) in {clock.Elapsed.TotalSeconds:0.0} s");
         var examples = docs.Select(d => new TrainingExample(d.Text, d.Findings, d.Label.Level)).ToArray();
         var inputs = examples.Select(e => KlassaTextModel.ToInput(e.Text, e.Findings)).ToArray();
-        var ids = docs.Select(d => d.Label.File).ToArray();
+        var ids = docs.Select(d => d.Set + "/" + d.Label.File).ToArray();
+        var families = docs.Select(d => d.Label.Family).ToArray();
         var levels = examples.SelectMany(e => e.Label.Levels).Distinct().Count();
         if (levels < 2) throw new InvalidOperationException("Training needs documents of at least two levels.");
 
@@ -60,7 +62,7 @@ public static class KlassaModelTrainer
             foreach (var h in candidates)
             {
                 ct.ThrowIfCancellationRequested();
-                var cv = CrossValidate(examples, inputs, ids, docs.Select(d => d.Label.DocType).ToArray(), h, folds, options.Seed);
+                var cv = CrossValidate(examples, inputs, ids, families, h, folds, options.Seed);
                 var score = SelectionScore(cv);
                 scores.Add(new CandidateScore(h.ToString(), cv.ExactMatch, cv.MustLeave.Precision, cv.MustLeave.Recall,
                     cv.PerLevel[(int)KlassaLevel.StriktKonfidentiell].Recall, score));
@@ -81,6 +83,15 @@ public static class KlassaModelTrainer
         Directory.CreateDirectory(Path.GetDirectoryName(modelPath)!);
         model.Save(modelPath);
         var bytes = new FileInfo(modelPath).Length;
+
+        FamilyCrossValidationResult? familyCv = null;
+        if (options.FamilyCrossValidation is { } familyOptions)
+        {
+            familyCv = FamilyCrossValidation.Run(prepared, inputs, [.. options.Corpus.Sets.Select(s => s.Name).Distinct(StringComparer.Ordinal)],
+                familyOptions with { Hyperparameters = best, Seed = options.Seed, Log = familyOptions.Log ?? options.Log }, ct);
+            options.Log?.Report($"family CV: {familyCv.Folds} folds over {familyCv.Families} families in {familyCv.FoldSeconds:0} s");
+        }
+
         var metadata = new ModelMetadata
         {
             FeatureVersion = DetectorFeatures.Version,
@@ -89,16 +100,22 @@ public static class KlassaModelTrainer
             MlNetVersion = MlNetVersion(),
             Hyperparameters = best.ToString(),
             Seed = options.Seed,
-            Corpus = options.Corpus.CorpusDirectory,
-            Labels = options.Corpus.LabelsPath,
-            LabelsSha256 = Sha256(options.Corpus.LabelsPath),
+            Sets = [.. options.Corpus.Sets.Select(set => new SetMetadata
+            {
+                Name = set.Name,
+                Corpus = set.Directory,
+                Labels = set.LabelsPath,
+                LabelsSha256 = Sha256(set.LabelsPath),
+                DocumentsPerLabel = PerLabel(docs.Where(d => d.Set == set.Name)),
+                SkippedDocuments = skipped.Count(s => s.Set == set.Name),
+            })],
             Split = options.Corpus.Split,
-            DocumentsPerLabel = examples.GroupBy(e => e.Label.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Count()),
+            DocumentsPerLabel = PerLabel(docs),
             SkippedDocuments = skipped.Count,
-            Detectors = options.Corpus.Detectors.Select(d => d.Id).ToArray(),
+            Detectors = options.Corpus.DetectorIds,
             CrossValidationFolds = bestCv is null ? 0 : Math.Max(2, options.CrossValidationFolds),
             Candidates = scores,
+            FamilyCrossValidation = familyCv is null ? null : FamilyCrossValidationMetadata.From(familyCv, options.FamilyCrossValidation!.PolicyName, withMisses: false),
             TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
             ModelBytes = bytes,
             ModelSha256 = Sha256(modelPath),
@@ -106,7 +123,7 @@ public static class KlassaModelTrainer
         var metadataPath = Path.ChangeExtension(modelPath, ".json");
         File.WriteAllText(metadataPath, JsonSerializer.Serialize(metadata, JsonOptions));
         options.Log?.Report($"saved {modelPath} ({bytes / 1024} KB) with {best} in {clock.Elapsed.TotalSeconds:0} s");
-        return new TrainingResult(modelPath, metadataPath, metadata, bestCv, skipped);
+        return new TrainingResult(modelPath, metadataPath, metadata, bestCv, skipped) { FamilyCrossValidation = familyCv };
     }
 
     /// <summary>Trains a model in memory from labelled examples (no files). Deterministic for a given seed.</summary>
@@ -117,7 +134,7 @@ public static class KlassaModelTrainer
         return Fit(examples, hyperparameters, seed, examples.Select(e => KlassaTextModel.ToInput(e.Text, e.Findings)).ToArray());
     }
 
-    private static KlassaTextModel Fit(IReadOnlyList<TrainingExample> examples, ModelHyperparameters h, int seed, KlassaModelInput[] inputs)
+    internal static KlassaTextModel Fit(IReadOnlyList<TrainingExample> examples, ModelHyperparameters h, int seed, KlassaModelInput[] inputs)
     {
         var ml = new MLContext(seed);
         var rows = new List<KlassaModelInput>();
@@ -140,14 +157,18 @@ public static class KlassaModelTrainer
         return new KlassaTextModel(ml, transformer, data.Schema);
     }
 
-    // Folds are drawn per group: the document type when the labels have one (every document of a template in the
+    private static Dictionary<string, int> PerLabel(IEnumerable<PreparedDocument> docs) =>
+        docs.GroupBy(d => d.Label.Level.ToString(), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    // Folds are drawn per group: the document's family when the labels name one (every document of a template in the
     // same fold), else the document. A model is then scored on templates it never saw, which is what a municipality's
     // own files are; scoring within templates would favour settings that memorise them. Both halves of a "0|1"
     // row stay together because they are one document.
     internal static EvaluationResult CrossValidate(
-        TrainingExample[] examples, KlassaModelInput[] inputs, string[] ids, string?[] docTypes, ModelHyperparameters h, int folds, int seed)
+        TrainingExample[] examples, KlassaModelInput[] inputs, string[] ids, string?[] families, ModelHyperparameters h, int folds, int seed)
     {
-        var fold = AssignFolds(ids, docTypes, folds, seed);
+        var fold = AssignFolds(ids, families, folds, seed);
         var predicted = new EvaluatedDocument[examples.Length];
         for (var f = 0; f < folds; f++)
         {
@@ -157,7 +178,7 @@ public static class KlassaModelTrainer
             for (var i = 0; i < examples.Length; i++)
             {
                 if (fold[i] != f) continue;
-                predicted[i] = new EvaluatedDocument(ids[i], examples[i].Label, model.Predict(inputs[i]).Level, docTypes[i]);
+                predicted[i] = new EvaluatedDocument(ids[i], examples[i].Label, model.Predict(inputs[i]).Level, Family: families[i]);
             }
         }
         return new EvaluationResult([.. predicted.Where(p => p is not null)]);

@@ -18,16 +18,12 @@ public sealed record ModelMetadata
 
     public int Seed { get; init; }
 
-    /// <summary>The corpus folder and labels file as given to the trainer.</summary>
-    public required string Corpus { get; init; }
-
-    public required string Labels { get; init; }
-
-    public required string LabelsSha256 { get; init; }
+    /// <summary>Every labelled set trained on (pooled), with its labels file's SHA-256 and counts.</summary>
+    public required IReadOnlyList<SetMetadata> Sets { get; init; }
 
     public string? Split { get; init; }
 
-    /// <summary>Documents trained on per label ("0", "1", "0|1", ...).</summary>
+    /// <summary>Documents trained on per label ("0", "1", "0|1", ...), all sets together.</summary>
     public required IReadOnlyDictionary<string, int> DocumentsPerLabel { get; init; }
 
     public int SkippedDocuments { get; init; }
@@ -39,6 +35,12 @@ public sealed record ModelMetadata
 
     /// <summary>Cross-validated scores per candidate; the chosen one is <see cref="Hyperparameters"/>.</summary>
     public required IReadOnlyList<CandidateScore> Candidates { get; init; }
+
+    /// <summary>
+    /// Leave-one-family-out estimate of the whole verdict (rules + model) per set: what to expect on files whose
+    /// template or writers the model never saw. Null when not run.
+    /// </summary>
+    public FamilyCrossValidationMetadata? FamilyCrossValidation { get; init; }
 
     public double TrainingSeconds { get; init; }
 

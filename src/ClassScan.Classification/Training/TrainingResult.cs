@@ -9,4 +9,8 @@ public sealed record TrainingResult(
     string MetadataPath,
     ModelMetadata Metadata,
     EvaluationResult? CrossValidation,
-    IReadOnlyList<SkippedDocument> Skipped);
+    IReadOnlyList<SkippedDocument> Skipped)
+{
+    /// <summary>The leave-one-family-out estimate of rules + model; null when not asked for.</summary>
+    public FamilyCrossValidationResult? FamilyCrossValidation { get; init; }
+}

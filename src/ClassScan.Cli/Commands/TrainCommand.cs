@@ -1,54 +1,77 @@
 using System.CommandLine;
+using System.Globalization;
 using ClassScan.Classification.Data;
 using ClassScan.Classification.Training;
 
 namespace ClassScan.Cli.Commands;
 
 /// <summary>
-/// <c>classscan train --corpus DIR --labels CSV --model FILE</c>: retrains the classifier from a labelled folder
-/// (e.g. a municipality's own reviewed files) with the scan's own extractors and detectors.
+/// <c>classscan train --set NAME=FOLDER ... --model FILE</c>: retrains the classifier on the train split of one or
+/// more labelled sets pooled (e.g. a municipality's own reviewed files beside the shared corpora), reading every
+/// file through the scan's own analyzer, then runs the leave-one-family-out cross-validation of rules + model and
+/// records every set (SHA-256, counts per level) and those numbers in the metadata beside the model.
 /// </summary>
 internal static class TrainCommand
 {
     public static Command Create()
     {
-        var corpus = new Option<string>("--corpus") { Description = "Folder with the labelled documents (paths in the labels file are relative to it).", Required = true };
-        var labels = new Option<string>("--labels") { Description = "Labels CSV: file,split,level,... (level 0-3 or 0|1), as shared/corpus/dev/labels.csv.", Required = true };
+        var sets = new LabelledSetOptions(defaultSplit: "train");
         var model = new Option<string>("--model") { Description = "Where to write the model zip (a metadata .json is written beside it).", DefaultValueFactory = _ => Path.Combine("models", "klassa.zip") };
-        var split = new Option<string?>("--split") { Description = "Train only on rows with this split value (default: train). Use 'all' for every row.", DefaultValueFactory = _ => "train" };
-        var select = new Option<bool>("--select") { Description = "Compare the candidate settings by leave-templates-out cross-validation before the final fit (slower)." };
-        var command = new Command("train", "Train the KLASSA text classifier from a labelled folder and save it.") { corpus, labels, model, split, select };
+        var select = new Option<bool>("--select") { Description = "Compare the candidate settings by leave-families-out cross-validation of the model alone before the final fit (slower)." };
+        var noCv = new Option<bool>("--no-cv") { Description = "Skip the family cross-validation of rules + model (faster; the metadata then has no estimate)." };
+        var folds = new Option<int>("--folds")
+        {
+            Description = "Family cross-validation: at most this many folds (families packed together, never split); 0 = one per family.",
+            DefaultValueFactory = _ => FamilyCrossValidationOptions.DefaultMaxFolds,
+        };
+        var command = new Command("train", "Train the KLASSA text classifier from labelled sets and save it.") { model, select, noCv, folds };
+        sets.AddTo(command);
         command.SetAction(parse =>
         {
-            var dir = parse.GetValue(corpus)!;
-            var labelFile = parse.GetValue(labels)!;
-            if (!Directory.Exists(dir) || !File.Exists(labelFile))
-            {
-                Console.Error.WriteLine($"classscan: hittar inte korpusen '{dir}' eller etikettfilen '{labelFile}'.");
-                return ExitCodes.UsageError;
-            }
-            var (selector, workers) = ScanComposition.CreateSelector(isolate: true);
+            var (chosen, error) = sets.Resolve(parse);
+            if (error is not null) { Console.Error.WriteLine("classscan: " + error); return ExitCodes.UsageError; }
+            // Rules only while reading: training needs the text and findings, not the old model's verdicts.
+            var (analyzer, workers) = ScanComposition.CreateAnalyzer(TimeProvider.System, progress: null, isolate: true, model: null);
             using var pool = workers;
-            var splitValue = parse.GetValue(split);
+            var log = new Progress<string>(line => Console.Error.WriteLine(line));
+            var selectSettings = parse.GetValue(select);
             var result = KlassaModelTrainer.Train(new TrainingOptions
             {
                 Corpus = new CorpusOptions
                 {
-                    CorpusDirectory = dir,
-                    LabelsPath = labelFile,
-                    TextProvider = new CorpusText(selector).Read,
-                    Detectors = ScanComposition.CreateDetectors(TimeProvider.System),
-                    Split = splitValue is null or "all" ? null : splitValue,
+                    Sets = chosen,
+                    Analyzer = analyzer,
+                    DetectorIds = [.. ScanComposition.CreateDetectors(TimeProvider.System).Select(d => d.Id)],
+                    Split = sets.SplitFilter(parse),
                 },
                 ModelPath = parse.GetValue(model)!,
-                Candidates = parse.GetValue(select) ? null : [ModelHyperparameters.Default],
-                Log = new Progress<string>(line => Console.Error.WriteLine(line)),
+                Candidates = selectSettings ? null : [ModelHyperparameters.Default],
+                // The family CV below is the reported estimate; the model-only CV only serves --select.
+                CrossValidationFolds = selectSettings ? 5 : 0,
+                FamilyCrossValidation = parse.GetValue(noCv) ? null : new FamilyCrossValidationOptions
+                {
+                    PolicyFor = ScanComposition.CreatePolicy,
+                    MaxFolds = parse.GetValue(folds),
+                },
+                Log = log,
             });
-            Console.WriteLine($"Modell sparad: {result.ModelPath} (metadata {result.MetadataPath}); {result.Skipped.Count} filer kunde inte läsas.");
+            Console.WriteLine($"Modell sparad: {result.ModelPath} (metadata {result.MetadataPath}); {result.Skipped.Count} filer kunde inte bedömas.");
+            foreach (var s in result.Skipped)
+                Console.WriteLine($"skipped: {s.Set}/{s.File}: {s.Status}: {s.Reason}");
             if (result.CrossValidation is { } cv)
             {
-                Console.WriteLine("Korsvalidering (mallar hålls utanför):");
+                Console.WriteLine("Korsvalidering av modellen ensam (familjer hålls utanför):");
                 Console.WriteLine(cv.ToTable());
+            }
+            if (result.FamilyCrossValidation is { } family)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Familjekorsvalidering, regler + modell ({family.Families} familjer i {family.Folds} veck, {family.FoldSeconds:0} s):"));
+                foreach (var (set, r) in family.Sets)
+                {
+                    Console.WriteLine($"== {set}");
+                    Console.WriteLine(r.ToTable());
+                }
             }
             return 0;
         });

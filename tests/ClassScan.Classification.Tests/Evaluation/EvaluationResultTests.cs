@@ -105,4 +105,82 @@ public sealed class EvaluationResultTests
         Assert.Contains("Confusion matrix", table, StringComparison.Ordinal);
         Assert.Equal(table, HandMade().ToString());
     }
+
+    private static EvaluatedDocument Judged(string label, int predicted, string? rule, string file = "f") =>
+        new(file, LevelLabel.Parse(label), (KlassaLevel)predicted, RuleId: rule, Set: "s");
+
+    [Theory]
+    [InlineData("0", 2, true)]
+    [InlineData("0", 3, true)]
+    [InlineData("0|1", 2, true)]
+    [InlineData("0|1", 3, true)]
+    [InlineData("0", 1, false)]
+    [InlineData("0|1", 1, false)]
+    [InlineData("1", 2, false)]
+    [InlineData("2", 3, false)]
+    [InlineData("2|3", 2, false)]
+    public void IsPublicFalseFlag_LabelAndPrediction_OnlyPublicLabelsJudgedTwoOrThree(string label, int predicted, bool expected)
+    {
+        Assert.Equal(expected, Judged(label, predicted, "R").IsPublicFalseFlag);
+    }
+
+    [Theory]
+    [InlineData("ML-2", true, false)]
+    [InlineData("ml-3", true, false)]
+    [InlineData("R5-granska", true, false)]
+    [InlineData("R5+ML-1", false, true)]
+    [InlineData("R5+ML-0", false, true)]
+    [InlineData("R2-individ-kanslig+ML-3", false, true)]
+    [InlineData("R3", false, false)]
+    [InlineData("R2-individ-kanslig", false, false)]
+    [InlineData(null, false, false)]
+    public void ModelFlags_RuleId_TellModelOnlyFromRulePlusModel(string? rule, bool modelOnly, bool combined)
+    {
+        var d = Judged("1", 1, rule);
+
+        Assert.Equal(modelOnly, d.IsModelOnly);
+        Assert.Equal(combined, d.IsModelCombined);
+    }
+
+    [Fact]
+    public void PublicFalseFlags_MixedDocuments_CountAndRateOverPublicLabelsOnly()
+    {
+        var r = KlassaModelEvaluator.Evaluate(
+        [
+            Judged("0", 0, "R5+ML-0"), Judged("0", 2, "ML-2"), Judged("0|1", 3, "R2"), Judged("0|1", 1, "R5+ML-1"),
+            Judged("1", 2, "R3"), Judged("3", 3, "R2+ML-3"),
+        ]);
+
+        Assert.Equal(4, r.PublicDocuments);
+        Assert.Equal(2, r.PublicFalseFlags);
+        Assert.Equal(0.5, r.PublicFalseFlagRate, 6);
+        Assert.Equal(1, r.ModelOnlySuspicions);
+        Assert.Equal(3, r.ModelCombined);
+        Assert.Equal(new MustLeaveMetrics(1, 3, 0), r.MustLeave);
+        var table = r.ToTable();
+        Assert.Contains("False flags on public documents (label 0 or 0|1 judged 2-3): 2/4 (50.0 %)", table, StringComparison.Ordinal);
+        Assert.Contains("Model-only suspicions (rule ML-* or granska): 1; rule + model verdicts (+ML-): 3", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PublicFalseFlagRate_NoPublicDocuments_IsNaN()
+    {
+        var r = KlassaModelEvaluator.Evaluate([Judged("3", 2, "R3")]);
+
+        Assert.Equal(0, r.PublicDocuments);
+        Assert.True(double.IsNaN(r.PublicFalseFlagRate));
+        Assert.Contains("0/0 (n/a)", r.ToTable(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RuleIdsAndMisses_MixedDocuments_CountByRuleAndListWrongOnesByFile()
+    {
+        var r = KlassaModelEvaluator.Evaluate(
+        [
+            Judged("1", 1, "R5", "c"), Judged("2", 1, "R5", "b"), Judged("0", 3, "R2", "a"), Judged("3", 3, "R2", "d"), Judged("2", 2, "R3", "e"),
+        ]);
+
+        Assert.Equal([KeyValuePair.Create("R2", 2), KeyValuePair.Create("R5", 2), KeyValuePair.Create("R3", 1)], r.RuleIds());
+        Assert.Equal(["a", "b"], r.Misses.Select(d => d.File));
+    }
 }

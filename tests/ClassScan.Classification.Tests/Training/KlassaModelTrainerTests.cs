@@ -4,9 +4,9 @@ using ClassScan.Classification.Data;
 using ClassScan.Classification.Evaluation;
 using ClassScan.Classification.Training;
 using ClassScan.Core.Classification;
-using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
-using ClassScan.Detection.Personnummer;
+using ClassScan.Classification.Tests.Support;
+using ClassScan.Policy;
 
 namespace ClassScan.Classification.Tests.Training;
 
@@ -17,7 +17,7 @@ public sealed class KlassaModelTrainerTests : IDisposable
     public KlassaModelTrainerTests()
     {
         Directory.CreateDirectory(Path.Combine(dir, "docs"));
-        var rows = new List<string> { "file,split,level,doctype" };
+        var rows = new List<string> { "file,split,level,doctype,family" };
         var n = 0;
         foreach (var e in TinyCorpus.Examples())
         {
@@ -26,9 +26,10 @@ public sealed class KlassaModelTrainerTests : IDisposable
             // Level-2 texts carry a Skatteverket test personnummer so the real detector finds it.
             if (e.Findings.Count > 0) text += "\nPersonnummer 19121212-1212";
             File.WriteAllText(Path.Combine(dir, name), text);
-            rows.Add($"{name},{(n % 5 == 0 ? "test" : "train")},{e.Label},tiny");
+            // Families by position, so that every family holds several levels: a fold's model sees them all.
+            rows.Add($"{name},{(n % 5 == 0 ? "test" : "train")},{e.Label},tiny,fam{n % 4}");
         }
-        rows.Add("docs/missing.txt,train,1,tiny");
+        rows.Add("docs/missing.txt,train,1,tiny,fam0");
         File.WriteAllLines(Path.Combine(dir, "labels.csv"), rows);
     }
 
@@ -36,10 +37,9 @@ public sealed class KlassaModelTrainerTests : IDisposable
 
     private CorpusOptions Corpus(string? split) => new()
     {
-        CorpusDirectory = dir,
-        LabelsPath = Path.Combine(dir, "labels.csv"),
-        TextProvider = path => new ExtractedText([new TextSegment(SegmentKind.Body, "", File.ReadAllText(path))]),
-        Detectors = [new PersonnummerDetector(2025)],
+        Sets = [new LabelledSet("tiny", dir, Path.Combine(dir, "labels.csv"))],
+        Analyzer = ScanAnalyzers.Personnummer(),
+        DetectorIds = ["se.personnummer"],
         Split = split,
     };
 
@@ -67,6 +67,40 @@ public sealed class KlassaModelTrainerTests : IDisposable
         Assert.Single(result.Skipped, s => s.File == "docs/missing.txt");
         Assert.NotNull(result.CrossValidation);
         Assert.Equal(result.Metadata.DocumentsPerLabel.Values.Sum(), result.CrossValidation!.Total);
+        var set = Assert.Single(result.Metadata.Sets);
+        Assert.Equal("tiny", set.Name);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(dir, "labels.csv")))), set.LabelsSha256);
+        Assert.Equal(result.Metadata.DocumentsPerLabel, set.DocumentsPerLabel);
+        Assert.Equal(1, set.SkippedDocuments);
+        Assert.Null(result.Metadata.FamilyCrossValidation);
+    }
+
+    [Fact]
+    public void Train_WithFamilyCrossValidation_RecordsRulesPlusModelScoresPerSet()
+    {
+        var policies = 0;
+        var result = KlassaModelTrainer.Train(new TrainingOptions
+        {
+            Corpus = Corpus("train"),
+            ModelPath = Path.Combine(dir, "out", "klassa.zip"),
+            Hyperparameters = TinyCorpus.Settings,
+            CrossValidationFolds = 0,
+            FamilyCrossValidation = new FamilyCrossValidationOptions
+            {
+                PolicyFor = m => { policies++; return new RulesWithModelPolicy(new KlassaRuleEngine(), m); },
+                MaxFolds = 3,
+            },
+        });
+
+        var cv = Assert.IsType<FamilyCrossValidationMetadata>(result.Metadata.FamilyCrossValidation);
+        Assert.Equal(3, cv.Folds);
+        Assert.Equal(3, policies);
+        var set = Assert.Single(cv.Sets);
+        Assert.Equal("tiny", set.Set);
+        // Every readable training document is judged once, out of its own family's fold.
+        Assert.Equal(result.Metadata.DocumentsPerLabel.Values.Sum(), set.Judged);
+        var json = JsonDocument.Parse(File.ReadAllText(result.MetadataPath)).RootElement;
+        Assert.Equal(set.Judged, json.GetProperty("familyCrossValidation").GetProperty("sets")[0].GetProperty("judged").GetInt32());
     }
 
     [Fact]
