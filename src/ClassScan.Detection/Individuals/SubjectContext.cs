@@ -37,7 +37,8 @@ internal sealed partial class SubjectContext(IndividualLexicon lexicon, Individu
         if (!segment.Swedish) return ForeignCue(name);
 
         if (roleBefore || HasPrivateParenthesis(end, lineEnd)) return Confidence.High;
-        // "Elsa Lindbäck, 19361203-9077", "Dennis Kallström, född 2008": an identity number or birth year names a private person.
+        // "Elsa Lindbäck, 19361203-9077", "Dennis Kallström, född 2008", "Nora Bergkvist 6A": an identity number, a
+        // birth year or a school class names a private person.
         if (BirthAfter().IsMatch(segment.Text.AsSpan(end, Math.Min(lineEnd - end, 24)))) return Confidence.High;
         // A form label without a separator, as PDF tables come out ("Elev Elias Norberg", "Brukare Egon Blomqvist"),
         // or a plural noun for private persons ("Våra boende Ronja Eklund").
@@ -135,10 +136,10 @@ internal sealed partial class SubjectContext(IndividualLexicon lexicon, Individu
     [GeneratedRegex(@"^\s*[–-]\s+\p{Ll}{3,}", RegexOptions.CultureInvariant)]
     private static partial Regex DescriptionAfter();
 
-    [GeneratedRegex(@"^,?\s+\p{Lu}\p{Ll}+(?:gatan|vägen|gränd|stigen|allén|backen|torget|plan|leden|slingan)\s\d{1,3}\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:,|\s+på)?\s+\p{Lu}\p{Ll}+(?:gatan|vägen|gränd|stigen|allén|backen|torget|plan|leden|slingan)\s\d{1,3}\b", RegexOptions.CultureInvariant)]
     private static partial Regex StreetAfter();
 
-    [GeneratedRegex(@"^,?\s*(?:född\s+(?:19|20)\d{2}\b|(?:19|20)?\d{6}[-+]\d{4}(?!\d))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:,?\s+\d{1,2}[A-ZÅÄÖ](?![\p{L}\p{Nd}])|,?\s*(?:född\s+(?:19|20)\d{2}\b|(?:19|20)?\d{6}[-+]\d{4}(?!\d)))", RegexOptions.CultureInvariant)]
     private static partial Regex BirthAfter();
 
     [GeneratedRegex(@"^(?:\d{1,3}\s*år|\d{1,2}\s?[A-ZÅÄÖa-zåäö]|åk\s*\d{1,2}|\d{4}-\d{2}-\d{2}|\d{6,8}[-+]?\d{4})$", RegexOptions.CultureInvariant)]

@@ -338,6 +338,30 @@ public sealed class IndividualDetectorTests
     }
 
     [Fact]
+    public void Detect_EmployeeInHrMatterAlsoListedAsPresent_StaysThePrivateSubject()
+    {
+        var text = IndividualTestText.Body(
+            "Medarbetare: Maria Pekkari, undersköterska, avdelning Björken",
+            "Närvarande: Maria Pekkari; Camilla Holmström, enhetschef; Johan Sandlund, HR-konsult",
+            "Maria har varit sjukskriven på heltid sedan oktober.");
+
+        var names = Names(text);
+
+        Assert.Contains(names, n => n.Value == "Maria Pekkari" && n.Finding.Confidence == Confidence.High);
+        Assert.Contains(names, n => n.Value == "Maria" && n.Finding.SegmentIndex == 2 && n.Finding.Confidence == Confidence.Medium);
+        Assert.DoesNotContain(names, n => n.Value is "Camilla Holmström" or "Johan Sandlund");
+    }
+
+    [Fact]
+    public void Detect_PupilsWithClass_ReportsHigh()
+    {
+        var names = Names(IndividualTestText.Body("1. Nora Bergkvist 6A har gått ner i vikt. 2. Hugo Persson 4B har ont i magen."));
+
+        Assert.Equal(["Nora Bergkvist", "Hugo Persson"], names.Select(n => n.Value));
+        Assert.All(names, n => Assert.Equal(Confidence.High, n.Finding.Confidence));
+    }
+
+    [Fact]
     public void Detect_EnglishNovel_NoNameAtMedium()
     {
         var text = IndividualTestText.Body(
