@@ -44,8 +44,8 @@ internal sealed partial class SubjectContext(IndividualLexicon lexicon, Individu
         // or a plural noun for private persons ("Våra boende Ronja Eklund").
         if (name.First > 0 && segment.IsSpaceGap(name.First - 1))
         {
-            var before = segment.LowerWord(name.First - 1).ToString();
-            if ((char.IsUpper(segment.Word(name.First - 1)[0]) && lexicon.PrivateLabels.Contains(before))
+            var before = segment.LowerWord(name.First - 1);
+            if ((char.IsUpper(segment.Word(name.First - 1)[0]) && lexicon.PrivateLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before))
                 || lexicon.PrivateListWords.Any(segment.Text, segment.Lower, segment.Tokens, name.First - 1, name.First)) return Confidence.High;
         }
         if (EndsAt(lexicon.SubjectCues, name.First - 1, lineIndex)) return Confidence.Medium;
