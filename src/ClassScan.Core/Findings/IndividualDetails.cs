@@ -7,7 +7,9 @@ public static class IndividualDetails
     public const string Roll = "roll";
 
     /// <summary>A personal name not acting in an official role: High with a role label or word ("Klient: Ahmed
-    /// Yusuf", "eleven Elsa Berg", "Lucas Nguyen (13 år)"), Medium for a full name, Low for a first name alone.</summary>
+    /// Yusuf", "eleven Elsa Berg", "Lucas Nguyen (13 år)"), Medium when the context makes the person a private subject
+    /// ("Ringde Aune Salonen", "Erik Mattsson är sjukskriven", a first name of a person named so elsewhere), Low for
+    /// any other name (a full name without case context, a first name alone).</summary>
     public const string Namn = "namn";
 
     /// <summary>A home address (street, number, postcode and town): Medium, High next to a private name, Low

@@ -71,14 +71,16 @@ public sealed class IndividualDetector : IDetector
             if (finding.Detail != IndividualDetails.Namn || finding.Confidence < Confidence.Medium) continue;
             var name = NameText(text, finding);
             var space = name.IndexOf(' ');
-            if (space > 0 && !officialNames.Contains(name)) privateFirstNames.Add(name[..space]);
+            if (space > 0 && (finding.Confidence == Confidence.High || !officialNames.Contains(name))) privateFirstNames.Add(name[..space]);
         }
         foreach (var finding in found)
         {
             if (finding.Detail == IndividualDetails.Namn)
             {
                 var name = NameText(text, finding);
-                if (officialNames.Contains(name)) continue;
+                // High needs a private label, role word or age beside the name: that outweighs the same person being
+                // listed among those present ("Medarbetare: Maria Pekkari" … "Närvarande: Maria Pekkari; …").
+                if (officialNames.Contains(name) && finding.Confidence < Confidence.High) continue;
                 if (finding.Confidence == Confidence.Low && !name.Contains(' ')
                     && (privateFirstNames.Contains(name) || (name.EndsWith('s') && privateFirstNames.Contains(name[..^1]))))
                 {

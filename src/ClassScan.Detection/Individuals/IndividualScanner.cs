@@ -113,13 +113,17 @@ internal sealed class IndividualScanner
             var end = Tokens[name.Last].End;
 
             var column = ColumnOf(lineStart, start, cellSeparator);
-            var labelledOfficial = (label == LabelKind.Official && start >= labelEnd) || underTitleRow
-                || inlineOfficial.Exists(r => start > r.From && start < r.To) || column == LabelKind.Official;
+            // "Medarbetare: Maria Pekkari, undersköterska": a private label names the subject of the matter even when
+            // a job title follows (an employee in an HR matter).
+            var inPrivateValue = (label == LabelKind.Private && start >= labelEnd && start < valueEnd) || column == LabelKind.Private;
+            var privateValue = name.First == valueToken || column == LabelKind.Private;
+            var labelledOfficial = !privateValue && ((label == LabelKind.Official && start >= labelEnd) || underTitleRow
+                || inlineOfficial.Exists(r => start > r.From && start < r.To) || column == LabelKind.Official);
             if (role >= 0) rolesUsed.Add(role);
-            if (!labelledOfficial && (listItem || !official.IsOfficial(lineIndex, name)))
+            if (!labelledOfficial && (listItem || privateValue || !official.IsOfficial(lineIndex, name)))
             {
                 var confidence = subject.Classify(name, lineIndex, role >= 0 || ambiguousRole, addressLines);
-                if ((label == LabelKind.Private && start >= labelEnd && start < valueEnd) || column == LabelKind.Private) confidence = Confidence.High;
+                if (inPrivateValue) confidence = Confidence.High;
                 // A list introduced as private persons ("följande medlemmar:") names subjects of the matter.
                 if (listItem && name.HasSurname && confidence < Confidence.Medium) confidence = Confidence.Medium;
                 if (confidence >= Confidence.Medium) linesWithPrivateName.Add(lineIndex);

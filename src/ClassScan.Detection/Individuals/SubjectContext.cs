@@ -37,19 +37,29 @@ internal sealed partial class SubjectContext(IndividualLexicon lexicon, Individu
         if (!segment.Swedish) return ForeignCue(name);
 
         if (roleBefore || HasPrivateParenthesis(end, lineEnd)) return Confidence.High;
-        // "Elsa Lindbäck, 19361203-9077", "Dennis Kallström, född 2008": an identity number or birth year names a private person.
+        // "Elsa Lindbäck, 19361203-9077", "Dennis Kallström, född 2008", "Nora Bergkvist 6A": an identity number, a
+        // birth year or a school class names a private person.
         if (BirthAfter().IsMatch(segment.Text.AsSpan(end, Math.Min(lineEnd - end, 24)))) return Confidence.High;
-        // A form label without a separator, as PDF tables come out ("Elev Elias Norberg", "Brukare Egon Blomqvist").
-        if (name.First > 0 && segment.IsSpaceGap(name.First - 1) && char.IsUpper(segment.Word(name.First - 1)[0])
-            && lexicon.PrivateLabels.Contains(segment.LowerWord(name.First - 1).ToString())) return Confidence.High;
+        // A form label without a separator, as PDF tables come out ("Elev Elias Norberg", "Brukare Egon Blomqvist"),
+        // or a plural noun for private persons ("Våra boende Ronja Eklund").
+        if (name.First > 0 && segment.IsSpaceGap(name.First - 1))
+        {
+            var before = segment.LowerWord(name.First - 1);
+            if ((char.IsUpper(segment.Word(name.First - 1)[0]) && lexicon.PrivateLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before))
+                || lexicon.PrivateListWords.Any(segment.Text, segment.Lower, segment.Tokens, name.First - 1, name.First)) return Confidence.High;
+        }
         if (EndsAt(lexicon.SubjectCues, name.First - 1, lineIndex)) return Confidence.Medium;
         if (!name.HasSurname)
             return FirstNameContext().IsMatch(segment.Text.AsSpan(end, Math.Min(lineEnd - end, 20))) ? Confidence.Medium : Confidence.Low;
         if (!anonymisedDocument && IsStatementAbout(name, lineEnd)) return Confidence.Medium;
         // A parenthesis that is no party, title or department ("Therese Hedlund (cerebral pares)") describes the person.
-        if (segment.ReadParenthesis(end, lineEnd, out var inner, out _) && inner.Any(char.IsLetter)) return Confidence.Medium;
+        if (segment.ReadParenthesis(end, lineEnd, out var inner, out _) && inner.TrimStart() is { Length: >= 3 } described
+            && char.IsLower(described[0]) && !described.Any(char.IsDigit)) return Confidence.Medium;
         for (var l = lineIndex; l <= Math.Min(lineIndex + 2, segment.Lines.Count - 1); l++)
             if (addressLines.Contains(l)) return Confidence.Medium;
+        // A description after a dash ("Mohammed Ali – epilepsi, akutmedicin i medicinskåpet"); titles were
+        // ruled out before ("Ali Ali – enhetschef").
+        if (DescriptionAfter().IsMatch(segment.Text.AsSpan(end, Math.Min(lineEnd - end, 40)))) return Confidence.Medium;
         // A street address right after the name ("Britt Nyberg Backvägen 15"): a person list with home addresses.
         if (StreetAfter().IsMatch(segment.Text.AsSpan(end, Math.Min(lineEnd - end, 40)))) return Confidence.Medium;
         return Confidence.Low;
@@ -77,6 +87,12 @@ internal sealed partial class SubjectContext(IndividualLexicon lexicon, Individu
         var verb = segment.Context.FirstTokenAtOrAfter(p);
         if (verb >= tokens.Count || tokens[verb].Start >= lineEnd) return false;
         var gap = segment.Text.AsSpan(p, tokens[verb].Start - p);
+        // "Fatima Hansson, som har en lindrig intellektuell funktionsnedsättning"
+        if (gap is ", " && segment.LowerWord(verb) is "som" && verb + 1 < tokens.Count && segment.IsSpaceGap(verb))
+        {
+            verb++;
+            gap = " ";
+        }
         if (gap.Length is 0 or > 2 || !gap.Trim().IsEmpty) return false;
         if (!lexicon.PersonVerbs.Contains(segment.LowerWord(verb))) return false;
         var next = verb + 1;
@@ -117,10 +133,13 @@ internal sealed partial class SubjectContext(IndividualLexicon lexicon, Individu
     [GeneratedRegex(@"^(?:\s+i\s+(?:åk\s*)?\d{1,2}\s?[A-ZÅÄÖ]?\b|,?\s+\d{1,3}\s+år\b)", RegexOptions.CultureInvariant)]
     private static partial Regex FirstNameContext();
 
-    [GeneratedRegex(@"^,?\s+\p{Lu}\p{Ll}+(?:gatan|vägen|gränd|stigen|allén|backen|torget|plan|leden|slingan)\s\d{1,3}\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[–-]\s+\p{Ll}{3,}", RegexOptions.CultureInvariant)]
+    private static partial Regex DescriptionAfter();
+
+    [GeneratedRegex(@"^(?:,|\s+på)?\s+\p{Lu}\p{Ll}+(?:gatan|vägen|gränd|stigen|allén|backen|torget|plan|leden|slingan)\s\d{1,3}\b", RegexOptions.CultureInvariant)]
     private static partial Regex StreetAfter();
 
-    [GeneratedRegex(@"^,?\s*(?:född\s+(?:19|20)\d{2}\b|(?:19|20)?\d{6}[-+]\d{4}(?!\d))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:,?\s+\d{1,2}[A-ZÅÄÖ](?![\p{L}\p{Nd}])|,?\s*(?:född\s+(?:19|20)\d{2}\b|(?:19|20)?\d{6}[-+]\d{4}(?!\d)))", RegexOptions.CultureInvariant)]
     private static partial Regex BirthAfter();
 
     [GeneratedRegex(@"^(?:\d{1,3}\s*år|\d{1,2}\s?[A-ZÅÄÖa-zåäö]|åk\s*\d{1,2}|\d{4}-\d{2}-\d{2}|\d{6,8}[-+]?\d{4})$", RegexOptions.CultureInvariant)]

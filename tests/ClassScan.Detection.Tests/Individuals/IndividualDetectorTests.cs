@@ -1,5 +1,6 @@
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
+using ClassScan.Core.Language;
 using ClassScan.Detection.Individuals;
 
 namespace ClassScan.Detection.Tests.Individuals;
@@ -298,6 +299,111 @@ public sealed class IndividualDetectorTests
 
             Assert.NotNull(Detect(text));
         }
+    }
+
+    // Hard cases (classification-policy.md): officials, authors, anonymised parties, role-like words and a novel's
+    // characters are no named private persons, so no name reaches Medium.
+    [Theory]
+    [InlineData("Vi erbjuder en modern arbetsplats med god arbetsmiljö. Modern teknik och modern ledning.")]
+    [InlineData("A.A. yrkade att tingsrätten skulle ogilla talan. B.B. bestred. Justitieråden Stefan Lindskog och Ella Nyström var skiljaktiga.")]
+    [InlineData("HD (justitieråden Dag Victor, referent, och Göran Lambertz) meddelade beslut. A.A. har diagnosen depression enligt B.B.")]
+    [InlineData("Kontakt: Anna Svensson, 0270-36 25 42")]
+    [InlineData("Sändlista: Anna Svensson, Omar Lundin, Maria Pekkari")]
+    [InlineData("Närvarande: Ulla Nordström, Bengt Virtanen, Leyla Yilmaz")]
+    [InlineData("Med vänlig hälsning\nKristina Nilsson\nEnhetschef, Socialförvaltningen")]
+    [InlineData("Foto: Linda Malmgren. Vem tar hand om mitt djur när jag blir sjuk?")]
+    [InlineData("Rätt mat inom äldreomsorgen, 2008. Christina Sollenberg, Celiakiförbundet. Om diabetes och demens.")]
+    [InlineData("Ledamöter: Jonas Malmberg, Marianne Jenryd, Per-Anders Edin och Bo Almgren. Enhälligt.")]
+    [InlineData("Se avsnittet Lex Maria om vårdskador.")]
+    public void Detect_HardCaseWithoutPrivateSubject_NoNameAtMedium(string text)
+    {
+        var findings = Detect(IndividualTestText.Body(text));
+
+        Assert.DoesNotContain(findings, f => f.Detail == IndividualDetails.Namn && f.Confidence >= Confidence.Medium);
+        Assert.DoesNotContain(findings, f => f.Detail == IndividualDetails.Roll && f.MaskedSample == "modern");
+    }
+
+    [Theory]
+    [InlineData("Klienten Ahmed Yusuf har beviljats bistånd.", "Ahmed Yusuf", Confidence.High)]
+    [InlineData("Ringde Aune Salonen i morse, hon har ont i höften.", "Aune Salonen", Confidence.Medium)]
+    [InlineData("Rehabmöte Maria Pekkari 12/3", "Maria Pekkari", Confidence.Medium)]
+    [InlineData("Medarbetare: Therese Hassan", "Therese Hassan", Confidence.High)]
+    [InlineData("Brukare Egon Blomqvist hittades på golvet.", "Egon Blomqvist", Confidence.High)]
+    [InlineData("Modern Sara Ali kom till mötet.", "Sara Ali", Confidence.High)]
+    public void Detect_PrivateSubject_NameAtLeastMedium(string text, string name, Confidence confidence)
+    {
+        var (_, finding) = Assert.Single(Names(IndividualTestText.Body(text)), n => n.Value == name);
+
+        Assert.Equal(confidence, finding.Confidence);
+    }
+
+    [Fact]
+    public void Detect_EmployeeInHrMatterAlsoListedAsPresent_StaysThePrivateSubject()
+    {
+        var text = IndividualTestText.Body(
+            "Medarbetare: Maria Pekkari, undersköterska, avdelning Björken",
+            "Närvarande: Maria Pekkari; Camilla Holmström, enhetschef; Johan Sandlund, HR-konsult",
+            "Maria har varit sjukskriven på heltid sedan oktober.");
+
+        var names = Names(text);
+
+        Assert.Contains(names, n => n.Value == "Maria Pekkari" && n.Finding.Confidence == Confidence.High);
+        Assert.Contains(names, n => n.Value == "Maria" && n.Finding.SegmentIndex == 2 && n.Finding.Confidence == Confidence.Medium);
+        Assert.DoesNotContain(names, n => n.Value is "Camilla Holmström" or "Johan Sandlund");
+    }
+
+    [Fact]
+    public void Detect_PupilsWithClass_ReportsHigh()
+    {
+        var names = Names(IndividualTestText.Body("1. Nora Bergkvist 6A har gått ner i vikt. 2. Hugo Persson 4B har ont i magen."));
+
+        Assert.Equal(["Nora Bergkvist", "Hugo Persson"], names.Select(n => n.Value));
+        Assert.All(names, n => Assert.Equal(Confidence.High, n.Finding.Confidence));
+    }
+
+    [Fact]
+    public void Detect_EnglishNovel_NoNameAtMedium()
+    {
+        var text = IndividualTestText.Body(
+            "Elizabeth Bennet walked to the house. Mr Darcy had been ill for a week, and Jane Bennet was sick with a fever.",
+            "John Smith said that his mother had cancer.").WithLanguages(new LanguageProfile("en", []));
+
+        Assert.DoesNotContain(Detect(text), f => f.Detail == IndividualDetails.Namn && f.Confidence >= Confidence.Medium);
+    }
+
+    [Fact]
+    public void Detect_EnglishEmailAboutAClient_NamesThePerson()
+    {
+        var text = IndividualTestText.Body("Dear all, our client Matti Virtanen has been on sick leave since May because of depression.")
+            .WithLanguages(new LanguageProfile("en", []));
+
+        var (value, finding) = Assert.Single(Names(text));
+        Assert.Equal("Matti Virtanen", value);
+        Assert.Equal(Confidence.High, finding.Confidence);
+    }
+
+    [Fact]
+    public void Detect_SwedishRoleWordInEnglishText_IsNoRole()
+    {
+        var text = IndividualTestText.Body("The modern barnet project and eleven pupils.").WithLanguages(new LanguageProfile("en", []));
+
+        Assert.DoesNotContain(Detect(text), f => f.Detail == IndividualDetails.Roll);
+    }
+
+    [Fact]
+    public void Detect_FinnishLetterWithClientCue_NamesThePerson()
+    {
+        var text = IndividualTestText.Body("Asiakas Aune Salonen kaatui yöllä ja hänellä on kipuja.").WithLanguages(new LanguageProfile("fi", []));
+
+        Assert.Contains(Names(text), n => n.Value == "Aune Salonen" && n.Finding.Confidence == Confidence.High);
+    }
+
+    [Fact]
+    public void Detect_FullNameWithoutContext_IsLow()
+    {
+        var (_, finding) = Assert.Single(Names(IndividualTestText.Body("Utredningen skrevs av Anna Berglund och publicerades 2019.")));
+
+        Assert.Equal(Confidence.Low, finding.Confidence);
     }
 
     [Fact]

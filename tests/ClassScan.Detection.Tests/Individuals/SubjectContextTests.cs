@@ -25,6 +25,13 @@ public sealed class SubjectContextTests
     [InlineData("Lucas Nguyen (13 år): placerad i familjehem.", "Lucas", Confidence.High)]
     [InlineData("Mvh Johanna Lind (mamma)", "Johanna", Confidence.High)]
     [InlineData("Inblandade ungdomar Dennis Kallström, född 2008", "Dennis", Confidence.High)]
+    [InlineData("Avvikelserna gäller i huvudsak Fatima Hansson, som har autism.", "Fatima", Confidence.Medium)]
+    [InlineData("Avvikelserna rör Johanna Arvidsson, som fick fel dos.", "Johanna", Confidence.Medium)]
+    [InlineData("Våra boende Ronja Eklund och Egon Strand.", "Ronja", Confidence.High)]
+    [InlineData("Mohammed Ali – epilepsi, akutmedicin i skåpet", "Mohammed", Confidence.Medium)]
+    [InlineData("En av avvikelserna rör Therese Hedlund (cerebral pares) i maj.", "Therese", Confidence.Medium)]
+    [InlineData("Britt Nyberg Backvägen 15 5109 Natt, Kvällsmat", "Britt", Confidence.Medium)]
+    [InlineData("Brukare Egon Blomqvist", "Egon", Confidence.High)]
     public void Classify_SubjectCue_RaisesConfidence(string text, string name, Confidence expected)
     {
         Assert.Equal(expected, Classify(text, name));
@@ -38,6 +45,9 @@ public sealed class SubjectContextTests
     [InlineData("Majken är 70 år och har KOL.", "Majken")]
     [InlineData("Maria Larsson är ordförande i nämnden.", "Maria")]
     [InlineData("En modern arbetsplats för Anna Berg och kollegerna.", "Anna")]
+    [InlineData("Sidhuvud Wendy Wu (OFFICE)", "Wendy")]
+    [InlineData("Utredningen (SOU 2019:3) av Anna Berg (2019) visar", "Anna")]
+    [InlineData("Föreläsning - Anna Berg, Lunds universitet", "Anna")]
     public void Classify_NoSubjectCue_Low(string text, string name)
     {
         Assert.Equal(Confidence.Low, Classify(text, name));
