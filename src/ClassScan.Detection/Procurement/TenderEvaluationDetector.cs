@@ -10,7 +10,7 @@ namespace ClassScan.Detection.Procurement;
 /// Kind <see cref="FindingKinds.KonfidentiellUppgift"/>, Detail <see cref="ConfidentialDetails.Anbud"/>.
 /// <para>
 /// Evidence is a table (tab- or bar-separated rows, as spreadsheets and Word tables are extracted) whose header
-/// names the bidder (anbudsgivare, leverantör, anbudslämnare) and a price or score column, followed by at least two
+/// names the bidder (anbudsgivare, anbudslämnare; leverantör only beside a score or rank) and a price or score column, followed by at least two
 /// rows that name a company (AB, HB, Oy, AS …) and hold numbers. The document decides the confidence:
 /// words of the time before award anywhere in it ("anbudsöppning", "förslag till tilldelning", "preliminär",
 /// "tilldelningsbeslut planeras", "inför tilldelning") give High; none either way gives Medium; an award
@@ -76,7 +76,7 @@ public sealed partial class TenderEvaluationDetector : IDetector
         {
             var line = lines[l];
             var sep = line.Contains('\t') ? '\t' : line.Contains('|') ? '|' : '\0';
-            if (sep != '\0' && BidderHeader().IsMatch(line) && PriceHeader().IsMatch(line))
+            if (sep != '\0' && IsComparisonHeader(line))
             {
                 var rows = 0;
                 for (var k = l + 1; k < lines.Length; k++)
@@ -92,7 +92,19 @@ public sealed partial class TenderEvaluationDetector : IDetector
         return null;
     }
 
-    [GeneratedRegex(@"\b(?:anbudsgivare|anbudsgivarens|anbudslämnare|leverantör|leverantörer|anbudsgivare\s*/\s*leverantör|bidder|tenderer|supplier)\b",
+    // "Anbudsgivare" with a price or score column; "Leverantör" only with a score or rank column, since a
+    // ledger of supplier invoices also has a supplier and an amount per row.
+    private static bool IsComparisonHeader(string line) =>
+        (BidderHeader().IsMatch(line) && PriceHeader().IsMatch(line))
+        || (SupplierHeader().IsMatch(line) && ScoreHeader().IsMatch(line));
+
+    [GeneratedRegex(@"\b(?:leverantör|leverantörer|supplier)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex SupplierHeader();
+
+    [GeneratedRegex(@"(?:poäng|rang|placering|utvärdering|viktad|score|points|ranking)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ScoreHeader();
+
+    [GeneratedRegex(@"\b(?:anbudsgivare|anbudsgivarens|anbudslämnare|bidder|tenderer)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex BidderHeader();
 
