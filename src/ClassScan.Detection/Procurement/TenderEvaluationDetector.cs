@@ -18,7 +18,8 @@ namespace ClassScan.Detection.Procurement;
 /// without such words gives nothing: the award notice and the public tender documents (which have no bidder
 /// rows) are level 0.
 /// </para>
-/// At most one finding per document. Singleton, thread-safe, never throws.
+/// A page without cells (PDF) counts only with words of the time before award: its rows are guessed from
+/// company names and numbers on one line. At most one finding per document. Singleton, thread-safe, never throws.
 /// </summary>
 public sealed partial class TenderEvaluationDetector : IDetector
 {
@@ -37,13 +38,20 @@ public sealed partial class TenderEvaluationDetector : IDetector
             for (var i = 0; i < text.Segments.Count; i++)
             {
                 var t = text.Segments[i]?.Text;
-                if (t is null || (!t.Contains('\t') && !t.Contains('|'))) continue;
-                if (BidderTable(t) is not { } table) continue;
+                if (t is null || t.Length < 40) continue;
+                var cells = t.Contains('\t') || t.Contains('|');
+                var table = cells ? BidderTable(t) : null;
+                var lines = table is null ? BidderLines(t) : null;
+                if (table is null && lines is null) continue;
 
                 var (before, after) = Timing(text);
                 if (after && !before) return;
+                // Without cells (a PDF page) the rows are only guessed from company names and numbers: the
+                // document must also say that the award is still to come.
+                if (table is null && !before) continue;
+                var (start, length) = table ?? lines!.Value;
                 findings.Add(new Finding(DetectorId, FindingKinds.KonfidentiellUppgift, before ? Confidence.High : Confidence.Medium,
-                    i, table.Start, table.Length, "anbud: pris/poäng per anbudsgivare", ConfidentialDetails.Anbud));
+                    i, start, length, "anbud: pris/poäng per anbudsgivare", ConfidentialDetails.Anbud));
                 return;
             }
         }
@@ -91,6 +99,24 @@ public sealed partial class TenderEvaluationDetector : IDetector
         }
         return null;
     }
+
+    // A PDF page: a bidder header word and two lines that hold a company and numbers ("Nordvakt AB 559201-7736
+    // 3 484 900 52,1 1"), or an organisation number and numbers on the line after a wrapped company name.
+    private static (int Start, int Length)? BidderLines(string t)
+    {
+        var header = BidderHeader().Match(t);
+        if (!header.Success || !PriceHeader().IsMatch(t)) return null;
+        var rows = 0;
+        foreach (var line in t.Split('\n'))
+        {
+            var numbers = Number().Count(line);
+            if ((Company().IsMatch(line) && numbers >= 2) || (WrappedRow().IsMatch(line) && numbers >= 3)) rows++;
+        }
+        return rows >= MinBidderRows ? (header.Index, header.Length) : null;
+    }
+
+    [GeneratedRegex(@"^\s*\d{6}-\d{4}\s+\d", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex WrappedRow();
 
     // "Anbudsgivare" with a price or score column; "Leverantör" only with a score or rank column, since a
     // ledger of supplier invoices also has a supplier and an amount per row.

@@ -58,14 +58,40 @@ public sealed class TenderEvaluationDetectorTests
     [InlineData("Anbudsgivare\tPris per timme (kr)\tKommentar\n\t\t\n\t\t")]
     [InlineData("Anbudsgivare\tPris\nNorrvakt Säkerhet AB\t452")]
     [InlineData("Utvärderingskriterium\tViktning\tPoäng\nPris\t60 %\t60\nKvalitet\t40 %\t40")]
-    [InlineData("Anbudsgivare Pris Poäng\nNorrvakt Säkerhet AB 452 52,1\nGranbackens Bevakning AB 468 51,2")]
     [InlineData("Leverantör\tFakturanummer\tBelopp\nKontorsvaror AB\t2024-118842\t4 380\nTryckeriet i Norr AB\t2024-118843\t1 200")]
     public void Detect_NoBidderComparisonTable_ReportsNothing(string text)
     {
-        // Empty price forms, a single quote, a weighting table, a PDF line without cells, a ledger of invoices.
+        // Empty price forms, a single quote, a weighting table, a ledger of invoices.
         var findings = Detect((SegmentKind.Body, "Förfrågningsunderlag – anbud lämnas senast 2025-01-31."), (SegmentKind.Cell, text));
 
         Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Detect_PdfPageWithBidderRowsBeforeAward_ReportsAnbud()
+    {
+        const string page = "Anbudsutvärdering – Tolktjänster\nTilldelningsbeslut planeras 2025-01-04.\nAnbudsgivare Org.nr Anbudspris (kr) Kvalitetspoäng Rang\n" +
+            "Tolkbolaget Norr AB 559000-0001 3 623 000 92 1\nSpråkbron i Granhamn\nAB\n559000-0002 4 045 000 64 2";
+
+        var finding = Assert.Single(Detect((SegmentKind.Body, page)));
+        Assert.Equal(Confidence.High, finding.Confidence);
+    }
+
+    [Fact]
+    public void Detect_PdfAwardNoticeWithBidderRows_ReportsNothing()
+    {
+        const string page = "Tilldelningsbeslut\nKommunen har beslutat att anta anbudet från Tolkbolaget Norr AB.\nAnbudsgivare Årskostnad (kr) Prispoäng Placering\n" +
+            "Tolkbolaget Norr AB 559000-0001 3 484 900 52,1 1\nSpråkbron i Granhamn AB 559000-0002 3 546 600 51,2 2";
+
+        Assert.Empty(Detect((SegmentKind.Body, page)));
+    }
+
+    [Fact]
+    public void Detect_PdfBidderRowsWithoutTiming_ReportsNothing()
+    {
+        const string page = "Anbudsgivare Pris Poäng\nTolkbolaget Norr AB 452 52,1\nSpråkbron i Granhamn AB 468 51,2";
+
+        Assert.Empty(Detect((SegmentKind.Body, page)));
     }
 
     [Theory]
