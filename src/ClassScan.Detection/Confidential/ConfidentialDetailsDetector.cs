@@ -64,8 +64,10 @@ public sealed partial class ConfidentialDetailsDetector : IDetector
     internal static (int Start, int Length, string Sample)? FindCredential(string t)
     {
         if (PrivateKey().Match(t) is { Success: true } key) return (key.Index, key.Length, "privat nyckel: ****");
+        // A connection string: Password=/Pwd= among other key=value pairs separated by ";". A lone "password=x"
+        // in prose is a labelled value like any other and must look like a secret below.
         foreach (Match m in ConnectionStringSecret().Matches(t))
-            if (!SecretValue.IsPlaceholder(m.Groups["v"].ValueSpan) && m.Groups["v"].Length >= 4)
+            if (!SecretValue.IsPlaceholder(m.Groups["v"].ValueSpan) && m.Groups["v"].Length >= 4 && ConnectionStringKey().IsMatch(LineOf(t, m.Index)))
                 return (m.Index, m.Length, "anslutningssträng: Password=****");
         if (PrefixedToken().Match(t) is { Success: true } token) return (token.Index, token.Length, "api-nyckel: ****");
         foreach (Match m in UserSecretPair().Matches(t))
@@ -253,6 +255,9 @@ public sealed partial class ConfidentialDetailsDetector : IDetector
 
     [GeneratedRegex(@"(?:^|[;""'\s])(?:password|pwd)\s*=\s*(?<v>[^;""'\s]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex ConnectionStringSecret();
+
+    [GeneratedRegex(@"(?:server|data source|host|database|initial catalog|user id|uid|username)\s*=[^;\n]*;", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ConnectionStringKey();
 
     [GeneratedRegex(@"(?<![\w-])(?:(?:sk|pk|rk)_live_[A-Za-z0-9]{16,}|sk-[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|xox[abprs]-[A-Za-z0-9-]{20,}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|whsec_[A-Za-z0-9]{20,}|[a-z][a-z0-9]{1,7}_(?:live|prod|test)_[A-Za-z0-9]{20,})(?![\w-])",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]

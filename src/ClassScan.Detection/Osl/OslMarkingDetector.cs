@@ -135,17 +135,21 @@ public sealed partial class OslMarkingDetector : IDetector
         var from = lead.Success ? lead.Length : 0;
         var body = line[from..];
         cut = (from, body.Length);
-        if (OslMarking.Parse(body) is { } whole) return whole;
+        var whole = OslMarking.Parse(body);
         foreach (Match sep in StampSeparatorPattern().Matches(body.ToString()))
         {
             if (sep.Index < 4) continue;
             var part = body[..sep.Index];
-            if (OslMarking.Parse(part) is { } marking && (marking.HasCitation || marking.UpperCase))
+            // The whole line decides what the marking says ("SEKRETESS – elevhälsa (23 kap. 2 § OSL)" is 23:2);
+            // a shorter part only narrows where it stands, or finds it when the whole line carries an instruction.
+            if (OslMarking.Parse(part) is { } marking && (marking.HasCitation || marking.UpperCase)
+                && (whole is null || whole.Detail == marking.Detail))
             {
                 cut = (from, part.TrimEnd().Length);
-                return marking;
+                return whole ?? marking;
             }
         }
+        if (whole is not null) return whole;
         return null;
     }
 

@@ -10,7 +10,7 @@ namespace ClassScan.Detection.Procurement;
 /// Kind <see cref="FindingKinds.KonfidentiellUppgift"/>, Detail <see cref="ConfidentialDetails.Anbud"/>.
 /// <para>
 /// Evidence is a table (tab- or bar-separated rows, as spreadsheets and Word tables are extracted) whose header
-/// names the bidder (anbudsgivare, leverantör, anbudslämnare) and a price or score column, followed by at least two
+/// names the bidder (anbudsgivare, anbudslämnare; leverantör only beside a score or rank) and a price or score column, followed by at least two
 /// rows that name a company (AB, HB, Oy, AS …) and hold numbers. The document decides the confidence:
 /// words of the time before award anywhere in it ("anbudsöppning", "förslag till tilldelning", "preliminär",
 /// "tilldelningsbeslut planeras", "inför tilldelning") give High; none either way gives Medium; an award
@@ -18,7 +18,8 @@ namespace ClassScan.Detection.Procurement;
 /// without such words gives nothing: the award notice and the public tender documents (which have no bidder
 /// rows) are level 0.
 /// </para>
-/// At most one finding per document. Singleton, thread-safe, never throws.
+/// A page without cells (PDF) counts only with words of the time before award: its rows are guessed from
+/// company names and numbers on one line. At most one finding per document. Singleton, thread-safe, never throws.
 /// </summary>
 public sealed partial class TenderEvaluationDetector : IDetector
 {
@@ -37,13 +38,20 @@ public sealed partial class TenderEvaluationDetector : IDetector
             for (var i = 0; i < text.Segments.Count; i++)
             {
                 var t = text.Segments[i]?.Text;
-                if (t is null || (!t.Contains('\t') && !t.Contains('|'))) continue;
-                if (BidderTable(t) is not { } table) continue;
+                if (t is null || t.Length < 40) continue;
+                var cells = t.Contains('\t') || t.Contains('|');
+                var table = cells ? BidderTable(t) : null;
+                var lines = table is null ? BidderLines(t) : null;
+                if (table is null && lines is null) continue;
 
                 var (before, after) = Timing(text);
                 if (after && !before) return;
+                // Without cells (a PDF page) the rows are only guessed from company names and numbers: the
+                // document must also say that the award is still to come.
+                if (table is null && !before) continue;
+                var (start, length) = table ?? lines!.Value;
                 findings.Add(new Finding(DetectorId, FindingKinds.KonfidentiellUppgift, before ? Confidence.High : Confidence.Medium,
-                    i, table.Start, table.Length, "anbud: pris/poäng per anbudsgivare", ConfidentialDetails.Anbud));
+                    i, start, length, "anbud: pris/poäng per anbudsgivare", ConfidentialDetails.Anbud));
                 return;
             }
         }
@@ -76,7 +84,7 @@ public sealed partial class TenderEvaluationDetector : IDetector
         {
             var line = lines[l];
             var sep = line.Contains('\t') ? '\t' : line.Contains('|') ? '|' : '\0';
-            if (sep != '\0' && BidderHeader().IsMatch(line) && PriceHeader().IsMatch(line))
+            if (sep != '\0' && IsComparisonHeader(line))
             {
                 var rows = 0;
                 for (var k = l + 1; k < lines.Length; k++)
@@ -92,7 +100,37 @@ public sealed partial class TenderEvaluationDetector : IDetector
         return null;
     }
 
-    [GeneratedRegex(@"\b(?:anbudsgivare|anbudsgivarens|anbudslämnare|leverantör|leverantörer|anbudsgivare\s*/\s*leverantör|bidder|tenderer|supplier)\b",
+    // A PDF page: a bidder header word and two lines that hold a company and numbers ("Nordvakt AB 559201-7736
+    // 3 484 900 52,1 1"), or an organisation number and numbers on the line after a wrapped company name.
+    private static (int Start, int Length)? BidderLines(string t)
+    {
+        var header = BidderHeader().Match(t);
+        if (!header.Success || !PriceHeader().IsMatch(t)) return null;
+        var rows = 0;
+        foreach (var line in t.Split('\n'))
+        {
+            var numbers = Number().Count(line);
+            if ((Company().IsMatch(line) && numbers >= 2) || (WrappedRow().IsMatch(line) && numbers >= 3)) rows++;
+        }
+        return rows >= MinBidderRows ? (header.Index, header.Length) : null;
+    }
+
+    [GeneratedRegex(@"^\s*\d{6}-\d{4}\s+\d", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex WrappedRow();
+
+    // "Anbudsgivare" with a price or score column; "Leverantör" only with a score or rank column, since a
+    // ledger of supplier invoices also has a supplier and an amount per row.
+    private static bool IsComparisonHeader(string line) =>
+        (BidderHeader().IsMatch(line) && PriceHeader().IsMatch(line))
+        || (SupplierHeader().IsMatch(line) && ScoreHeader().IsMatch(line));
+
+    [GeneratedRegex(@"\b(?:leverantör|leverantörer|supplier)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex SupplierHeader();
+
+    [GeneratedRegex(@"(?:poäng|rang|placering|utvärdering|viktad|score|points|ranking)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ScoreHeader();
+
+    [GeneratedRegex(@"\b(?:anbudsgivare|anbudsgivarens|anbudslämnare|bidder|tenderer)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex BidderHeader();
 
