@@ -64,7 +64,7 @@ public static class FamilyCrossValidation
                     judged[i] = KlassaModelEvaluator.Judged(d, verdict);
             }
             var names = heldOut.Select(i => docs[i].Label.Family).Distinct(StringComparer.Ordinal).ToArray();
-            options.Log?.Report($"family CV: fold {f + 1}/{folds} held out {heldOut.Length} documents of {names.Length} families " +
+            options.Log?.Report($"family CV: fold {f + 1}/{folds} held out {heldOut.Length} documents of {names.Length} famil{(names.Length == 1 ? "y" : "ies")} " +
                                 $"({string.Join(", ", names.Take(3))}{(names.Length > 3 ? ", ..." : "")}) at {clock.Elapsed.TotalSeconds:0} s");
         }
 
