@@ -63,7 +63,9 @@ public static class FamilyCrossValidation
                 else
                     judged[i] = KlassaModelEvaluator.Judged(d, verdict);
             }
-            options.Log?.Report($"family CV: fold {f + 1}/{folds} ({heldOut.Length} held out, {string.Join(", ", heldOut.Select(i => docs[i].Label.Family).Distinct(StringComparer.Ordinal).Take(4))}{(heldOut.Select(i => docs[i].Label.Family).Distinct(StringComparer.Ordinal).Count() > 4 ? ", ..." : "")}) at {clock.Elapsed.TotalSeconds:0} s");
+            var names = heldOut.Select(i => docs[i].Label.Family).Distinct(StringComparer.Ordinal).ToArray();
+            options.Log?.Report($"family CV: fold {f + 1}/{folds} held out {heldOut.Length} documents of {names.Length} famil{(names.Length == 1 ? "y" : "ies")} " +
+                                $"({string.Join(", ", names.Take(3))}{(names.Length > 3 ? ", ..." : "")}) at {clock.Elapsed.TotalSeconds:0} s");
         }
 
         var all = judged.Where(j => j is not null).Select(j => j!).ToArray();
