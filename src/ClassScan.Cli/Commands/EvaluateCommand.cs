@@ -39,7 +39,7 @@ internal static class EvaluateCommand
             {
                 CorpusDirectory = dir,
                 LabelsPath = labelFile,
-                TextProvider = new CorpusText(selector).Read,
+                TextProvider = new CorpusText(selector, ScanComposition.LanguageIdentifier).Read,
                 Detectors = ScanComposition.CreateDetectors(TimeProvider.System),
                 Split = splitValue is null or "all" ? null : splitValue,
             });

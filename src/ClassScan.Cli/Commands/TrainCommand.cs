@@ -36,7 +36,7 @@ internal static class TrainCommand
                 {
                     CorpusDirectory = dir,
                     LabelsPath = labelFile,
-                    TextProvider = new CorpusText(selector).Read,
+                    TextProvider = new CorpusText(selector, ScanComposition.LanguageIdentifier).Read,
                     Detectors = ScanComposition.CreateDetectors(TimeProvider.System),
                     Split = splitValue is null or "all" ? null : splitValue,
                 },
