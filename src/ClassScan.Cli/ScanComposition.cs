@@ -3,6 +3,7 @@ using ClassScan.Cli.Commands;
 using ClassScan.Core.Classification;
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
+using ClassScan.Core.Language;
 using ClassScan.Detection.Confidential;
 using ClassScan.Detection.Health;
 using ClassScan.Detection.Individuals;
@@ -14,6 +15,7 @@ using ClassScan.Policy;
 using ClassScan.Detection.Sensitive;
 using ClassScan.Extraction;
 using ClassScan.Extraction.Isolation;
+using ClassScan.Language;
 using ClassScan.Pipeline;
 
 namespace ClassScan.Cli;
@@ -23,6 +25,14 @@ internal static class ScanComposition
 {
     /// <summary>The model shipped beside the binary (copied from the repository's models/ folder at build).</summary>
     public static string DefaultModelPath => Path.Combine(AppContext.BaseDirectory, "models", "klassa.zip");
+
+    private static readonly Lazy<ILanguageIdentifier> Languages = new(() => new LinguaLanguageIdentifier(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// One language identifier per process (Lingua's models load once), used in the judge stage of a scan and when
+    /// evaluation or training reads a corpus, never in the extract worker.
+    /// </summary>
+    public static ILanguageIdentifier LanguageIdentifier => Languages.Value;
 
     public static IReadOnlyList<IDetector> CreateDetectors(TimeProvider time) =>
     [
@@ -57,6 +67,6 @@ internal static class ScanComposition
     public static (DocumentAnalyzer Analyzer, IDisposable? Workers) CreateAnalyzer(TimeProvider time, ScanProgress? progress, bool isolate, ILevelModel? model)
     {
         var (selector, workers) = CreateSelector(isolate);
-        return (new DocumentAnalyzer(selector, CreateDetectors(time), CreatePolicy(model), progress), workers);
+        return (new DocumentAnalyzer(selector, CreateDetectors(time), CreatePolicy(model), progress, LanguageIdentifier), workers);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ClassScan.Core.Classification;
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
+using ClassScan.Core.Language;
 using ClassScan.Core.Privacy;
 using ClassScan.Core.Scanning;
 
@@ -13,12 +14,18 @@ namespace ClassScan.Pipeline;
 /// then the classification policy: our work, in this process). Split so that one file's detection runs while
 /// the next file is being parsed. Synchronous on purpose (CPU work); thread-safe; never throws for a bad
 /// document: known failures become statuses. Cancellation is the only exception that escapes.
+/// <para>
+/// With a <c>languages</c> identifier, Judge tags the text with its languages before the detectors run, so that
+/// vocabulary detectors match words of the language the text is in; without one every segment is of unknown
+/// language, which detectors read as Swedish. It runs in the judge stage, in this process, never in the extract worker.
+/// </para>
 /// </summary>
 public sealed class DocumentAnalyzer(
     IExtractorSelector selector,
     IReadOnlyList<IDetector> detectors,
     IClassificationPolicy policy,
-    ScanProgress? progress = null)
+    ScanProgress? progress = null,
+    ILanguageIdentifier? languages = null)
 {
     private const int MaxNotesLength = 400;
 
@@ -95,6 +102,7 @@ public sealed class DocumentAnalyzer(
     {
         ct.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
+        if (languages is not null) text = text.WithLanguages(languages.Identify(text));
         var findings = new List<Finding>();
         foreach (var detector in detectors)
         {

@@ -9,7 +9,9 @@ namespace ClassScan.Detection.Health;
 /// <summary>
 /// Health data (GDPR art. 9): diagnoses, psychiatric and addiction terms, care contexts, treatments, medicines,
 /// ICD-10 codes in context, disability, sick leave and rehabilitation, pregnancy, allergy. Lexicons are data
-/// (halsa.txt hand-curated; halsa-swedmedner.txt derived, CC BY-SA 4.0) loaded once per process.
+/// (halsa.txt hand-curated; halsa-swedmedner.txt derived, CC BY-SA 4.0) loaded once per process, and apply to text
+/// of Swedish or unknown language; English and Finnish text get their own short lists (halsa-en.txt, halsa-fi.txt)
+/// and text in other languages none (<see cref="ExtractedText.LanguageOf"/>).
 /// <para>
 /// Vocabulary is not yet a verdict: the detector only says how likely a passage is about a person's health.
 /// Strong terms are Medium, High with a personal cue in the sentence, Low in a population sentence ("andel",
@@ -23,12 +25,11 @@ public sealed class HealthDetector : IDetector
 {
     public const string DetectorId = "se.halsa";
 
-    private static readonly Lazy<CategoryLexicon> Lexicon =
-        new(() => CategoryLexicon.Load("halsa.txt", "halsa-swedmedner.txt"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly LanguageLexicons Lexicons = new(["halsa.txt", "halsa-swedmedner.txt"], "halsa-en.txt", "halsa-fi.txt");
 
     /// <summary>Creates the detector and loads the lexicons (once per process).</summary>
     /// <exception cref="InvalidOperationException">A lexicon resource is missing (a build error).</exception>
-    public HealthDetector() => _ = Lexicon.Value;
+    public HealthDetector() => Lexicons.LoadAll();
 
     public string Id => DetectorId;
 
@@ -36,14 +37,17 @@ public sealed class HealthDetector : IDetector
     {
         ArgumentNullException.ThrowIfNull(findings);
         if (text is null) return;
-        var lexicon = Lexicon.Value;
         var codes = new List<(int Start, int Length)>();
         for (var i = 0; i < text.Segments.Count; i++)
         {
             var raw = text.Segments[i]?.Text;
             if (string.IsNullOrWhiteSpace(raw)) continue;
             var segment = new SegmentContext(i, raw);
-            CategoryScanner.Scan(lexicon, segment, DetectorId, FindingKinds.Halsa, findings);
+            // Vocabulary of the segment's language only. ICD-10 codes next to "diagnos"/"ICD" are the same in any
+            // language; where the language has no lexicon they are weighed with the Swedish context cues.
+            var lexicon = Lexicons.For(text.LanguageOf(i));
+            if (lexicon is not null) CategoryScanner.Scan(lexicon, segment, DetectorId, FindingKinds.Halsa, findings);
+            lexicon ??= Lexicons.For(null)!;
             codes.Clear();
             IcdCodeMatcher.Find(segment.Text, segment.Lower, codes);
             foreach (var (start, length) in codes)

@@ -25,18 +25,24 @@ internal sealed class CategoryLexicon
 
     public TermMatcher Population { get; }
 
-    /// <summary>Loads the given lexicon files, in priority order (earlier files win ties), plus allmant.txt and kontext.txt.</summary>
-    public static CategoryLexicon Load(params string[] files)
+    /// <summary>Loads the given Swedish lexicon files, in priority order (earlier files win ties), plus allmant.txt and kontext.txt.</summary>
+    public static CategoryLexicon Load(params string[] files) => Load(Inflections.Swedish, "allmant.txt", "kontext.txt", files);
+
+    /// <summary>
+    /// Loads the lexicon files of one language, in priority order (earlier files win ties), with that language's
+    /// stop list and context cues (same format and section names as allmant.txt and kontext.txt).
+    /// </summary>
+    public static CategoryLexicon Load(Inflections inflections, string stopFile, string contextFile, params string[] files)
     {
         var terms = new List<LexiconTerm>();
         var cueTerms = new Dictionary<string, List<LexiconTerm>>(StringComparer.Ordinal);
 
         // The stop list outranks everything on a tie; then each file in the order given.
         var priority = files.Length + 1;
-        AddFile("allmant.txt", priority, terms, cueTerms);
+        AddFile(stopFile, priority, terms, cueTerms);
         foreach (var file in files) AddFile(file, --priority, terms, cueTerms);
 
-        var context = LexiconFile.ParseSections(LexiconFile.ReadResource("kontext.txt"));
+        var context = LexiconFile.ParseSections(LexiconFile.ReadResource(contextFile));
         var personal = new List<LexiconTerm>();
         var population = new List<LexiconTerm>();
         foreach (var section in context)
@@ -52,10 +58,10 @@ internal sealed class CategoryLexicon
                 throw new InvalidOperationException($"Lexicon section '{term.Category}' requires cue list '{list}', which no file defines.");
 
         return new CategoryLexicon(
-            new TermMatcher(terms),
-            cueTerms.ToDictionary(p => p.Key, p => new TermMatcher(p.Value), StringComparer.Ordinal),
-            new TermMatcher(personal),
-            new TermMatcher(population));
+            new TermMatcher(terms, inflections),
+            cueTerms.ToDictionary(p => p.Key, p => new TermMatcher(p.Value, inflections), StringComparer.Ordinal),
+            new TermMatcher(personal, inflections),
+            new TermMatcher(population, inflections));
     }
 
     private static void AddFile(string file, int priority, List<LexiconTerm> terms, Dictionary<string, List<LexiconTerm>> cueTerms)

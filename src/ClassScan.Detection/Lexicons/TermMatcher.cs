@@ -21,9 +21,13 @@ internal sealed class TermMatcher
     private readonly Dictionary<long, int> edges = [];
     private readonly List<List<int>?> nodeTerms = [null];
     private readonly bool hasCompoundHeads;
+    private readonly Inflections inflections;
 
-    public TermMatcher(IEnumerable<LexiconTerm> source)
+    /// <param name="source">The terms.</param>
+    /// <param name="inflections">The endings a stem may take: the lexicon's language (Swedish when null).</param>
+    public TermMatcher(IEnumerable<LexiconTerm> source, Inflections? inflections = null)
     {
+        this.inflections = inflections ?? Inflections.Swedish;
         terms = [.. source];
         var exactMap = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var exactCsMap = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -123,9 +127,9 @@ internal sealed class TermMatcher
                 var mode = terms[id].Tokens[0].Mode;
                 bool ok;
                 if (offset == 0)
-                    ok = SwedishSuffixes.IsEnding(rest) || (mode is TokenMode.Compound or TokenMode.Modifier && rest.Length >= MinCompoundRest);
+                    ok = inflections.IsEnding(rest) || (mode is TokenMode.Compound or TokenMode.Modifier && rest.Length >= MinCompoundRest);
                 else
-                    ok = mode is TokenMode.Compound or TokenMode.Head && SwedishSuffixes.IsEnding(rest);
+                    ok = mode is TokenMode.Compound or TokenMode.Head && inflections.IsEnding(rest);
                 if (ok) AddCandidate(id, text, lower, tokens, k, to, matches);
             }
         }
@@ -150,12 +154,12 @@ internal sealed class TermMatcher
         matches.Add(new TermMatch(id, tokens[k].Start, tokens[k + n - 1].End, k, n));
     }
 
-    private static bool TokenMatches(TermToken t, ReadOnlySpan<char> original, ReadOnlySpan<char> lower)
+    private bool TokenMatches(TermToken t, ReadOnlySpan<char> original, ReadOnlySpan<char> lower)
     {
         if (t.CaseSensitive) return original.SequenceEqual(t.Text);
         if (t.Mode == TokenMode.Exact)
             return lower.SequenceEqual(t.Text) || (lower.Length == t.Text.Length + 1 && lower[^1] == 's' && lower.StartsWith(t.Text));
-        return lower.StartsWith(t.Text) && SwedishSuffixes.IsEnding(lower[t.Text.Length..]);
+        return lower.StartsWith(t.Text) && inflections.IsEnding(lower[t.Text.Length..]);
     }
 
     // Words of a multi-word term are separated by spaces, hyphens or slashes (at most four characters),
