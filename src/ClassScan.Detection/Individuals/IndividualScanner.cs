@@ -116,7 +116,7 @@ internal sealed class IndividualScanner
             // "Medarbetare: Maria Pekkari, undersköterska": a private label names the subject of the matter even when
             // a job title follows (an employee in an HR matter).
             var inPrivateValue = (label == LabelKind.Private && start >= labelEnd && start < valueEnd) || column == LabelKind.Private;
-            var privateValue = name.First == valueToken || column == LabelKind.Private;
+            var privateValue = name.First == valueToken || column == LabelKind.Private || subject.IsPayRow(name, lineIndex);
             var labelledOfficial = !privateValue && ((label == LabelKind.Official && start >= labelEnd) || underTitleRow
                 || inlineOfficial.Exists(r => start > r.From && start < r.To) || column == LabelKind.Official);
             if (role >= 0) rolesUsed.Add(role);
@@ -124,6 +124,7 @@ internal sealed class IndividualScanner
             {
                 var confidence = subject.Classify(name, lineIndex, role >= 0 || ambiguousRole, addressLines);
                 if (inPrivateValue) confidence = Confidence.High;
+                else if (privateValue && confidence < Confidence.Medium) confidence = Confidence.Medium;
                 // A list introduced as private persons ("följande medlemmar:") names subjects of the matter.
                 if (listItem && name.HasSurname && confidence < Confidence.Medium) confidence = Confidence.Medium;
                 if (confidence >= Confidence.Medium) linesWithPrivateName.Add(lineIndex);

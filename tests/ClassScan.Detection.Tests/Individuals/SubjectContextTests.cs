@@ -53,6 +53,19 @@ public sealed class SubjectContextTests
         Assert.Equal(Confidence.Low, Classify(text, name));
     }
 
+    [Theory]
+    [InlineData("Camilla Kaya IT-tekniker 48200 50600 5,0", "Camilla", true)]
+    [InlineData("Ali Larsson, Stödassistent, 37 500 kr; 39 100 kr", "Ali", true)]
+    [InlineData("Hans Lundin HR-specialist 0451-32 51 13", "Hans", false)]
+    [InlineData("Peter Hansson Systemförvaltare Enhet 2 rum 10412", "Peter", false)]
+    [InlineData("Anna Berg Storgatan 12, 284 75 Stenbro", "Anna", false)]
+    public void IsPayRow_NameWithSalaryAmounts_Detected(string text, string name, bool pay)
+    {
+        var (segment, span, line) = RecogniserFixture.NameIn(text, name);
+
+        Assert.Equal(pay, new SubjectContext(RecogniserFixture.Lexicon, segment, false).IsPayRow(span, line));
+    }
+
     [Fact]
     public void Classify_StatementInAnonymisedDocument_Low()
     {
