@@ -118,7 +118,7 @@ internal sealed class IndividualScanner
             var inPrivateValue = (label == LabelKind.Private && start >= labelEnd && start < valueEnd) || column == LabelKind.Private;
             var privateValue = name.First == valueToken || column == LabelKind.Private || subject.IsPayRow(name, lineIndex);
             var labelledOfficial = !privateValue && ((label == LabelKind.Official && start >= labelEnd) || underTitleRow
-                || inlineOfficial.Exists(r => start > r.From && start < r.To) || column == LabelKind.Official);
+                || InInlineOfficialRange(start) || column == LabelKind.Official);
             if (role >= 0) rolesUsed.Add(role);
             if (!labelledOfficial && (listItem || privateValue || !official.IsOfficial(lineIndex, name)))
             {
@@ -143,6 +143,13 @@ internal sealed class IndividualScanner
             findings.Add(new Finding(IndividualDetector.DetectorId, FindingKinds.Individ, Confidence.Low, segment.Index, m.Start, m.Length,
                 segment.Lower.Substring(m.Start, m.Length), IndividualDetails.Roll));
         }
+    }
+
+    private bool InInlineOfficialRange(int position)
+    {
+        foreach (var (from, to) in inlineOfficial)
+            if (position > from && position < to) return true;
+        return false;
     }
 
     private int RoleBefore(List<TermMatch> roles, Dictionary<int, int> roleByNextToken, int nameToken)
