@@ -84,6 +84,8 @@ public sealed class SubjectContextTests
     [InlineData("The patient, Matti Virtanen, was admitted on Monday.", "Matti", Confidence.Medium)]
     [InlineData("Mr Virtanen is a patient at the clinic.", "Virtanen", Confidence.Medium)]
     [InlineData("Asiakas Aune Salonen kaatui yöllä.", "Aune", Confidence.High)]
+    [InlineData("Miten äitinne Aune Salonen on voinut viime viikkoina.", "Aune", Confidence.High)]
+    [InlineData("Hyvä Pirjo Salonen, kiitos puhelustanne.", "Pirjo", Confidence.Low)]
     [InlineData("Elizabeth Bennet walked to the house and was very ill.", "Elizabeth", Confidence.Low)]
     [InlineData("John Smith has diabetes and depression, his doctor said.", "John", Confidence.Low)]
     [InlineData("Mr Darcy looked at her.", "Darcy", Confidence.Low)]
