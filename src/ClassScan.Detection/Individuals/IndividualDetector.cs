@@ -81,11 +81,16 @@ public sealed class IndividualDetector : IDetector
                 // High needs a private label, role word or age beside the name: that outweighs the same person being
                 // listed among those present ("Medarbetare: Maria Pekkari" … "Närvarande: Maria Pekkari; …").
                 if (officialNames.Contains(name) && finding.Confidence < Confidence.High) continue;
-                if (finding.Confidence == Confidence.Low && !name.Contains(' ')
-                    && (privateFirstNames.Contains(name) || (name.EndsWith('s') && privateFirstNames.Contains(name[..^1]))))
+                if (finding.Confidence == Confidence.Low && !name.Contains(' '))
                 {
-                    findings.Add(finding with { Confidence = Confidence.Medium });
-                    continue;
+                    if (privateFirstNames.Contains(name) || (name.EndsWith('s') && privateFirstNames.Contains(name[..^1])))
+                    {
+                        findings.Add(finding with { Confidence = Confidence.Medium });
+                        continue;
+                    }
+                    // A lone given name known only from the large generated lists ("Will", "Grant" in English text) is
+                    // too uncertain to report; the curated Swedish list keeps its Low hits as before.
+                    if (!lexicon.Names.IsCurated(name) && !(name.EndsWith('s') && lexicon.Names.IsCurated(name[..^1]))) continue;
                 }
             }
             findings.Add(finding);

@@ -116,14 +116,15 @@ internal sealed class IndividualScanner
             // "Medarbetare: Maria Pekkari, undersköterska": a private label names the subject of the matter even when
             // a job title follows (an employee in an HR matter).
             var inPrivateValue = (label == LabelKind.Private && start >= labelEnd && start < valueEnd) || column == LabelKind.Private;
-            var privateValue = name.First == valueToken || column == LabelKind.Private;
+            var privateValue = name.First == valueToken || column == LabelKind.Private || subject.IsPayRow(name, lineIndex);
             var labelledOfficial = !privateValue && ((label == LabelKind.Official && start >= labelEnd) || underTitleRow
-                || inlineOfficial.Exists(r => start > r.From && start < r.To) || column == LabelKind.Official);
+                || InInlineOfficialRange(start) || column == LabelKind.Official);
             if (role >= 0) rolesUsed.Add(role);
             if (!labelledOfficial && (listItem || privateValue || !official.IsOfficial(lineIndex, name)))
             {
                 var confidence = subject.Classify(name, lineIndex, role >= 0 || ambiguousRole, addressLines);
                 if (inPrivateValue) confidence = Confidence.High;
+                else if (privateValue && confidence < Confidence.Medium) confidence = Confidence.Medium;
                 // A list introduced as private persons ("följande medlemmar:") names subjects of the matter.
                 if (listItem && name.HasSurname && confidence < Confidence.Medium) confidence = Confidence.Medium;
                 if (confidence >= Confidence.Medium) linesWithPrivateName.Add(lineIndex);
@@ -142,6 +143,13 @@ internal sealed class IndividualScanner
             findings.Add(new Finding(IndividualDetector.DetectorId, FindingKinds.Individ, Confidence.Low, segment.Index, m.Start, m.Length,
                 segment.Lower.Substring(m.Start, m.Length), IndividualDetails.Roll));
         }
+    }
+
+    private bool InInlineOfficialRange(int position)
+    {
+        foreach (var (from, to) in inlineOfficial)
+            if (position > from && position < to) return true;
+        return false;
     }
 
     private int RoleBefore(List<TermMatch> roles, Dictionary<int, int> roleByNextToken, int nameToken)

@@ -16,10 +16,13 @@ internal sealed class NameGazetteer
     private readonly Dictionary<string, bool> given;
     private readonly HashSet<string> surnames;
 
-    private NameGazetteer(Dictionary<string, bool> given, HashSet<string> surnames)
+    private readonly HashSet<string> curated;
+
+    private NameGazetteer(Dictionary<string, bool> given, HashSet<string> surnames, HashSet<string> curated)
     {
         this.given = given;
         this.surnames = surnames;
+        this.curated = curated;
         Given = given.GetAlternateLookup<ReadOnlySpan<char>>();
         Surnames = surnames.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -37,6 +40,9 @@ internal sealed class NameGazetteer
     public bool IsGivenName(ReadOnlySpan<char> lower, out bool ambiguous) => Given.TryGetValue(lower, out ambiguous);
 
     public bool IsSurname(ReadOnlySpan<char> lower) => Surnames.Contains(lower);
+
+    /// <summary>True for a given name of the hand-curated list (names common in Swedish case files).</summary>
+    public bool IsCurated(string lower) => curated.Contains(lower);
 
     public static NameGazetteer Load() => Parse(
         LexiconFile.ReadResource("fornamn.txt"),
@@ -62,7 +68,7 @@ internal sealed class NameGazetteer
         }
         var surnames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, _) in Entries(generatedSurnames)) surnames.Add(name);
-        return new NameGazetteer(given, surnames);
+        return new NameGazetteer(given, surnames, curated);
     }
 
     private static IEnumerable<(string Name, bool Ambiguous)> Entries(string text)

@@ -17,6 +17,8 @@ internal sealed partial class OfficialContext(IndividualLexicon lexicon, Individ
     /// <summary>Characters either side of a name searched for an e-mail address; bounds the work on very long lines.</summary>
     public const int NearWindow = 200;
 
+    private readonly List<TermMatch> scratch = [];
+
     private string Text => segment.Text;
 
     /// <summary>True when the name <paramref name="name"/> on line <paramref name="lineIndex"/> is an official in their role.</summary>
@@ -50,7 +52,7 @@ internal sealed partial class OfficialContext(IndividualLexicon lexicon, Individ
             if (sep >= lineEnd && HasCommaAfter(p, lineEnd)
                 && segment.NextNonEmptyLine(lineIndex) is { } wrapped && StartsWithTitle(wrapped, allowGenitive: true))
                 return true;
-            if (sep < lineEnd && StartsWithTitle(Text.AsSpan(sep, Math.Min(lineEnd - sep, 80)), allowGenitive: true)) return true;
+            if (sep < lineEnd && StartsWithTitleAt(sep, lineEnd)) return true;
             var wordEnd = sep;
             while (wordEnd < lineEnd && char.IsLetter(Text[wordEnd])) wordEnd++;
             if (wordEnd > sep && lexicon.Parties.Contains(Text[sep..wordEnd])) return true; // "Hassan Abdi   Socialdemokraterna"
@@ -152,6 +154,32 @@ internal sealed partial class OfficialContext(IndividualLexicon lexicon, Individ
         return false;
     }
 
+    /// <summary>
+    /// <see cref="StartsWithTitle"/> (with genitives) for the words of this segment from <paramref name="position"/> to
+    /// the end of the line, without copying them: this runs for every name followed by a comma or a table cell.
+    /// </summary>
+    private bool StartsWithTitleAt(int position, int lineEnd)
+    {
+        var context = segment.Context;
+        var tokens = segment.Tokens;
+        var first = context.FirstTokenAtOrAfter(position);
+        if (first >= tokens.Count || tokens[first].Start >= lineEnd || tokens[first].Start - position > 80) return false;
+        var limit = first;
+        while (limit < tokens.Count && limit - first < 4 && tokens[limit].Start < lineEnd && tokens[limit].Start - position < 80) limit++;
+        scratch.Clear();
+        lexicon.Titles.FindAll(Text, segment.Lower, tokens, first, limit, scratch);
+        foreach (var m in scratch)
+        {
+            if (m.FirstToken == first) return true;
+            if (m.FirstToken != first + 1) continue;
+            // "LSS-handläggare", "it-chef": the title after a hyphenated prefix.
+            if (segment.Gap(first) is "-") return true;
+            // "kommunstyrelsens ordförande", "socialnämndens ordförande"
+            if (segment.Lower[tokens[first].End - 1] == 's' && char.IsLower(Text[tokens[first].Start])) return true;
+        }
+        return false;
+    }
+
     private static string FirstWord(string s)
     {
         var cut = s.IndexOfAny([',', ';', ' ']);
@@ -178,10 +206,10 @@ internal sealed partial class OfficialContext(IndividualLexicon lexicon, Individ
         if (tokens[t].Start < lineStart) return false;
         var gap = Text.AsSpan(tokens[t].End, tokens[t + 1].Start - tokens[t].End);
         if (gap.Length is 0 or > 2 || gap.Trim().Length > 0) return false;
-        var matches = new List<TermMatch>();
+        scratch.Clear();
         var from = Math.Max(segment.Context.FirstTokenAtOrAfter(lineStart), t - 3);
-        matcher.FindAll(Text, segment.Lower, tokens, from, t + 1, matches);
-        foreach (var m in matches)
+        matcher.FindAll(Text, segment.Lower, tokens, from, t + 1, scratch);
+        foreach (var m in scratch)
             if (m.FirstToken + m.TokenCount - 1 == t) return true;
         return false;
     }

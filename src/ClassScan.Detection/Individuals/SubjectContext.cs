@@ -65,6 +65,18 @@ internal sealed partial class SubjectContext(IndividualLexicon lexicon, Individu
         return Confidence.Low;
     }
 
+    /// <summary>
+    /// A pay row: the name, perhaps a job title, then two salary amounts ("Camilla Kaya IT-tekniker 48200 50600 5,0").
+    /// The employee is the subject of a salary review (classification-policy.md: salary of a named person is a
+    /// private circumstance), even though the title would otherwise make the name an official's.
+    /// </summary>
+    public bool IsPayRow(NameSpan name, int lineIndex)
+    {
+        var end = segment.Tokens[name.Last].End;
+        var lineEnd = segment.Lines[lineIndex].End;
+        return segment.Swedish && PayAfter().IsMatch(segment.Text.AsSpan(end, Math.Min(lineEnd - end, 80)));
+    }
+
     /// <summary>"(13 år)", "(1A)", "(mamma)", "(systerdotter)", "(19861117-2381)": a particular private person.</summary>
     public bool HasPrivateParenthesis(int end, int lineEnd)
     {
@@ -132,6 +144,9 @@ internal sealed partial class SubjectContext(IndividualLexicon lexicon, Individu
     /// <summary>After a first name: a class ("i 9A", "i åk 3") or an age (", 3 år") marks a particular child or pupil.</summary>
     [GeneratedRegex(@"^(?:\s+i\s+(?:åk\s*)?\d{1,2}\s?[A-ZÅÄÖ]?\b|,?\s+\d{1,3}\s+år\b)", RegexOptions.CultureInvariant)]
     private static partial Regex FirstNameContext();
+
+    [GeneratedRegex(@"^[\s,;|]+(?:[\p{L}\-–]+[\s,;|]+){0,4}?(?:[1-9]\d{4}|1\d\s\d{3}|[2-9]\d\s\d{3})(?:\s?kr)?[\s;|]+(?:[1-9]\d{4}|[1-9]\d\s\d{3})(?![\d])", RegexOptions.CultureInvariant)]
+    private static partial Regex PayAfter();
 
     [GeneratedRegex(@"^\s*[–-]\s+\p{Ll}{3,}", RegexOptions.CultureInvariant)]
     private static partial Regex DescriptionAfter();

@@ -53,6 +53,19 @@ public sealed class SubjectContextTests
         Assert.Equal(Confidence.Low, Classify(text, name));
     }
 
+    [Theory]
+    [InlineData("Camilla Kaya IT-tekniker 48200 50600 5,0", "Camilla", true)]
+    [InlineData("Ali Larsson, Stödassistent, 37 500 kr; 39 100 kr", "Ali", true)]
+    [InlineData("Hans Lundin HR-specialist 0451-32 51 13", "Hans", false)]
+    [InlineData("Peter Hansson Systemförvaltare Enhet 2 rum 10412", "Peter", false)]
+    [InlineData("Anna Berg Storgatan 12, 284 75 Stenbro", "Anna", false)]
+    public void IsPayRow_NameWithSalaryAmounts_Detected(string text, string name, bool pay)
+    {
+        var (segment, span, line) = RecogniserFixture.NameIn(text, name);
+
+        Assert.Equal(pay, new SubjectContext(RecogniserFixture.Lexicon, segment, false).IsPayRow(span, line));
+    }
+
     [Fact]
     public void Classify_StatementInAnonymisedDocument_Low()
     {
@@ -71,6 +84,8 @@ public sealed class SubjectContextTests
     [InlineData("The patient, Matti Virtanen, was admitted on Monday.", "Matti", Confidence.Medium)]
     [InlineData("Mr Virtanen is a patient at the clinic.", "Virtanen", Confidence.Medium)]
     [InlineData("Asiakas Aune Salonen kaatui yöllä.", "Aune", Confidence.High)]
+    [InlineData("Miten äitinne Aune Salonen on voinut viime viikkoina.", "Aune", Confidence.High)]
+    [InlineData("Hyvä Pirjo Salonen, kiitos puhelustanne.", "Pirjo", Confidence.Low)]
     [InlineData("Elizabeth Bennet walked to the house and was very ill.", "Elizabeth", Confidence.Low)]
     [InlineData("John Smith has diabetes and depression, his doctor said.", "John", Confidence.Low)]
     [InlineData("Mr Darcy looked at her.", "Darcy", Confidence.Low)]
