@@ -267,7 +267,8 @@ public sealed partial class ConfidentialDetailsDetector : IDetector
     [GeneratedRegex(@"(?<![\w/])(?:admin|administrator|root|sa|svc[-_][\w-]+|service)\s*/\s*(?<v>[^\s/]{8,64})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex UserSecretPair();
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<pin>(?:admin-?)?pin(?:-?kod(?:en)?)?|pinkod(?:en)?)|(?<code>(?:larm|dörr|port|passer|nyckelskåps?|nyckel|kodlås|personal|sektions|hot|överfalls|bevaknings|grind|entré)?kod(?:en)?|kod till [\p{L}-]+)|(?<key>api[- ]?(?:nyckel(?:n)?|key)|client[- ]secret|webhook[- ]secret|secret|access[- ]token|token)|(?<wifi>(?:wifi-|wlan-|wpa2?-|nätverks)?nyckel(?:n)?(?:\s*\(wpa2?(?:-psk)?\))?|psk|wifi-lösenord(?:et)?)|engångslösenord(?:et)?|lösenord(?:et)?|lösen|lösenfras(?:en)?|passphrase|passwd|password|pwd)(?![\p{L}\d])",
+    // Not inside an identifier or a file name ("forms_no_password.docx", "reset-password"): those name a thing.
+    [GeneratedRegex(@"(?<![\p{L}\d_./\\-])(?:(?<pin>(?:admin-?)?pin(?:-?kod(?:en)?)?|pinkod(?:en)?)|(?<code>(?:larm|dörr|port|passer|nyckelskåps?|nyckel|kodlås|personal|sektions|hot|överfalls|bevaknings|grind|entré)?kod(?:en)?|kod till [\p{L}-]+)|(?<key>api[- ]?(?:nyckel(?:n)?|key)|client[- ]secret|webhook[- ]secret|secret|access[- ]token|token)|(?<wifi>(?:wifi-|wlan-|wpa2?-|nätverks)?nyckel(?:n)?(?:\s*\(wpa2?(?:-psk)?\))?|psk|wifi-lösenord(?:et)?)|engångslösenord(?:et)?|lösenord(?:et)?|lösen|lösenfras(?:en)?|passphrase|passwd|password|pwd)(?![\p{L}\d_]|[.\-/]\w)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex CredentialLabel();
 
