@@ -126,7 +126,7 @@ public sealed partial class ConfidentialDetailsDetector : IDetector
             return !IsCommonPhrase(w.Groups["v"].Value);
 
         // A bare mixed token right after the label: "lösen Vinter#Norr2025!".
-        return SecretValue.LooksLikePassword(FirstToken(after.TrimStart()));
+        return SecretValue.LooksLikePassword(FirstToken(after.TrimStart().TrimStart("=:|").TrimStart()));
     }
 
     // Tables (tab- or bar-separated lines): a header cell naming a credential, a row with a value in that column.
