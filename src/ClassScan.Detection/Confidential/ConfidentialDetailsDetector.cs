@@ -101,7 +101,7 @@ public sealed partial class ConfidentialDetailsDetector : IDetector
 
         // A separator (":", "=", "är", "is", a tab or a table bar) and the value right after it.
         var sep = Separator().Match(t, start, end - start);
-        if (sep.Success)
+        if (sep.Success && IsNearLabel(t.AsSpan(start, sep.Index - start)))
         {
             var valueStart = sep.Index + sep.Length;
             var rest = t.AsSpan(valueStart, end - valueStart).TrimStart();
@@ -127,6 +127,22 @@ public sealed partial class ConfidentialDetailsDetector : IDetector
 
         // A bare mixed token right after the label: "lösen Vinter#Norr2025!".
         return SecretValue.LooksLikePassword(FirstToken(after.TrimStart().TrimStart("=:|").TrimStart()));
+    }
+
+    // The separator belongs to the label when at most three words stand between them ("Lösenordet till gästkontot
+    // är …") and no clause break: in "password=x; source tests: Y" the colon is another label's.
+    private static bool IsNearLabel(ReadOnlySpan<char> gap)
+    {
+        if (gap.IndexOfAny(";,") >= 0) return false;
+        var words = 0;
+        var inWord = false;
+        foreach (var c in gap)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord) words++;
+            inWord = letter;
+        }
+        return words <= 3;
     }
 
     // Tables (tab- or bar-separated lines): a header cell naming a credential, a row with a value in that column.
