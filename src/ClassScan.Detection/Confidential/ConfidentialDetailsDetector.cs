@@ -101,7 +101,7 @@ public sealed partial class ConfidentialDetailsDetector : IDetector
 
         // A separator (":", "=", "är", "is", a tab or a table bar) and the value right after it.
         var sep = Separator().Match(t, start, end - start);
-        if (sep.Success)
+        if (sep.Success && IsNearLabel(t.AsSpan(start, sep.Index - start)))
         {
             var valueStart = sep.Index + sep.Length;
             var rest = t.AsSpan(valueStart, end - valueStart).TrimStart();
@@ -126,7 +126,23 @@ public sealed partial class ConfidentialDetailsDetector : IDetector
             return !IsCommonPhrase(w.Groups["v"].Value);
 
         // A bare mixed token right after the label: "lösen Vinter#Norr2025!".
-        return SecretValue.LooksLikePassword(FirstToken(after.TrimStart()));
+        return SecretValue.LooksLikePassword(FirstToken(after.TrimStart().TrimStart("=:|").TrimStart()));
+    }
+
+    // The separator belongs to the label when at most three words stand between them ("Lösenordet till gästkontot
+    // är …") and no clause break: in "password=x; source tests: Y" the colon is another label's.
+    private static bool IsNearLabel(ReadOnlySpan<char> gap)
+    {
+        if (gap.IndexOfAny(";,") >= 0) return false;
+        var words = 0;
+        var inWord = false;
+        foreach (var c in gap)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord) words++;
+            inWord = letter;
+        }
+        return words <= 3;
     }
 
     // Tables (tab- or bar-separated lines): a header cell naming a credential, a row with a value in that column.
@@ -267,7 +283,8 @@ public sealed partial class ConfidentialDetailsDetector : IDetector
     [GeneratedRegex(@"(?<![\w/])(?:admin|administrator|root|sa|svc[-_][\w-]+|service)\s*/\s*(?<v>[^\s/]{8,64})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex UserSecretPair();
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<pin>(?:admin-?)?pin(?:-?kod(?:en)?)?|pinkod(?:en)?)|(?<code>(?:larm|dörr|port|passer|nyckelskåps?|nyckel|kodlås|personal|sektions|hot|överfalls|bevaknings|grind|entré)?kod(?:en)?|kod till [\p{L}-]+)|(?<key>api[- ]?(?:nyckel(?:n)?|key)|client[- ]secret|webhook[- ]secret|secret|access[- ]token|token)|(?<wifi>(?:wifi-|wlan-|wpa2?-|nätverks)?nyckel(?:n)?(?:\s*\(wpa2?(?:-psk)?\))?|psk|wifi-lösenord(?:et)?)|engångslösenord(?:et)?|lösenord(?:et)?|lösen|lösenfras(?:en)?|passphrase|passwd|password|pwd)(?![\p{L}\d])",
+    // Not inside an identifier or a file name ("forms_no_password.docx", "reset-password"): those name a thing.
+    [GeneratedRegex(@"(?<![\p{L}\d_./\\-])(?:(?<pin>(?:admin-?)?pin(?:-?kod(?:en)?)?|pinkod(?:en)?)|(?<code>(?:larm|dörr|port|passer|nyckelskåps?|nyckel|kodlås|personal|sektions|hot|överfalls|bevaknings|grind|entré)?kod(?:en)?|kod till [\p{L}-]+)|(?<key>api[- ]?(?:nyckel(?:n)?|key)|client[- ]secret|webhook[- ]secret|secret|access[- ]token|token)|(?<wifi>(?:wifi-|wlan-|wpa2?-|nätverks)?nyckel(?:n)?(?:\s*\(wpa2?(?:-psk)?\))?|psk|wifi-lösenord(?:et)?)|engångslösenord(?:et)?|lösenord(?:et)?|lösen|lösenfras(?:en)?|passphrase|passwd|password|pwd)(?![\p{L}\d_]|[.\-/]\w)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex CredentialLabel();
 

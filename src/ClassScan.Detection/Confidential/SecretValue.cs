@@ -28,6 +28,8 @@ internal static class SecretValue
             else if (char.IsAsciiDigit(c)) digit = true;
             else if (c is '!' or '#' or '$' or '%' or '&' or '*' or '+' or '=' or '?' or '~' or '^') strongSign = true;
         }
+        // "Namespace.Type_Method1": a dotted identifier, not a password.
+        if (!strongSign && v.Contains('.')) return false;
         var classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0);
         return (lower && upper && digit) || (strongSign && classes >= 2);
     }

@@ -8,17 +8,25 @@ namespace ClassScan.Detection.Osl;
 /// Explicit secrecy markings of the document itself (classification-policy.md, evidence 1), told apart from
 /// text that discusses OSL or quotes a marking as an example.
 /// <para>
-/// A marking is a line (or table cell) that <see cref="OslMarking.Parse"/> accepts and that stands on its own:
-/// in a header, footer or metadata segment (title, e-mail subject; "Sv:"/"VB:" prefixes are skipped) it is a
-/// stamp, High. In body text, notes, comments and tables it must be its own line: not a list bullet, not
-/// introduced by an instruction ("Märk handlingen så här:", "till exempel:"), and not the start of a sentence
-/// that wraps onto the next line. There a citation or capitals ("SEKRETESS") give High, an uncited area marking
-/// ("Sekretess – socialtjänst") Medium, and a bare title-case heading ("Sekretess", "Skyddade personuppgifter")
-/// is not a marking (policy texts use those as headings).
+/// A marking is a line (or table cell) that <see cref="OslMarking.Parse"/> accepts, in a position where documents
+/// carry stamps. In a header, footer, metadata segment (title, e-mail subject; "Sv:"/"VB:" prefixes are skipped)
+/// or a comment it is a stamp, High; so are the first and last two lines of a PDF page or a slide (their header
+/// and footer, which the extractors give as body text) and the first cell of a sheet's top three rows, when they
+/// cite a provision, are in capitals or name an area. In a stamp position a marking may carry a department or an
+/// instruction after it ("SEKRETESS enligt 18 kap. 8 § OSL · IT-avdelningen · Får inte spridas"; "OBS! Omfattas av
+/// sekretess enligt 26 kap. 1 § OSL (…). Ska inte …"). Elsewhere in body text, notes and tables it must be its own
+/// line: not a list bullet, not introduced by an instruction ("Märk handlingen så här:", "till exempel:"), and not
+/// the start of a sentence that wraps onto the next line. There a citation or capitals ("SEKRETESS") give High, an
+/// uncited area marking ("Sekretess – socialtjänst") Medium, and a bare title-case heading ("Sekretess") is none.
 /// </para>
 /// <para>
-/// Kind <see cref="FindingKinds.OslMarkering"/>, Detail as <see cref="OslMarking.Detail"/>; call
-/// <see cref="OslMarking.ImpliedLevelOf"/> for the level. Lines that cite an OSL chapter in running text give
+/// References are not markings (classification-policy.md, Hard cases, agendas, minutes and registers): a table
+/// row of several cells (an agenda item, a diarium row "…\tSekretess 23:2 OSL\t…") outside a sheet's top, and an
+/// agenda line naming a matter ("§ 7 Individärende – sekretess enligt 26 kap. 1 § OSL") give a mention only.
+/// </para>
+/// <para>
+/// Kind <see cref="FindingKinds.OslMarkering"/>, Detail as <see cref="OslMarking.Detail"/>; the policy's
+/// <c>OslProvisions.ImpliedLevelOf</c> gives the level. Lines that cite an OSL chapter in running text give
 /// <see cref="FindingKinds.OslOmnamnande"/> at Low with the citation as Detail: never a floor, only a feature.
 /// MaskedSample: a canonical form of the marking ("SEKRETESS 26:1"); markings are not sensitive.
 /// </para>

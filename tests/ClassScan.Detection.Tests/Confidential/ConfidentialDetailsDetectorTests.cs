@@ -69,6 +69,9 @@ public sealed class ConfidentialDetailsDetectorTests
     [InlineData("Kiosk SSK-3 och SSK-5 (serienummer NS-2107-4458), password reset via the portal.")]
     [InlineData("Lösenord: sw-skola-02")]
     [InlineData("encrypted test file, password=pass (stress.xls)")]
+    [InlineData("encrypted: password=VelvetSweatshop (stress.xls)")]
+    [InlineData("encrypted file, password=password; source tests: ReaderTest.Issue477_Test_Crypto40")]
+    [InlineData("test-data/documentProtection_forms_no_password.docx\tApache-2.0\t9924")]
     [InlineData("Ring IT-servicedesk på 026-17 95 00 om du glömt ditt lösenord.")]
     public void Detect_TextAboutPasswords_ReportsNothing(string text)
     {
