@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using ClassScan.Classification;
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
+using ClassScan.Detection;
 using ClassScan.Detection.Confidential;
 using ClassScan.Detection.Health;
 using ClassScan.Detection.Individuals;
@@ -53,15 +54,12 @@ public class ClassificationBenchmarks
     [Benchmark]
     public object RulesWithModel5KB() => policy.Classify(smallFindings, small);
 
+    private static readonly IReadOnlyList<IDetector> Detectors = StandardDetectors.Create(TimeProvider.System);
+
     private static List<Finding> Detect(ExtractedText text)
     {
         var findings = new List<Finding>();
-        IDetector[] detectors =
-        [
-            new PersonnummerDetector(2026), new OslMarkingDetector(), new HealthDetector(),
-            new SensitiveCategoryDetector(), new IndividualDetector(), new ConfidentialDetailsDetector(),
-        ];
-        foreach (var d in detectors) d.Detect(text, findings);
+        foreach (var d in Detectors) d.Detect(text, findings);
         return findings;
     }
 }

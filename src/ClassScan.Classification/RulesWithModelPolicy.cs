@@ -49,14 +49,14 @@ public sealed class RulesWithModelPolicy(IClassificationPolicy rules, ILevelMode
 
         var mustLeave = prediction.MustLeaveProbability;
         var p2 = prediction.Probability(KlassaLevel.Konfidentiell);
-        // The model learned Swedish municipal text; on another language its opinion is noise, so there it never
-        // raises (rules still apply in every language) and leaves at most a suspicion.
+        // The model learned Swedish municipal text; on another language its must-leave opinion is noise, so there it
+        // neither raises nor leaves a suspicion (rules still apply in every language).
         var modelReadsTheLanguage = LanguageCodes.AllowsSwedishVocabulary(text.Languages.Document);
         if (modelReadsTheLanguage && mustLeave >= RaiseThreshold && Candidate(evidence, p3 > p2) is { } raised)
             return KlassaRuleEngine.WithLanguage(raised with { Reason = $"{raised.Reason} (klassificeraren {Percent(mustLeave)}): granska" }, text);
 
         var result = PublicOrInternal(prediction);
-        if (mustLeave >= RaiseThreshold)
+        if (modelReadsTheLanguage && mustLeave >= RaiseThreshold)
             result = result with
             {
                 RuleId = result.RuleId + "+granska",

@@ -4,6 +4,7 @@ using ClassScan.Core.Classification;
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
 using ClassScan.Core.Language;
+using ClassScan.Detection;
 using ClassScan.Detection.Confidential;
 using ClassScan.Detection.Health;
 using ClassScan.Detection.Individuals;
@@ -34,17 +35,7 @@ internal static class ScanComposition
     /// </summary>
     public static ILanguageIdentifier LanguageIdentifier => Languages.Value;
 
-    public static IReadOnlyList<IDetector> CreateDetectors(TimeProvider time) =>
-    [
-        new PersonnummerDetector(time),
-        new OslMarkingDetector(),
-        new HealthDetector(),
-        new SensitiveCategoryDetector(),
-        new IndividualDetector(),
-        new ConfidentialDetailsDetector(),
-        new SecurityArrangementDetector(),
-        new TenderEvaluationDetector(),
-    ];
+    public static IReadOnlyList<IDetector> CreateDetectors(TimeProvider time) => StandardDetectors.Create(time);
 
     /// <summary>The rule engine, combined with the classifier unless <paramref name="model"/> is null.</summary>
     public static IClassificationPolicy CreatePolicy(ILevelModel? model) =>

@@ -22,7 +22,9 @@ public sealed class CommittedModelTests(ITestOutputHelper output)
         Assert.Equal(meta.GetProperty("modelSha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(bytes)));
         Assert.Equal(meta.GetProperty("modelBytes").GetInt64(), bytes.LongLength);
         Assert.Equal(ClassScan.Classification.Features.DetectorFeatures.Version, meta.GetProperty("featureVersion").GetInt32());
-        Assert.True(bytes.Length < 2 * 1024 * 1024, $"{bytes.Length} bytes: keep models/klassa.zip under 2 MB");
+        // Trained on three sets with real public texts (statutes, guidelines) the n-gram vocabulary is larger than
+        // on templates alone; 4 MB still loads in well under a second and fits in git comfortably.
+        Assert.True(bytes.Length < 4 * 1024 * 1024, $"{bytes.Length} bytes: keep models/klassa.zip under 4 MB");
     }
 
     [Fact]

@@ -32,6 +32,14 @@ public static class LanguageCodes
         "bs" or "hr" or "sr" => "bosniska/kroatiska/serbiska",
         "ti" => "tigrinja",
         "cy" => "walesiska",
+        "ru" => "ryska",
+        "el" => "grekiska",
+        "zh" => "kinesiska",
+        "th" => "thailändska",
+        "it" => "italienska",
+        "nl" => "nederländska",
+        "pt" => "portugisiska",
+        "la" => "latin",
         _ => language,
     };
 }

@@ -12,7 +12,10 @@ namespace ClassScan.Detection.Individuals;
 /// </summary>
 internal sealed class IndividualScanner
 {
-    private enum LabelKind { None, Private, Official }
+    // NameColumn: a table column headed only "Namn" (or "Förnamn", "Efternamn"). Staff contact lists and client
+    // lists both have one, so the column says "a person" but not whose role: the row decides (a work e-mail or a
+    // job title makes an official; otherwise the name is at least Medium).
+    private enum LabelKind { None, Private, Official, NameColumn }
 
     private readonly IndividualLexicon lexicon;
     private readonly IndividualSegment segment;
@@ -124,7 +127,7 @@ internal sealed class IndividualScanner
             {
                 var confidence = subject.Classify(name, lineIndex, role >= 0 || ambiguousRole, addressLines);
                 if (inPrivateValue) confidence = Confidence.High;
-                else if (privateValue && confidence < Confidence.Medium) confidence = Confidence.Medium;
+                else if ((privateValue || column == LabelKind.NameColumn) && confidence < Confidence.Medium) confidence = Confidence.Medium;
                 // A list introduced as private persons ("följande medlemmar:") names subjects of the matter.
                 if (listItem && name.HasSurname && confidence < Confidence.Medium) confidence = Confidence.Medium;
                 if (confidence >= Confidence.Medium) linesWithPrivateName.Add(lineIndex);
@@ -197,6 +200,7 @@ internal sealed class IndividualScanner
         var index = Text.AsSpan(lineStart, position - lineStart).Count(separator.Value);
         if (index >= columns.Length) return LabelKind.None;
         var label = columns[index];
+        if (label is "namn" or "förnamn" or "efternamn" or "fullständigt namn") return LabelKind.NameColumn;
         if (lexicon.PrivateLabels.Contains(label)) return LabelKind.Private;
         return official.IsOfficialLabel(label, allowDepartment: false) ? LabelKind.Official : LabelKind.None;
     }

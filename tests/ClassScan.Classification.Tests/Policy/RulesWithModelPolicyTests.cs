@@ -151,7 +151,7 @@ public sealed class RulesWithModelPolicyTests
         var result = new RulesWithModelPolicy(new FixedRules(KlassaLevel.Intern), new FixedModel(0f, 0.1f, 0.1f, 0.8f)).Classify([StrongName, StrongHealth], english);
 
         Assert.False(result.MustLeave, result.Reason);
-        Assert.NotNull(result.Review);
+        Assert.Null(result.Review);
     }
 
     [Fact]

@@ -42,6 +42,36 @@ public sealed class IndividualDetectorTests
         { "Mohammeds anfall ska dokumenteras i journalen.", "Mohammeds", Confidence.Low },
     };
 
+    [Fact]
+    public void Detect_NameColumnOfAStaffContactList_NamesNoPrivatePerson()
+    {
+        var text = IndividualTestText.Body(
+            "Namn;Befattning;Enhet;Telefon;E-post\nJenny Dahlberg;Undersköterska;Stab;0918-21 57 99;jenny.dahlberg@norrsjo.se\n" +
+            "Filip Strand;Fritidsledare;Stab;0918-42 99 64;filip.strand@norrsjo.se");
+
+        Assert.DoesNotContain(Names(text), n => n.Finding.Confidence >= Confidence.Medium);
+    }
+
+    [Fact]
+    public void Detect_NameColumnOfAClientList_NamesEachPersonAtLeastMedium()
+    {
+        var text = IndividualTestText.Body("Namn;Insats;Beslutsdatum\nJenny Dahlberg;Hemtjänst;2025-01-10\nFilip Strand;Trygghetslarm;2025-01-12");
+
+        var names = Names(text);
+
+        Assert.Equal(2, names.Count(n => n.Finding.Confidence >= Confidence.Medium));
+    }
+
+    [Fact]
+    public void Detect_AttestantColumnOfAnInvoiceExport_IsAnOfficial()
+    {
+        var text = IndividualTestText.Body(
+            "Verifikation;Leverantör;Belopp;Attestant\nLF250001204;Nordväkt Bevakning AB;184 220,00;Mikael Strandberg\n" +
+            "LF250001219;Medeco Sjukvårdsmaterial AB;46 812,50;Lena Sundqvist");
+
+        Assert.Empty(Names(text));
+    }
+
     [Theory]
     [MemberData(nameof(PrivatePersons))]
     public void Detect_PrivatePerson_ReportsNameWithConfidence(string text, string name, Confidence confidence)

@@ -1,6 +1,7 @@
 using ClassScan.Core.Classification;
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
+using ClassScan.Detection;
 using ClassScan.Detection.Confidential;
 using ClassScan.Detection.Health;
 using ClassScan.Detection.Individuals;
@@ -8,6 +9,8 @@ using ClassScan.Detection.Osl;
 using ClassScan.Detection.Personnummer;
 using ClassScan.Policy;
 using ClassScan.Detection.Sensitive;
+
+using ClassScan.Detection.Tests.Personnummer;
 
 namespace ClassScan.Detection.Tests.Policy;
 
@@ -17,11 +20,8 @@ namespace ClassScan.Detection.Tests.Policy;
 /// </summary>
 public sealed class KlassaRuleEngineTests
 {
-    private static readonly IDetector[] Detectors =
-    [
-        new PersonnummerDetector(2026), new OslMarkingDetector(), new HealthDetector(),
-        new SensitiveCategoryDetector(), new IndividualDetector(), new ConfidentialDetailsDetector(),
-    ];
+    // The scan's own detector list, so a new detector is covered here the day it joins the scan.
+    private static readonly IReadOnlyList<IDetector> Detectors = StandardDetectors.Create(FixedTimeProvider.ScanDate);
 
     private static ClassificationResult Classify(params TextSegment[] segments)
     {
