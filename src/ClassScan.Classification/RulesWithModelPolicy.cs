@@ -41,7 +41,7 @@ public sealed class RulesWithModelPolicy(IClassificationPolicy rules, ILevelMode
                 return floor with
                 {
                     Level = KlassaLevel.StriktKonfidentiell,
-                    Reason = $"{floor.Reason}; {KlassaRuleEngine.PersonText(near.Person)} nära {KlassaRuleEngine.SensitiveText(near.Sensitive)}{evidence.At(near.Sensitive)}, och texten liknar känsliga ärenden om enskilda (klassificeraren {Percent(p3)})",
+                    Reason = $"{floor.Reason} – dessutom {KlassaRuleEngine.PersonText(near.Person)} nära {KlassaRuleEngine.SensitiveText(near.Sensitive)}{evidence.At(near.Sensitive)}, och texten liknar känsliga ärenden om enskilda (klassificeraren {Percent(p3)})",
                     RuleId = floor.RuleId + "+ML-3",
                 };
             return floor;

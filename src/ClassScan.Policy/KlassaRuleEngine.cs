@@ -20,7 +20,8 @@ namespace ClassScan.Policy;
 /// <item>otherwise 1 (the classifier tells public 0 from internal 1).</item>
 /// </list>
 /// Every level above 1 rests on findings the reason names, masked ("S*** N*****", "diagnos: ****"), with where they
-/// are and which detectors found them. Pure and thread-safe.
+/// are and which detectors found them. Reasons hold no semicolon: the reports are semicolon-separated, and a reader
+/// that splits a line naively (a quick script, a log shipper) must still find the columns. Pure and thread-safe.
 /// </summary>
 public sealed class KlassaRuleEngine : IClassificationPolicy
 {
@@ -47,19 +48,19 @@ public sealed class KlassaRuleEngine : IClassificationPolicy
         // Rule 1: the document's own marking.
         if (evidence.StrongestMarking is { } marking)
             best = Max(best, new((KlassaLevel)OslProvisions.ImpliedLevelOf(marking.Detail),
-                $"Dokumentet är sekretessmarkerat ({OslProvisions.Citation(marking.Detail)}{evidence.Where(marking)}) (regel 1; {marking.DetectorId})", "R1-markering"));
+                $"Dokumentet är sekretessmarkerat ({OslProvisions.Citation(marking.Detail)}{evidence.Where(marking)}) (regel 1, detektor {marking.DetectorId})", "R1-markering"));
 
         // Rule 2: individual and sensitive category in one passage, or a person list with sensitive data.
         if (evidence.FirstPairInPassage(strongOnly: true) is { } pair)
         {
             best = Max(best, new(KlassaLevel.StriktKonfidentiell,
-                $"{PersonText(pair.Person)} och {SensitiveText(pair.Sensitive)} i samma stycke{evidence.At(pair.Person)} (regel 2; {pair.Person.DetectorId} + {pair.Sensitive.DetectorId})", "R2-individ-kanslig"));
+                $"{PersonText(pair.Person)} och {SensitiveText(pair.Sensitive)} i samma stycke{evidence.At(pair.Person)} (regel 2, detektor {pair.Person.DetectorId} + {pair.Sensitive.DetectorId})", "R2-individ-kanslig"));
         }
         else if (evidence.IdentityNumbers.Count >= ListThreshold && evidence.Sensitive.Count > 0)
         {
             var s = evidence.Sensitive[0];
             best = Max(best, new(KlassaLevel.StriktKonfidentiell,
-                $"Lista med {evidence.IdentityNumbers.Count} personnummer och {SensitiveText(s)}{evidence.At(s)} (regel 2; {evidence.IdentityNumbers[0].DetectorId} + {s.DetectorId})", "R2-lista"));
+                $"Lista med {evidence.IdentityNumbers.Count} personnummer och {SensitiveText(s)}{evidence.At(s)} (regel 2, detektor {evidence.IdentityNumbers[0].DetectorId} + {s.DetectorId})", "R2-lista"));
         }
 
         // Rule 3: an identifiable person alone.
@@ -68,27 +69,27 @@ public sealed class KlassaRuleEngine : IClassificationPolicy
             var n = evidence.IdentityNumbers[0];
             var what = n.Kind == FindingKinds.Samordningsnummer ? "Samordningsnummer" : n.Kind == FindingKinds.Interimsnummer ? "Interimsnummer" : "Personnummer";
             best = Max(best, new(KlassaLevel.Konfidentiell,
-                $"{what} som identifierar en person ({evidence.IdentityNumbers.Count} st, t.ex. {n.MaskedSample}{evidence.Where(n)}) (regel 3; {n.DetectorId})", "R3-identitet"));
+                $"{what} som identifierar en person ({evidence.IdentityNumbers.Count} st, t.ex. {n.MaskedSample}{evidence.Where(n)}) (regel 3, detektor {n.DetectorId})", "R3-identitet"));
         }
         else if (evidence.NearNamedPerson(evidence.Address) is { } addressee)
         {
             best = Max(best, new(KlassaLevel.Konfidentiell,
-                $"Namngiven privatperson ({addressee.MaskedSample}) med hemadress{evidence.At(evidence.Address!)} (regel 3; {addressee.DetectorId})", "R3-adress"));
+                $"Namngiven privatperson ({addressee.MaskedSample}) med hemadress{evidence.At(evidence.Address!)} (regel 3, detektor {addressee.DetectorId})", "R3-adress"));
         }
 
         // Rule 3, other level-2 material the policy names: secret values, security details, procurement, salaries.
         if (evidence.Credential is { } credential)
             best = Max(best, new(KlassaLevel.Konfidentiell,
-                $"Lösenord eller åtkomstkod med värde ({credential.MaskedSample}{evidence.Where(credential)}) (regel 3; {credential.DetectorId})", "R3-inloggning"));
+                $"Lösenord eller åtkomstkod med värde ({credential.MaskedSample}{evidence.Where(credential)}) (regel 3, detektor {credential.DetectorId})", "R3-inloggning"));
         if (evidence.Security is { } security)
             best = Max(best, new(KlassaLevel.Konfidentiell,
-                $"Konkreta säkerhetsuppgifter ({security.MaskedSample}{evidence.Where(security)}; 18 kap. 8 § OSL) (regel 3; {security.DetectorId})", "R3-sakerhet"));
+                $"Konkreta säkerhetsuppgifter ({security.MaskedSample}{evidence.Where(security)}, 18 kap. 8 § OSL) (regel 3, detektor {security.DetectorId})", "R3-sakerhet"));
         if (evidence.Tender is { } tender)
             best = Max(best, new(KlassaLevel.Konfidentiell,
-                $"Anbudspriser eller utvärdering per anbudsgivare före tilldelning ({tender.MaskedSample}{evidence.Where(tender)}; 19 kap. 3 § OSL) (regel 3; {tender.DetectorId})", "R3-anbud"));
+                $"Anbudspriser eller utvärdering per anbudsgivare före tilldelning ({tender.MaskedSample}{evidence.Where(tender)}, 19 kap. 3 § OSL) (regel 3, detektor {tender.DetectorId})", "R3-anbud"));
         if (evidence.NearNamedPerson(evidence.Salary, namesOnly: true) is { } earner)
             best = Max(best, new(KlassaLevel.Konfidentiell,
-                $"Lön för namngiven person ({earner.MaskedSample}{evidence.Where(evidence.Salary!)}) (regel 3; {earner.DetectorId} + {evidence.Salary!.DetectorId})", "R3-lon"));
+                $"Lön för namngiven person ({earner.MaskedSample}{evidence.Where(evidence.Salary!)}) (regel 3, detektor {earner.DetectorId} + {evidence.Salary!.DetectorId})", "R3-lon"));
 
         return WithLanguage(best, text);
     }
@@ -124,7 +125,7 @@ public sealed class KlassaRuleEngine : IClassificationPolicy
     {
         var language = text.Languages.Document;
         if (LanguageCodes.AllowsSwedishVocabulary(language)) return result;
-        return result with { Reason = $"{result.Reason}; texten är på {LanguageCodes.SwedishName(language)}" };
+        return result with { Reason = $"{result.Reason} – texten är på {LanguageCodes.SwedishName(language)}" };
     }
 
     private static ClassificationResult Max(ClassificationResult a, ClassificationResult b) => b.Level > a.Level ? b : a;

@@ -282,4 +282,31 @@ public sealed class KlassaRuleEngineRuleTests
 
         Assert.DoesNotContain("texten är på", Engine.Classify([Pnr(10)], swedish).Reason, StringComparison.Ordinal);
     }
+
+    public static TheoryData<Finding[]> EveryRule() => new()
+    {
+        { [Marking("26:1")] },
+        { [Name(100), Health(120)] },
+        { [Pnr(0), Pnr(20), Pnr(40), Pnr(60), Pnr(80), Health(900, segment: 1)] },
+        { [Pnr(10)] },
+        { [Name(100), Address(150)] },
+        { [Detail(ConfidentialDetails.Inloggning)] },
+        { [Detail(ConfidentialDetails.Sakerhet)] },
+        { [Detail(ConfidentialDetails.Anbud)] },
+        { [Name(100), Detail(ConfidentialDetails.Lon, Confidence.Medium, 150)] },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryRule))]
+    public void Classify_AnyRule_ReasonHasNoSemicolonAndNamesRuleAndDetector(Finding[] findings)
+    {
+        var english = Text.WithLanguages(new LanguageProfile(LanguageCodes.English, []));
+
+        var result = Engine.Classify(findings, english);
+
+        Assert.True(result.MustLeave);
+        Assert.DoesNotContain(';', result.Reason);
+        Assert.Contains("(regel ", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("detektor se.", result.Reason, StringComparison.Ordinal);
+    }
 }
