@@ -134,8 +134,8 @@ public sealed class DocumentAnalyzer(
         foreach (var f in findings)
         {
             if (FindingKinds.IsPersonalIdentityNumber(f.Kind)) pnr++;
-            else if (f.Kind == "halsa") health++;
-            else if (f.Kind == "osl-markering" && osl is null) osl = f.Detail;
+            else if (f.Kind == FindingKinds.Halsa) health++;
+            else if (f.Kind == FindingKinds.OslMarkering && osl is null) osl = f.Detail;
         }
 
         return new()

@@ -73,7 +73,10 @@ internal static class DetectorFeatures
         v[8] = identity + interim > 0 ? 1 : 0;
         v[9] = marking > 0 ? 1 : 0;
         v[10] = level3Marking ? 1 : 0;
-        // Rule 2 of the policy: an individual and a sensitive category in the same passage.
+        // Near rule 2 of the policy: an individual *cue* (any Individ finding, doubtful names and role words included)
+        // and a sensitive category in one segment. Deliberately wider than the policy's identifiable individual
+        // (IdentifiedIndividual): it is a signal for the model, never a floor. Narrowing it to the predicate was
+        // measured: it lost a level-3 chat whose subject is named by first name only (dev test recall 1.000 → 0.977).
         v[11] = individualSegments.Overlaps(sensitiveSegments) ? 1 : 0;
         v[12] = identitySegments.Overlaps(sensitiveSegments) ? 1 : 0;
         v[13] = identity + interim >= ManyIdentityNumbers ? 1 : 0;

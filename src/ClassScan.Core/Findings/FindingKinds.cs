@@ -22,10 +22,10 @@ public static class FindingKinds
     /// <summary>Running text that cites an OSL provision without marking the document (Low; never a floor).</summary>
     public const string OslOmnamnande = "osl-omnamnande";
 
-    /// <summary>Signs of an identifiable private person without a personnummer: Detail "roll", "namn", "adress" or "arende".</summary>
+    /// <summary>Signs of an identifiable private person without a personnummer: Detail as in <see cref="IndividualDetails"/>.</summary>
     public const string Individ = "individ";
 
-    /// <summary>Level-2 details without a personnummer: credentials ("inloggning") and salaries ("lon").</summary>
+    /// <summary>Level-2 details without a personnummer: Detail as in <see cref="ConfidentialDetails"/> (secret values, salaries, security details, bids before award).</summary>
     public const string KonfidentiellUppgift = "konfidentiell-uppgift";
 
     /// <summary>True for the kinds counted in the report's pnr_count column.</summary>

@@ -37,7 +37,7 @@ public static class EvidenceBuilder
     // Policy order of strength: markings, then identity numbers, then sensitive categories, then the rest.
     private static int Rank(string kind) => kind switch
     {
-        "osl-markering" => 0,
+        FindingKinds.OslMarkering => 0,
         FindingKinds.Personnummer or FindingKinds.Samordningsnummer or FindingKinds.Interimsnummer => 1,
         _ => 2,
     };
