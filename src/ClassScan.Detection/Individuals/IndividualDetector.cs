@@ -120,10 +120,16 @@ public sealed class IndividualDetector : IDetector
         {
             var segment = text.Segments[j];
             if (segment is null || segment.Kind != kind) continue;
-            var lines = segment.Text.Split('\n');
-            for (var l = lines.Length - 1; l >= 0; l--)
-                if (!string.IsNullOrWhiteSpace(lines[l])) return lines[l].Trim();
-            return null;
+            // Walks the lines from the end without splitting the whole segment (a sheet row can be megabytes).
+            var rest = segment.Text.AsSpan();
+            while (true)
+            {
+                var nl = rest.LastIndexOf('\n');
+                var line = rest[(nl + 1)..];
+                if (!line.IsWhiteSpace()) return line.Trim().ToString();
+                if (nl < 0) return null;
+                rest = rest[..nl];
+            }
         }
         return null;
     }
@@ -137,8 +143,15 @@ public sealed class IndividualDetector : IDetector
         {
             var segment = text.Segments[j];
             if (segment is null || segment.Kind != kind) continue;
-            foreach (var line in segment.Text.Split('\n'))
-                if (!string.IsNullOrWhiteSpace(line)) return line.Trim();
+            var rest = segment.Text.AsSpan();
+            while (true)
+            {
+                var nl = rest.IndexOf('\n');
+                var line = nl < 0 ? rest : rest[..nl];
+                if (!line.IsWhiteSpace()) return line.Trim().ToString();
+                if (nl < 0) break;
+                rest = rest[(nl + 1)..];
+            }
         }
         return null;
     }

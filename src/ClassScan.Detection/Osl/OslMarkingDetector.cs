@@ -88,6 +88,10 @@ public sealed partial class OslMarkingDetector : IDetector
         var lines = new List<Line>();
         SplitLines(text, lines);
         var lastRow = lines.Count > 0 ? lines[^1].Row : 0;
+        // The previous line as a slice, made a string only when a marking needs it or at the end: a string per
+        // line of a large sheet was most of this detector's allocations.
+        var hasPrevious = before is not null;
+        ReadOnlySpan<char> previous = before;
         for (var l = 0; l < lines.Count; l++)
         {
             var (start, end, row, cell, cells) = lines[l];
@@ -119,7 +123,7 @@ public sealed partial class OslMarkingDetector : IDetector
             (int Start, int Length) cut = (0, trimmed.Length);
             var marking = registerRow || agendaItem ? null : stampLike ? ParseStamp(trimmed, out cut) : OslMarking.Parse(trimmed);
             var next = l + 1 < lines.Count ? text.AsSpan(lines[l + 1].Start, lines[l + 1].End - lines[l + 1].Start).Trim() : default;
-            if (marking is not null && (stampLike ? AcceptStamp(marking, position) : IsStandalone(marking, trimmed, before, next, out _)))
+            if (marking is not null && (stampLike ? AcceptStamp(marking, position) : IsStandalone(marking, trimmed, hasPrevious ? previous.ToString() : null, next, out _)))
             {
                 var confidence = stampLike ? Confidence.High : StandaloneConfidence(marking);
                 findings.Add(new Finding(DetectorId, FindingKinds.OslMarkering, confidence, index, offset + cut.Start, cut.Length,
@@ -129,9 +133,10 @@ public sealed partial class OslMarkingDetector : IDetector
             {
                 AddMentions(text, start, end, index, findings);
             }
-            before = trimmed.ToString();
+            previous = trimmed;
+            hasPrevious = true;
         }
-        return before;
+        return hasPrevious ? previous.ToString() : null;
     }
 
     // In a stamp zone the whole line is tried first, then its first part before a separator or sentence end

@@ -46,12 +46,14 @@ public sealed partial class SecurityArrangementDetector : IDetector
             if (t is null || t.Length < 8) continue;
             try
             {
+                // Each part runs only when a word it cannot match without is in the segment (a cheap vectorised
+                // search), and per line only on lines holding that word: no substring or regex per line otherwise.
                 var lines = SplitLines(t);
-                Add(findings, i, AccessCode(t, lines), Confidence.High, "larmkod: ****");
+                if (CodeCue().IsMatch(t)) Add(findings, i, AccessCode(t, lines), Confidence.High, "larmkod: ****");
                 Add(findings, i, BlindCamera(t), Confidence.High, "kamera: död vinkel");
-                if (GuardRound(t, lines) is { } round) Add(findings, i, (round.Start, round.Length), round.Confidence, "rond: kl **.**");
-                if (KeyList(t, lines) is { } keys) Add(findings, i, (keys.Start, keys.Length), keys.Confidence, "nyckellista");
-                Add(findings, i, ControlAddress(t, lines), Confidence.High, "styrsystem: *.*.*.*");
+                if (RoundCue().IsMatch(t) && GuardRound(t, lines) is { } round) Add(findings, i, (round.Start, round.Length), round.Confidence, "rond: kl **.**");
+                if (KeyCue().IsMatch(t) && KeyList(t, lines) is { } keys) Add(findings, i, (keys.Start, keys.Length), keys.Confidence, "nyckellista");
+                if (Ipv4().IsMatch(t)) Add(findings, i, ControlAddress(t, lines), Confidence.High, "styrsystem: *.*.*.*");
             }
             catch (RegexMatchTimeoutException)
             {
@@ -72,6 +74,7 @@ public sealed partial class SecurityArrangementDetector : IDetector
         for (var l = 0; l < lines.Count; l++)
         {
             var (s, e) = lines[l];
+            if (!CodeCue().IsMatch(t.AsSpan(s, e - s))) continue;
             var line = t[s..e];
             foreach (Match label in CodeLabel().Matches(line))
             {
@@ -117,6 +120,7 @@ public sealed partial class SecurityArrangementDetector : IDetector
     {
         foreach (var (s, e) in lines)
         {
+            if (!RoundCue().IsMatch(t.AsSpan(s, e - s))) continue;
             var line = t[s..e];
             var word = RoundWord().Match(line);
             if (!word.Success) continue;
@@ -132,6 +136,7 @@ public sealed partial class SecurityArrangementDetector : IDetector
         for (var l = 0; l < lines.Count; l++)
         {
             var (s, e) = lines[l];
+            if (!KeyCue().IsMatch(t.AsSpan(s, e - s))) continue;
             var line = t[s..e];
             var sep = line.Contains('\t') ? '\t' : line.Contains('|') ? '|' : '\0';
             if (sep != '\0' && IsKeyListHeader(line.Split(sep)))
@@ -170,6 +175,7 @@ public sealed partial class SecurityArrangementDetector : IDetector
         for (var l = 0; l < lines.Count; l++)
         {
             var (s, e) = lines[l];
+            if (!Ipv4().IsMatch(t.AsSpan(s, e - s))) continue;
             var line = t[s..e];
             foreach (Match ip in Ipv4().Matches(line))
             {
@@ -242,6 +248,18 @@ public sealed partial class SecurityArrangementDetector : IDetector
     [GeneratedRegex(@"(?<![\p{L}\d])(?:(?:larm|dörr|port|passer|nyckelskåps?|personal|sektions|hot|överfalls|bevaknings|grind|entré|tillkopplings|frånkopplings|intrångs)kod(?:en)?|kodlås(?:et)?|(?<plain>kod(?:en)?))(?![\p{L}\d])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex CodeLabel();
+
+    /// <summary>A word every <see cref="CodeLabel"/> and <see cref="CodeHeading"/> alternative holds, same case rules: a gate.</summary>
+    [GeneratedRegex(@"kod", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex CodeCue();
+
+    /// <summary>A word every <see cref="RoundWord"/> alternative holds: a gate.</summary>
+    [GeneratedRegex(@"rond|väktar|ordningsvakt|vakterna|patrull|guard|patrol", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex RoundCue();
+
+    /// <summary>A word every <see cref="KeyHeader"/> and <see cref="KeyWord"/> alternative holds: a gate.</summary>
+    [GeneratedRegex(@"nyckel|nycklar|tagg|brick|passerkort|kortnummer|key|fob", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex KeyCue();
 
     [GeneratedRegex(@"(?:larm|dörr|port|entré|ingång|skåp|kodlås|passer|grind|panel|tillkoppl|frånkoppl|tillslag|frånslag|låst|lås\b|kulvert|förråd)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
