@@ -128,7 +128,7 @@ public sealed partial class ScanStateStore : IDisposable
         using (var cmd = Command(db, null, "PRAGMA quick_check(5)"))
         using (var r = cmd.ExecuteReader())
         {
-            while (r.Read()) problems.Add(r.GetString(0));
+            while (r.Read()) problems.Add(r.GetString(0).ReplaceLineEndings(" ").Trim()); // one line: it goes into a log line and a banner
         }
         if (problems is not ["ok"])
             throw new StateCorruptException(path, "integritetskontrollen (quick_check) hittade fel: " + string.Join("; ", problems));
