@@ -14,4 +14,8 @@ public static class ExitCodes
     /// <summary>Another run holds the output folder's lock (.classscan.lock); nothing was scanned. A timer that
     /// fires while last night's run is still going gets this instead of a second, overlapping run.</summary>
     public const int AlreadyRunning = 4;
+    /// <summary>The scan completed, but the state file was damaged: it was moved aside (summary.json "state_recovered"
+    /// says where) and rebuilt by reading every file. The reports are complete; whether files must leave is in
+    /// flagged.csv and summary.json "must_leave". Distinct from 0 and 1 so that a person looks at the damaged file.</summary>
+    public const int StateRebuilt = 5;
 }

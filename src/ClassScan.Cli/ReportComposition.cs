@@ -15,9 +15,10 @@ namespace ClassScan.Cli;
 /// </summary>
 internal static class ReportComposition
 {
+    /// <param name="stateRecovered">Set when the state file was damaged and rebuilt: summary.json and rapport.html say so.</param>
     /// <param name="health">Extra run-health figures for rapport.html (the state's counters: unchanged files, Graph throttling).</param>
     public static IScanResultSink Create(string outDir, ClassScanSettings? settings, ILogger? log, IReadOnlyList<IScanResultSink>? extra = null,
-        Func<IReadOnlyList<HealthMetric>>? health = null)
+        Func<IReadOnlyList<HealthMetric>>? health = null, StateRecoveredNote? stateRecovered = null)
     {
         var map = new DepartmentMap((settings?.Departments ?? []).Select(d => d.ToRule()));
         // Created before the CSV sink: it reads the previous run's summary.json and flagged.csv for the comparison.
@@ -25,8 +26,9 @@ internal static class ReportComposition
         {
             RelatedFiles = [JsonLinesReportSink.FileName, DepartmentReportSink.FolderName + "/", ScanLogging.FolderName + "/"],
             ExtraHealth = health,
+            StateRecovered = stateRecovered,
         };
-        var sinks = new List<IScanResultSink> { new CsvReportSink(outDir), new DepartmentReportSink(outDir, map) };
+        var sinks = new List<IScanResultSink> { new CsvReportSink(outDir) { StateRecovered = stateRecovered }, new DepartmentReportSink(outDir, map) };
         if (settings?.Scan.WritesJsonLines == true) sinks.Add(new JsonLinesReportSink(outDir));
         if (extra is not null) sinks.AddRange(extra);
         if (log is not null) sinks.Add(new LoggingSink(log));

@@ -26,6 +26,9 @@ public sealed class CsvReportSink : IScanResultSink
         review = new(Path.Combine(outDir, "review.csv"));
     }
 
+    /// <summary>Set when the state file was damaged and rebuilt; written as "state_recovered" (null otherwise).</summary>
+    public StateRecoveredNote? StateRecovered { get; init; }
+
     public ValueTask WriteAsync(ScanResult result, CancellationToken ct)
     {
         var row = ResultRow.From(result);
@@ -53,6 +56,7 @@ public sealed class CsvReportSink : IScanResultSink
             must_leave = summary.MustLeave,
             by_status = summary.ByStatus,
             by_level = summary.ByLevel.OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value),
+            state_recovered = StateRecovered is { } r ? new { moved_to = r.MovedTo, reason = r.Reason } : null,
         }, new JsonSerializerOptions { WriteIndented = true });
         var tmp = Path.Combine(outDir, $"summary.json.{Environment.ProcessId}.tmp");
         await File.WriteAllTextAsync(tmp, json, ct).ConfigureAwait(false);

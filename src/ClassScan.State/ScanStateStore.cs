@@ -30,9 +30,25 @@ public sealed partial class ScanStateStore : IDisposable
 
     public string FilePath { get; }
 
-    /// <summary>Opens or creates the state file. Throws <see cref="StateInUseException"/> when another scan has it.</summary>
-    public static ScanStateStore Open(string path, TimeProvider? time = null)
+    /// <summary>Opens or creates the state file. Throws <see cref="StateInUseException"/> when another scan has it,
+    /// <see cref="StateCorruptException"/> when it is damaged and <see cref="StateSchemaTooNewException"/> when a newer
+    /// ClassScan wrote it.</summary>
+    public static ScanStateStore Open(string path, TimeProvider? time = null) => Open(path, time, recover: false, out _);
+
+    /// <summary>
+    /// Opens or creates the state file; a damaged one is moved aside (to <c>NAME.corrupt-yyyyMMdd-HHmmss</c>, with
+    /// its -wal/-shm companions) and replaced by a fresh, empty state. A nightly job must not fail every night
+    /// until a person intervenes: the state is only a cache of verdicts, and an empty one makes the run read
+    /// every file, so the reports stay complete. <paramref name="recovery"/> says when that happened, so the
+    /// caller can say so loudly. A newer schema is not damage and is still refused, untouched.
+    /// </summary>
+    public static ScanStateStore OpenOrRecover(string path, out StateRecovery? recovery, TimeProvider? time = null) =>
+        Open(path, time, recover: true, out recovery);
+
+    private static ScanStateStore Open(string path, TimeProvider? time, bool recover, out StateRecovery? recovery)
     {
+        recovery = null;
+        time ??= TimeProvider.System;
         path = System.IO.Path.GetFullPath(path);
         var dir = System.IO.Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
@@ -47,6 +63,31 @@ public sealed partial class ScanStateStore : IDisposable
             throw new StateInUseException(path);
         }
 
+        try
+        {
+            SqliteConnection db;
+            try
+            {
+                db = Connect(path);
+            }
+            catch (StateCorruptException ex) when (recover)
+            {
+                // Moved while we still hold the lock file, so no other scan can open the damaged file meanwhile.
+                recovery = new StateRecovery(MoveAside(path, time), ex.Reason);
+                db = Connect(path);
+            }
+            return new ScanStateStore(path, db, lockFile, time);
+        }
+        catch
+        {
+            lockFile.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens the database, checks it before writing anything, then migrates it.</summary>
+    private static SqliteConnection Connect(string path)
+    {
         var db = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -56,15 +97,60 @@ public sealed partial class ScanStateStore : IDisposable
         try
         {
             db.Open();
+            Check(db, path);
             Migrate(db);
+            return db;
+        }
+        catch (SqliteException ex) when (IsCorruption(ex))
+        {
+            db.Dispose();
+            throw new StateCorruptException(path, $"SQLite-fel {ex.SqliteErrorCode}: {ex.Message}", ex);
         }
         catch
         {
             db.Dispose();
-            lockFile.Dispose();
             throw;
         }
-        return new ScanStateStore(path, db, lockFile, time ?? TimeProvider.System);
+    }
+
+    // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26); the low byte is the primary code of an extended one.
+    private static bool IsCorruption(SqliteException ex) => (ex.SqliteErrorCode & 0xFF) is 11 or 26;
+
+    /// <summary>
+    /// Reads only: quick_check walks every page (seconds even for a large state, once a night) so damage is found
+    /// at the start, where a fresh state still lets the run be complete, not halfway through the report stage.
+    /// The schema version is read before any write, so a newer ClassScan's file is left byte for byte as it was.
+    /// </summary>
+    private static void Check(SqliteConnection db, string path)
+    {
+        Exec(db, null, "PRAGMA busy_timeout=10000;");
+        var problems = new List<string>();
+        using (var cmd = Command(db, null, "PRAGMA quick_check(5)"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read()) problems.Add(r.GetString(0).ReplaceLineEndings(" ").Trim()); // one line: it goes into a log line and a banner
+        }
+        if (problems is not ["ok"])
+            throw new StateCorruptException(path, "integritetskontrollen (quick_check) hittade fel: " + string.Join("; ", problems));
+        if (Scalar(db, null, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'") is not (long and > 0)) return;
+        var version = Scalar(db, null, "SELECT value FROM meta WHERE key='schema_version'");
+        if (version is null) return;
+        if (!int.TryParse(Convert.ToString(version, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var found))
+            throw new StateCorruptException(path, $"ogiltig schemaversion '{version}'");
+        if (found > SchemaVersion) throw new StateSchemaTooNewException(path, found, SchemaVersion);
+    }
+
+    /// <summary>Renames the damaged file and its companions; returns the new name of the main file.</summary>
+    private static string MoveAside(string path, TimeProvider time)
+    {
+        var stamp = time.GetLocalNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var target = $"{path}.corrupt-{stamp}";
+        // Two recoveries within a second (a retry loop) must not overwrite the first file kept for inspection.
+        for (var n = 2; File.Exists(target); n++) target = $"{path}.corrupt-{stamp}-{n}";
+        File.Move(path, target);
+        foreach (var companion in new[] { "-wal", "-shm", "-journal" })
+            if (File.Exists(path + companion)) File.Move(path + companion, target + companion);
+        return target;
     }
 
     public void Dispose()
@@ -80,10 +166,7 @@ public sealed partial class ScanStateStore : IDisposable
     {
         Exec(db, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
         Exec(db, null, "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)");
-        var version = Scalar(db, null, "SELECT value FROM meta WHERE key='schema_version'");
-        if (version is string v && int.Parse(v, CultureInfo.InvariantCulture) > SchemaVersion)
-            throw new InvalidDataException($"tillståndsfilen är från en nyare ClassScan (schema {v}, denna version läser {SchemaVersion})");
-
+        // Check has already refused a newer schema, before this first write.
         using var tx = db.BeginTransaction();
         Exec(db, tx, """
             CREATE TABLE IF NOT EXISTS scopes(

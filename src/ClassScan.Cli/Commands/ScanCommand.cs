@@ -64,7 +64,7 @@ internal static class ScanCommand
 
         var command = new Command("scan", "Scan a folder: extract every document's text, find personnummer and other evidence, assign a KLASSA level and write the reports " +
             "(CSVs, forvaltningar/<namn>.csv per department, rapport.html). Settings come from --config FILE / appsettings.json, CLASSSCAN_* environment variables and these options. " +
-            "Exit codes: 0 nothing must leave M365, 1 files must leave, 2 usage or configuration error, 3 incomplete, 4 another run holds the output folder.")
+            "Exit codes: 0 nothing must leave M365, 1 files must leave, 2 usage or configuration error, 3 incomplete, 4 another run holds the output folder, 5 complete but the damaged state file was moved aside and rebuilt (every file read again).")
         {
             path, output, parallelism, include, exclude, timeout, maxFileMb, inProcess, format,
         };
@@ -162,6 +162,13 @@ internal static class ScanCommand
         using var logging = ScanLogging.Create(outDir, settings?.Log ?? new LogSettings());
         var log = logging.CreateLogger("ClassScan.Scan");
         if (leftovers > 0) log.LeftoversRemoved(leftovers);
+        var recovered = state?.Recovery is { } r ? new StateRecoveredNote(r.MovedTo, r.Reason) : null;
+        if (recovered is not null)
+        {
+            log.StateRecovered(recovered.MovedTo, recovered.Reason);
+            Console.Error.WriteLine($"classscan: VARNING: tillståndsfilen var skadad ({recovered.Reason}). Den flyttades till {recovered.MovedTo} och en ny skapades; " +
+                "den här körningen läser alla filer igen.");
+        }
         log.ScanStarting(settings?.Scan.Path ?? source.GetType().Name, Path.GetFullPath(outDir), options.Parallelism, (int)options.FileTimeout.TotalSeconds,
             model is null ? "ingen (bara regler)" : settings?.Scan.Model ?? "models/klassa.zip", settings?.SourceFile ?? "ingen");
 
@@ -172,7 +179,8 @@ internal static class ScanCommand
         var pipeline = new ScanPipeline(source, analyzer, options, time, progress);
         using var signal = new StopSignal(msg => Console.Error.WriteLine(msg));
         var clock = Stopwatch.StartNew();
-        await using var sink = ReportComposition.Create(outDir, settings, log, health: state is null ? null : () => ReportComposition.StateHealth(state.Run.Counters));
+        await using var sink = ReportComposition.Create(outDir, settings, log, health: state is null ? null : () => ReportComposition.StateHealth(state.Run.Counters),
+            stateRecovered: recovered);
         // Issue 7: an incremental run reads only changed files; the reports must still show every file judged earlier.
         var reports = state is null ? sink : state.Wrap(new CarryOverSink(sink, () => state.Run.Store.GetCarriedResults(state.Run.Scopes, state.Run.Id)), outDir);
         var summary = await ConsoleProgress.RunAsync(progress, () => pipeline.RunAsync(reports, signal.Stop, signal.Abort)).ConfigureAwait(false);
@@ -191,6 +199,8 @@ internal static class ScanCommand
         if (!summary.Complete) log.RunIncomplete(summary.IncompleteReason ?? "okänd orsak");
         // With state, files judged earlier and unchanged still have to leave: count what is flagged now.
         var mustLeave = state?.FlaggedNow() ?? summary.MustLeave;
-        return !summary.Complete ? ExitCodes.Incomplete : mustLeave > 0 ? ExitCodes.FilesMustLeave : ExitCodes.NothingToMove;
+        // A rebuilt state outranks 0/1 (a person should look at the damaged file) but not "incomplete".
+        return !summary.Complete ? ExitCodes.Incomplete : recovered is not null ? ExitCodes.StateRebuilt
+            : mustLeave > 0 ? ExitCodes.FilesMustLeave : ExitCodes.NothingToMove;
     }
 }

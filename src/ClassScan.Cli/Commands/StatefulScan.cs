@@ -17,10 +17,11 @@ internal sealed class StatefulScan : IDisposable
     private readonly ScanStateStore store;
     private StateRecordingSink? sink;
 
-    private StatefulScan(ScanStateStore store, ScanRun run)
+    private StatefulScan(ScanStateStore store, ScanRun run, StateRecovery? recovery)
     {
         this.store = store;
         Run = run;
+        Recovery = recovery;
     }
 
     public static Option<string?> StateFile { get; } = new("--state")
@@ -40,6 +41,9 @@ internal sealed class StatefulScan : IDisposable
 
     public ScanRun Run { get; }
 
+    /// <summary>Set when the state file was damaged, moved aside and rebuilt: this run then reads every file.</summary>
+    public StateRecovery? Recovery { get; }
+
     public static void AddTo(Command command)
     {
         command.Options.Add(StateFile);
@@ -47,19 +51,24 @@ internal sealed class StatefulScan : IDisposable
         command.Options.Add(RescanAll);
     }
 
-    /// <summary>Opens the state unless --no-state. Returns an error message when the file is taken (InUse) or unreadable.</summary>
+    /// <summary>Opens the state unless --no-state. A damaged file is moved aside and rebuilt (see <see cref="Recovery"/>);
+    /// returns an error message when the file is taken (InUse), written by a newer ClassScan, or unreadable.</summary>
     public static (StatefulScan? State, string? Error, bool InUse) Open(ParseResult parse, string outDir, string source, string description)
     {
         if (parse.GetValue(NoState)) return (null, null, false);
         var path = parse.GetValue(StateFile) is { Length: > 0 } given ? given : Path.Combine(outDir, DefaultFileName);
         try
         {
-            var store = ScanStateStore.Open(path);
-            return (new StatefulScan(store, new ScanRun(store, source, description, parse.GetValue(RescanAll))), null, false);
+            var store = ScanStateStore.OpenOrRecover(path, out var recovery);
+            return (new StatefulScan(store, new ScanRun(store, source, description, parse.GetValue(RescanAll)), recovery), null, false);
         }
         catch (StateInUseException ex)
         {
             return (null, ex.Message, true);
+        }
+        catch (StateSchemaTooNewException ex)
+        {
+            return (null, ex.Message, false);
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidDataException or IOException or UnauthorizedAccessException)
         {

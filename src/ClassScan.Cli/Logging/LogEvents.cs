@@ -28,4 +28,7 @@ internal static partial class LogEvents
 
     [LoggerMessage(7, LogLevel.Warning, "Tog bort {Count} halvskrivna rapportfiler (*.tmp) från en tidigare körning som avbröts hårt")]
     public static partial void LeftoversRemoved(this ILogger logger, int count);
+
+    [LoggerMessage(8, LogLevel.Error, "Tillståndsfilen var skadad ({Reason}); den flyttades till {MovedTo} och en ny skapades. Den här körningen läser alla filer igen")]
+    public static partial void StateRecovered(this ILogger logger, string movedTo, string reason);
 }

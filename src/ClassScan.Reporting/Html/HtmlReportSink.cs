@@ -47,6 +47,9 @@ public sealed partial class HtmlReportSink : IScanResultSink
     /// <summary>Extra health figures read at completion (e.g. throttling from the Graph source); optional.</summary>
     public Func<IReadOnlyList<HealthMetric>>? ExtraHealth { get; init; }
 
+    /// <summary>Set when the state file was damaged and rebuilt this run: the report shows a red banner.</summary>
+    public StateRecoveredNote? StateRecovered { get; init; }
+
     /// <summary>Other output files (relative to the output folder) the report should point at, if they exist.</summary>
     public IReadOnlyList<string> RelatedFiles { get; init; } = [];
 
@@ -172,6 +175,7 @@ public sealed partial class HtmlReportSink : IScanResultSink
             Departments = [.. departments.Values],
             Comparison = comparison,
             ComparisonNote = note,
+            StateRecovered = StateRecovered,
             TopReasons = [.. reasons.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(10).Select(kv => new ReasonCount(kv.Key, kv.Value))],
             BlindSpots = blindSpots,
             Health = health,

@@ -35,6 +35,10 @@ public static class HtmlReportWriter
         else
             sb.Append("<p class=\"banner bad\" id=\"status\">Körningen är OFULLSTÄNDIG: ").Append(E(s.IncompleteReason))
               .Append(". Listorna gäller bara de filer som hann läsas.</p>\n");
+        if (report.StateRecovered is { } rec)
+            sb.Append("<p class=\"banner bad\" id=\"state-recovered\">Tillståndsfilen var skadad och har flyttats till ").Append(E(rec.MovedTo))
+              .Append(" (").Append(E(rec.Reason)).Append("). En ny skapades och alla filer lästes igen, så bedömningarna är kompletta; ")
+              .Append("ändringslistan jämför dock mot en tom historik. Kontrollera disken och behåll den skadade filen tills orsaken är känd.</p>\n");
         sb.Append("</header>\n");
 
         // Key figures.

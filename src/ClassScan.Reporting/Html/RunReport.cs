@@ -24,6 +24,9 @@ public sealed record RunReport
     /// <summary>Other output files to point at, relative to rapport.html (review.csv, changes.csv, the log).</summary>
     public IReadOnlyList<string> RelatedFiles { get; init; } = [];
 
+    /// <summary>The state file was damaged and rebuilt this run (null when it was healthy or there is no state).</summary>
+    public StateRecoveredNote? StateRecovered { get; init; }
+
     public required DateTimeOffset GeneratedAt { get; init; }
     public string Version { get; init; } = "";
 }
