@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using ClassScan.Core.Documents;
 using ClassScan.Core.Scanning;
 
 namespace ClassScan.Pipeline;
@@ -169,7 +170,7 @@ public sealed class ScanPipeline(
         try
         {
             if (item.EnumerationError is { } why)
-                return FetchedDocument.Failed(item, new() { Status = ScanStatus.Error, StatusDetail = why }, clock.Elapsed);
+                return FetchedDocument.Failed(item, new() { Status = item.EnumerationStatus, StatusDetail = why }, clock.Elapsed);
             if (item.Size > options.Limits.MaxFileBytes)
                 return FetchedDocument.Failed(item, DocumentAnalyzer.Failure(new FileTooLargeException(item.Size.Value, options.Limits.MaxFileBytes), null), clock.Elapsed);
 
@@ -205,6 +206,17 @@ public sealed class ScanPipeline(
         catch (FileTooLargeException ex)
         {
             return FetchedDocument.Failed(item, new() { Status = ScanStatus.Error, StatusDetail = ex.Message }, clock.Elapsed);
+        }
+        catch (UnsupportedFormatException ex)
+        {
+            // A source that finds at open time that the entry is nothing it reads (it became a pipe after listing).
+            return FetchedDocument.Failed(item, DocumentAnalyzer.Failure(ex, null), clock.Elapsed);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Deleted or moved between listing and reading: normal on a live share, and the row must say so
+            // rather than look like a read failure of an existing file.
+            return FetchedDocument.Failed(item, new() { Status = ScanStatus.Error, StatusDetail = "filen försvann innan den lästes" }, clock.Elapsed);
         }
         catch (Exception ex)
         {

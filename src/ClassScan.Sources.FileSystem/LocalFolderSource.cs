@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ClassScan.Core.Documents;
 using ClassScan.Core.Scanning;
 using Microsoft.Extensions.FileSystemGlobbing;
 
@@ -10,6 +11,11 @@ namespace ClassScan.Sources.FileSystem;
 /// silent gaps. Directory links are followed once: a link back into a folder already walked is skipped,
 /// so link loops end. Include/exclude globs apply to the path relative to the root ('/' separated);
 /// a pattern without '/' matches at any depth ("*.docx" = "**/*.docx").
+/// <para>
+/// Named pipes, sockets and devices (also behind a link) are recognised while listing and become
+/// unsupported rows without ever being opened: opening a pipe blocks until someone writes to it, reading
+/// /dev/zero never ends. Opening checks again, for an entry replaced after it was listed.
+/// </para>
 /// </summary>
 public sealed class LocalFolderSource : IDocumentSource
 {
@@ -87,6 +93,7 @@ public sealed class LocalFolderSource : IDocumentSource
     public Task<Stream> OpenReadAsync(SourceItem item, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
+        if (SpecialFileKind.Describe(item.Id) is { } notAFile) throw new UnsupportedFormatException(notAFile);
         // FileShare.ReadWrite|Delete: never block users or sync clients that have the file open.
         Stream s = new FileStream(item.Id, new FileStreamOptions
         {
@@ -109,8 +116,10 @@ public sealed class LocalFolderSource : IDocumentSource
                 if (target is null || !target.Exists)
                     return new SourceItem(file.FullName, file.FullName, null, null) { EnumerationError = "länken pekar på en fil som inte finns" };
                 var t = new FileInfo(target.FullName);
+                if (SpecialFileKind.Describe(t.FullName) is { } linkedNotAFile) return NotAFile(file, linkedNotAFile);
                 return new SourceItem(file.FullName, file.FullName, t.Length, t.LastWriteTimeUtc);
             }
+            if (SpecialFileKind.Describe(file.FullName) is { } notAFile) return NotAFile(file, notAFile);
             return new SourceItem(file.FullName, file.FullName, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -118,6 +127,9 @@ public sealed class LocalFolderSource : IDocumentSource
             return new SourceItem(file.FullName, file.FullName, null, null) { EnumerationError = $"filen kunde inte läsas av ({ex.GetType().Name})" };
         }
     }
+
+    private static SourceItem NotAFile(FileInfo file, string reason) =>
+        new(file.FullName, file.FullName, null, null) { EnumerationError = reason, EnumerationStatus = ScanStatus.Unsupported };
 
     private static bool Walkable(DirectoryInfo dir, HashSet<string> visited)
     {

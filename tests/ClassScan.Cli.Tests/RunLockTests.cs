@@ -43,18 +43,19 @@ public sealed class RunLockTests : IDisposable
     }
 
     /// <summary>
-    /// Two real scans: the first is held mid-run by a named pipe it is reading (it blocks until the test writes),
+    /// Two real scans: the first is stopped (SIGSTOP) as soon as it has taken the lock and continued afterwards,
     /// so the overlap is certain rather than a race; a second run is refused while the first goes on, whether it
     /// keeps state or not (the state database has its own lock, which a stateful second run would meet first).
+    /// A named pipe no longer holds a scan (it becomes an unsupported row without being opened), so the hold is
+    /// the signal; the many files only keep the first run busy for the moment between taking the lock and the stop.
     /// </summary>
-    [LinuxFact] // mkfifo; the lock itself is covered above on every OS
+    [LinuxFact] // SIGSTOP/SIGCONT; the lock itself is covered above on every OS
     public async Task Scan_TwoOverlappingRuns_SecondRefusedFirstCompletes()
     {
         var input = Path.Combine(work.FullName, "in");
         Directory.CreateDirectory(input);
-        File.WriteAllText(Path.Combine(input, "a.txt"), "Hej");
-        var pipe = Path.Combine(input, "b.txt");
-        Assert.Equal(0, MkFifo(pipe, Convert.ToUInt32("600", 8)));
+        const int files = 2000;
+        for (var i = 0; i < files; i++) File.WriteAllText(Path.Combine(input, $"brev{i:D4}.txt"), "Hej");
 
         using var first = Start("scan", input, "--out", Out, "--no-model", "--in-process", "--parallelism", "1", "--no-state");
         try
@@ -65,8 +66,9 @@ public sealed class RunLockTests : IDisposable
             {
                 Assert.False(first.HasExited, "the first run ended before it took the lock");
                 Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(2), "the first run never took the lock");
-                await Task.Delay(50);
+                await Task.Delay(10);
             }
+            Assert.Equal(0, Kill(first.Id, SigStop));
 
             var second = await CliRunner.RunAsync("scan", input, "--out", Out, "--no-model", "--no-state");
             var stateful = await CliRunner.RunAsync("scan", input, "--out", Out, "--no-model");
@@ -76,15 +78,19 @@ public sealed class RunLockTests : IDisposable
             Assert.Equal(ExitCodes.AlreadyRunning, stateful.ExitCode);
             Assert.False(first.HasExited);
 
-            // Release the first run: it reads the pipe, finishes and writes its reports.
-            await Task.Run(() => File.WriteAllText(pipe, "Veckobrev")).WaitAsync(TimeSpan.FromMinutes(1));
+            // Release the first run: it goes on, finishes and writes its reports.
+            Assert.Equal(0, Kill(first.Id, SigCont));
             await first.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
             Assert.Equal(ExitCodes.NothingToMove, first.ExitCode);
-            Assert.Equal(2, ReportReader.Read(Path.Combine(Out, "results.csv")).Count);
+            Assert.Equal(files, ReportReader.Read(Path.Combine(Out, "results.csv")).Count);
         }
         finally
         {
-            if (!first.HasExited) first.Kill(entireProcessTree: true);
+            if (!first.HasExited)
+            {
+                Kill(first.Id, SigCont);
+                first.Kill(entireProcessTree: true);
+            }
         }
     }
 
@@ -100,9 +106,12 @@ public sealed class RunLockTests : IDisposable
         return p;
     }
 
+    private const int SigCont = 18; // Linux values
+    private const int SigStop = 19;
+
     // DllImport rather than LibraryImport: the generated marshalling would need unsafe code enabled for one test.
-    [DllImport("libc", EntryPoint = "mkfifo", CharSet = CharSet.Ansi, SetLastError = true)]
-    private static extern int MkFifo(string path, uint mode);
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     [Fact]
     public void RemoveLeftovers_HalfWrittenReportsOfAKilledRun_DeletedOthersKept()

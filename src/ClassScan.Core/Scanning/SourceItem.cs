@@ -21,4 +21,9 @@ public sealed record SourceItem(string Id, string Path, long? Size, DateTimeOffs
     /// <summary>Set when the source saw the entry but could not list it properly (permission denied,
     /// broken link); the file becomes an error row instead of being dropped.</summary>
     public string? EnumerationError { get; init; }
+
+    /// <summary>The status of the row when <see cref="EnumerationError"/> is set: <see cref="ScanStatus.Error"/>
+    /// for a listing failure, <see cref="ScanStatus.Unsupported"/> for an entry the source recognised as
+    /// something it does not read (a named pipe or device, which must never be opened).</summary>
+    public ScanStatus EnumerationStatus { get; init; } = ScanStatus.Error;
 }

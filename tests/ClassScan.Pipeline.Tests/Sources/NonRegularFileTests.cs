@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using ClassScan.Core.Documents;
+using ClassScan.Core.Scanning;
+using ClassScan.Pipeline.Tests.Fakes;
+using ClassScan.Sources.FileSystem;
+
+namespace ClassScan.Pipeline.Tests.Sources;
+
+/// <summary>
+/// Entries in a scanned folder that are not regular files, and files that change under the scan. A named pipe
+/// once held a fetcher until the 15-minute fetch timeout; every such entry must end as one row, quickly,
+/// without being opened. The fetch timeout stays at its default on purpose: a test that lowered it would pass
+/// by waiting.
+/// </summary>
+public sealed class NonRegularFileTests : IDisposable
+{
+    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(30);
+
+    private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("classscan-nf-");
+    private readonly List<Socket> sockets = [];
+
+    public void Dispose()
+    {
+        foreach (var s in sockets) s.Dispose();
+        root.Delete(recursive: true);
+    }
+
+    private string PathOf(string name) => Path.Combine(root.FullName, name);
+
+    private string Write(string name, string content)
+    {
+        File.WriteAllText(PathOf(name), content);
+        return PathOf(name);
+    }
+
+    private string Fifo(string name)
+    {
+        using var mkfifo = Process.Start("mkfifo", [PathOf(name)]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return PathOf(name);
+    }
+
+    private string UnixSocket(string name)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        sockets.Add(socket);
+        socket.Bind(new UnixDomainSocketEndPoint(PathOf(name)));
+        socket.Listen();
+        return PathOf(name);
+    }
+
+    private string Link(string name, string target)
+    {
+        File.CreateSymbolicLink(PathOf(name), target);
+        return PathOf(name);
+    }
+
+    private static async Task<List<SourceItem>> List(IDocumentSource source)
+    {
+        var items = new List<SourceItem>();
+        await foreach (var i in source.EnumerateAsync(CancellationToken.None)) items.Add(i);
+        return items;
+    }
+
+    [LinuxFact]
+    public async Task EnumerateAsync_PipeSocketAndDevice_AreUnsupportedItemsNamingTheKind()
+    {
+        Fifo("rör");
+        UnixSocket("uttag.sock");
+        Link("noll.txt", "/dev/null");
+
+        var items = await List(new LocalFolderSource(root.FullName)).WaitAsync(Quickly);
+
+        var expected = new Dictionary<string, string>
+        {
+            ["rör"] = "inte en vanlig fil (named pipe)",
+            ["uttag.sock"] = "inte en vanlig fil (socket)",
+            ["noll.txt"] = "inte en vanlig fil (enhet)",
+        };
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), items.Select(i => i.Name).Order(StringComparer.Ordinal));
+        Assert.All(items, i =>
+        {
+            Assert.Equal(expected[i.Name], i.EnumerationError);
+            Assert.Equal(ScanStatus.Unsupported, i.EnumerationStatus);
+        });
+    }
+
+    [LinuxFact]
+    public async Task EnumerateAsync_RegularFilesEmptyFilesAndLinksToFiles_AreOrdinaryItems()
+    {
+        Write("brev.txt", "hej");
+        Write("tom.txt", "");
+        Link("länk.txt", PathOf("brev.txt"));
+        Link("länk-till-länk.txt", PathOf("länk.txt"));
+
+        var items = await List(new LocalFolderSource(root.FullName));
+
+        Assert.Equal(4, items.Count);
+        Assert.All(items, i => Assert.Null(i.EnumerationError));
+        Assert.Equal(3, Assert.Single(items, i => i.Name == "länk-till-länk.txt").Size);
+    }
+
+    [LinuxFact]
+    public async Task EnumerateAsync_RootIsANamedPipe_IsOneUnsupportedItem()
+    {
+        var pipe = Fifo("rör");
+
+        var item = Assert.Single(await List(new LocalFolderSource(pipe)).WaitAsync(Quickly));
+
+        Assert.Equal("inte en vanlig fil (named pipe)", item.EnumerationError);
+        Assert.Equal(ScanStatus.Unsupported, item.EnumerationStatus);
+    }
+
+    [LinuxFact]
+    public async Task OpenReadAsync_FileReplacedByPipeAfterListing_ThrowsUnsupportedWithoutOpening()
+    {
+        var path = Write("rapport.txt", "text");
+        var source = new LocalFolderSource(root.FullName);
+        var item = Assert.Single(await List(source));
+        File.Delete(path);
+        Fifo("rapport.txt");
+
+        // Opening the pipe would block until a writer came: the exception must come at once.
+        var ex = await Assert.ThrowsAsync<UnsupportedFormatException>(() => source.OpenReadAsync(item, CancellationToken.None).WaitAsync(Quickly));
+
+        Assert.Equal("inte en vanlig fil (named pipe)", ex.Message);
+    }
+
+    [LinuxFact]
+    public async Task RunAsync_FolderWithPipeSocketDeviceAndChangingFiles_EveryEntryOneRowWithinSeconds()
+    {
+        for (var i = 0; i < 8; i++) Write($"fil{i}.txt", "vanlig text");
+        Fifo("rör");
+        UnixSocket("uttag.sock");
+        Link("noll.txt", "/dev/null");
+        var vanishing = Write("försvinner.txt", "text");
+        var growing = Write("växer.txt", "text");
+        var source = new ChangingSource(new LocalFolderSource(root.FullName), item =>
+        {
+            // Between listing and reading: one file is deleted, another grows (a user still saving it).
+            if (item.Id == vanishing) File.Delete(vanishing);
+            if (item.Id == growing) File.AppendAllText(growing, " och sedan PNR");
+        });
+        var progress = new ScanProgress();
+        var analyzer = new DocumentAnalyzer(new ScriptedExtractor(), [new KeywordDetector()], new ClassScan.Policy.KlassaRuleEngine(), progress);
+        var pipeline = new ScanPipeline(source, analyzer, new ScanOptions { Parallelism = 2, FetchParallelism = 2 }, TimeProvider.System, progress);
+        var sink = new CollectingSink();
+        var clock = Stopwatch.StartNew();
+
+        var summary = await pipeline.RunAsync(sink, CancellationToken.None).WaitAsync(Quickly);
+
+        Assert.True(clock.Elapsed < Quickly, $"took {clock.Elapsed}");
+        Assert.True(summary.Complete);
+        var rows = sink.Results.ToDictionary(r => Path.GetFileName(r.Item.Path)); // throws on a second row for an entry
+        Assert.Equal(13, rows.Count);
+        Assert.All(Enumerable.Range(0, 8), i => Assert.Equal(ScanStatus.Ok, rows[$"fil{i}.txt"].Status));
+        foreach (var (name, kind) in new[] { ("rör", "named pipe"), ("uttag.sock", "socket"), ("noll.txt", "enhet") })
+        {
+            Assert.Equal(ScanStatus.Unsupported, rows[name].Status);
+            Assert.Equal($"inte en vanlig fil ({kind})", rows[name].StatusDetail);
+        }
+        Assert.Equal(ScanStatus.Error, rows["försvinner.txt"].Status);
+        Assert.Equal("filen försvann innan den lästes", rows["försvinner.txt"].StatusDetail);
+        // The grown file is read whole and judged on what it holds now, not cut at the listed size.
+        Assert.Equal(ScanStatus.Ok, rows["växer.txt"].Status);
+        Assert.True(rows["växer.txt"].MustLeave);
+    }
+
+    /// <summary>Passes the inner source's items through, running a change on each one after it was listed.</summary>
+    private sealed class ChangingSource(IDocumentSource inner, Action<SourceItem> afterListing) : IDocumentSource
+    {
+        public async IAsyncEnumerable<SourceItem> EnumerateAsync([EnumeratorCancellation] CancellationToken ct)
+        {
+            await foreach (var item in inner.EnumerateAsync(ct))
+            {
+                afterListing(item);
+                yield return item;
+            }
+        }
+
+        public Task<Stream> OpenReadAsync(SourceItem item, CancellationToken ct) => inner.OpenReadAsync(item, ct);
+    }
+}
