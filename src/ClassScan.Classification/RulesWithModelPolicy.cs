@@ -31,6 +31,8 @@ public sealed class RulesWithModelPolicy(IClassificationPolicy rules, ILevelMode
     public ClassificationResult Classify(IReadOnlyList<Finding> findings, ExtractedText text)
     {
         var floor = rules.Classify(findings, text);
+        // Level 3 is the top: nothing the model says can change it, so it is not asked (the judge stage's hot path).
+        if (floor.Level == KlassaLevel.StriktKonfidentiell) return floor;
         var prediction = model.Predict(text, findings);
         var evidence = new PolicyEvidence(findings, text);
         var p3 = prediction.Probability(KlassaLevel.StriktKonfidentiell);

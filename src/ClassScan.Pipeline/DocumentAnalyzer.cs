@@ -27,6 +27,9 @@ public sealed class DocumentAnalyzer(
     ScanProgress? progress = null,
     ILanguageIdentifier? languages = null)
 {
+    /// <summary>How many first bytes of a file the extractor selector sniffs (the fetcher reads this head once).</summary>
+    public const int HeadBytes = 8192;
+
     private const int MaxNotesLength = 400;
 
     /// <summary>Both steps in a row (tests, tools): what the pipeline does for one file.</summary>

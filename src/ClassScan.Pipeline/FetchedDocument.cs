@@ -9,7 +9,7 @@ namespace ClassScan.Pipeline;
 /// </summary>
 internal sealed class FetchedDocument : IDisposable
 {
-    public const int HeadSize = 8192;
+    public const int HeadSize = DocumentAnalyzer.HeadBytes;
 
     private byte[]? head;
 

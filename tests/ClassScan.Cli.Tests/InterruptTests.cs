@@ -1,3 +1,4 @@
+using ClassScan.TestSupport;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;

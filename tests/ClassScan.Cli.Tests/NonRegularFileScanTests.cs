@@ -1,3 +1,4 @@
+using ClassScan.TestSupport;
 using System.Diagnostics;
 
 namespace ClassScan.Cli.Tests;

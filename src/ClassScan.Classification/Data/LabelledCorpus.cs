@@ -12,9 +12,6 @@ namespace ClassScan.Classification.Data;
 /// </summary>
 internal static class LabelledCorpus
 {
-    // As many first bytes as the scan's fetcher gives the extractor selector for sniffing.
-    private const int HeadBytes = 8192;
-
     public static PreparedCorpus Prepare(CorpusOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -65,7 +62,7 @@ internal static class LabelledCorpus
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         if (stream.Length > options.Limits.MaxFileBytes)
             return new(DocumentAnalyzer.Failure(new FileTooLargeException(stream.Length, options.Limits.MaxFileBytes), null), null, []);
-        var head = new byte[HeadBytes];
+        var head = new byte[DocumentAnalyzer.HeadBytes];
         var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         stream.Position = 0;
         return options.Analyzer.AnalyzeWithEvidence(Path.GetFileName(path), stream, head.AsSpan(0, n), options.Limits, ct);

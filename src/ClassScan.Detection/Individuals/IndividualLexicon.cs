@@ -39,6 +39,8 @@ internal sealed class IndividualLexicon
     public TermMatcher PrivateListWords { get; private init; } = null!;
 
     public HashSet<string> PrivateLabels { get; private init; } = null!;
+    /// <summary>Column headers that say "a person's name" but not whose role (section <c>kolumn-namn</c>).</summary>
+    public HashSet<string> NameColumns { get; private init; } = null!;
 
     public HashSet<string> OfficialLabels { get; private init; } = null!;
 
@@ -82,6 +84,7 @@ internal sealed class IndividualLexicon
             ContactWords = Matcher("kontakt"),
             PrivateListWords = Matcher("lista-privat"),
             PrivateLabels = Set("etikett-privat"),
+            NameColumns = Set("kolumn-namn"),
             OfficialLabels = Set("etikett-tjanst"),
             Relations = Set("relation"),
             Parties = Set("parti", caseSensitive: true),

@@ -200,7 +200,7 @@ internal sealed class IndividualScanner
         var index = Text.AsSpan(lineStart, position - lineStart).Count(separator.Value);
         if (index >= columns.Length) return LabelKind.None;
         var label = columns[index];
-        if (label is "namn" or "förnamn" or "efternamn" or "fullständigt namn") return LabelKind.NameColumn;
+        if (lexicon.NameColumns.Contains(label)) return LabelKind.NameColumn;
         if (lexicon.PrivateLabels.Contains(label)) return LabelKind.Private;
         return official.IsOfficialLabel(label, allowDepartment: false) ? LabelKind.Official : LabelKind.None;
     }

@@ -1,3 +1,4 @@
+using ClassScan.TestSupport;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
