@@ -18,4 +18,6 @@ public static class ExitCodes
     /// says where) and rebuilt by reading every file. The reports are complete; whether files must leave is in
     /// flagged.csv and summary.json "must_leave". Distinct from 0 and 1 so that a person looks at the damaged file.</summary>
     public const int StateRebuilt = 5;
+    /// <summary><c>classscan show</c>: the state does not know the id (another output folder, or a run without state).</summary>
+    public const int NotFound = 1;
 }

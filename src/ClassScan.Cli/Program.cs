@@ -16,6 +16,10 @@ var root = new RootCommand("""
       2  usage error (bad option, missing folder)
       3  scan incomplete (Ctrl+C, or the source or report failed); the report is marked incomplete
       4  another run holds the output folder (.classscan.lock); nothing was scanned
+      5  scan complete, but the state file was damaged: moved aside and rebuilt (summary.json state_recovered)
+
+    File names in the reports have identity numbers masked too; 'classscan show ID' (the id column) prints a
+    file's full path and web URL from the state on the scanner host.
 
     Settings: --config FILE (or ./appsettings.json), CLASSSCAN_Section__Key environment variables, then options.
     Start with 'classscan init', check with 'classscan doctor'.
@@ -24,6 +28,7 @@ root.Options.Add(ConfigOption.Instance);
 root.Subcommands.Add(ScanCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(DoctorCommand.Create());
+root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());

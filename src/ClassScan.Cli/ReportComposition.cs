@@ -15,9 +15,10 @@ namespace ClassScan.Cli;
 /// </summary>
 internal static class ReportComposition
 {
+    /// <param name="redaction">How every report shows names (identity numbers masked, report ids added).</param>
     /// <param name="stateRecovered">Set when the state file was damaged and rebuilt: summary.json and rapport.html say so.</param>
     /// <param name="health">Extra run-health figures for rapport.html (the state's counters: unchanged files, Graph throttling).</param>
-    public static IScanResultSink Create(string outDir, ClassScanSettings? settings, ILogger? log, IReadOnlyList<IScanResultSink>? extra = null,
+    public static IScanResultSink Create(string outDir, ClassScanSettings? settings, ILogger? log, ReportRedaction redaction, IReadOnlyList<IScanResultSink>? extra = null,
         Func<IReadOnlyList<HealthMetric>>? health = null, StateRecoveredNote? stateRecovered = null)
     {
         var map = new DepartmentMap((settings?.Departments ?? []).Select(d => d.ToRule()));
@@ -33,7 +34,7 @@ internal static class ReportComposition
         if (extra is not null) sinks.AddRange(extra);
         if (log is not null) sinks.Add(new LoggingSink(log));
         sinks.Add(html); // last: it links to whatever the others wrote (changes.csv of a state-keeping source)
-        return new CompositeSink(sinks);
+        return new RedactingSink(new CompositeSink(sinks), redaction);
     }
 
     /// <summary>The state's counters as health figures: how much was read tonight, and how Graph treated us.</summary>

@@ -37,6 +37,9 @@ internal static class ScanComposition
 
     public static IReadOnlyList<IDetector> CreateDetectors(TimeProvider time) => StandardDetectors.Create(time);
 
+    /// <summary>Masks identity numbers in names in every report and log, by the rule the detector applies to content.</summary>
+    public static Core.Privacy.INameRedactor CreateNameRedactor(TimeProvider time) => new IdentityNumberRedactor(time);
+
     /// <summary>The rule engine, combined with the classifier unless <paramref name="model"/> is null.</summary>
     public static IClassificationPolicy CreatePolicy(ILevelModel? model) =>
         model is null ? new KlassaRuleEngine() : new RulesWithModelPolicy(new KlassaRuleEngine(), model);

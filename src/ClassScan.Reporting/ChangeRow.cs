@@ -19,6 +19,7 @@ public sealed class ChangeRow
     [Name("last_modified"), Index(9)] public string LastModified { get; init; } = "";
     [Name("previous_path"), Index(10)] public string PreviousPath { get; init; } = "";
     [Name("scope"), Index(11)] public string Scope { get; init; } = "";
+    [Name("id"), Index(12)] public string Id { get; init; } = "";
 
     public static ChangeRow From(FlagChange c) => new()
     {
@@ -39,5 +40,6 @@ public sealed class ChangeRow
         LastModified = c.LastModified?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
         PreviousPath = c.PreviousPath ?? "",
         Scope = c.Scope,
+        Id = c.ReportId ?? "",
     };
 }

@@ -10,11 +10,12 @@ public static class ChangesCsvWriter
 {
     public const string FileName = "changes.csv";
 
-    public static async ValueTask WriteAsync(string outDir, IEnumerable<FlagChange> changes)
+    /// <param name="redaction">How the rows show names: the changes come from the state, which keeps full paths.</param>
+    public static async ValueTask WriteAsync(string outDir, IEnumerable<FlagChange> changes, ReportRedaction redaction)
     {
         Directory.CreateDirectory(outDir);
         await using var file = new AtomicCsvFile<ChangeRow>(Path.Combine(outDir, FileName));
-        foreach (var c in changes) file.Write(ChangeRow.From(c));
+        foreach (var c in changes) file.Write(ChangeRow.From(redaction.Apply(c)));
         await file.CommitAsync().ConfigureAwait(false);
     }
 }

@@ -3,7 +3,7 @@ using CsvHelper.Configuration.Attributes;
 
 namespace ClassScan.Reporting;
 
-/// <summary>One row of results.csv / flagged.csv. The first ten columns are fixed by issue #2; order matters.</summary>
+/// <summary>One row of results.csv / flagged.csv. The first ten columns are the original contract (scripts read them by position); new columns go at the end.</summary>
 public sealed class ResultRow
 {
     [Name("path"), Index(0)] public string Path { get; init; } = "";
@@ -22,6 +22,9 @@ public sealed class ResultRow
     [Name("web_url"), Index(13)] public string WebUrl { get; init; } = "";
     [Name("last_modified_by"), Index(14)] public string LastModifiedBy { get; init; } = "";
     [Name("last_modified"), Index(15)] public string LastModified { get; init; } = "";
+
+    /// <summary>The file's report id: names the file when its path is masked (<c>classscan show ID</c>).</summary>
+    [Name("id"), Index(16)] public string Id { get; init; } = "";
 
     public static ResultRow From(ScanResult r) => new()
     {
@@ -44,5 +47,6 @@ public sealed class ResultRow
         WebUrl = r.Item.WebUrl ?? "",
         LastModifiedBy = r.Item.LastModifiedBy ?? "",
         LastModified = r.Item.LastModified?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        Id = r.Item.ReportId ?? "",
     };
 }

@@ -15,6 +15,7 @@ public sealed class ReviewRow
     [Name("action"), Index(3)] public string Action { get; init; } = "";
     [Name("bytes"), Index(4)] public long Bytes { get; init; }
     [Name("web_url"), Index(5)] public string WebUrl { get; init; } = "";
+    [Name("id"), Index(6)] public string Id { get; init; } = "";
 
     /// <summary>The status shown for a judged file that carries a suspicion without evidence.</summary>
     public const string SuspicionStatus = "granska";
@@ -30,5 +31,6 @@ public sealed class ReviewRow
         Action = r.Status == ScanStatus.Ok ? ReviewAdvice.ForSuspicion : ReviewAdvice.For(r.Status),
         Bytes = r.Bytes,
         WebUrl = r.Item.WebUrl ?? "",
+        Id = r.Item.ReportId ?? "",
     };
 }

@@ -50,7 +50,7 @@ public sealed class GraphDriveSource : IDocumentSource
         var reader = new DeltaFeedReader(api, run);
         foreach (var drive in drives)
         {
-            run.BeginScope(drive.DriveId, "graph-drive", drive.Label, drive.WebUrl);
+            run.BeginScope(drive.DriveId, ScanStateStore.GraphDriveScopeKind, drive.Label, drive.WebUrl);
             var error = await reader.FetchAsync(drive, ct).ConfigureAwait(false);
             if (error is not null)
             {
@@ -224,7 +224,7 @@ public sealed class GraphDriveSource : IDocumentSource
     }
 
     private static SourceItem ToSourceItem(DriveTarget drive, TrackedItem t, ItemFingerprint fp) =>
-        new($"{drive.DriveId}/{t.ItemId}", drive.Label + "/" + t.Path, fp.Size, fp.LastModified)
+        new(ScanStateStore.SourceItemId(ScanStateStore.GraphDriveScopeKind, drive.DriveId, t.ItemId), drive.Label + "/" + t.Path, fp.Size, fp.LastModified)
         {
             WebUrl = t.WebUrl,
             LastModifiedBy = t.LastModifiedBy,

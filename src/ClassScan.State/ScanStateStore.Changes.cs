@@ -39,7 +39,8 @@ public sealed partial class ScanStateStore
                     ContentKey: Str(r, "qxhash") ?? Str(r, "sha256"),
                     WebUrl: Str(r, "web_url"),
                     LastModifiedBy: Str(r, "last_modified_by"),
-                    LastModified: ParseTime(Str(r, "last_modified"))));
+                    LastModified: ParseTime(Str(r, "last_modified")),
+                    ReportId: Str(r, "report_id")));
             }
         }
 
@@ -88,7 +89,7 @@ public sealed partial class ScanStateStore
                     $"bedöms nu som nivå {c.Level}", c.Scope)
                 { PreviousPath = c.ReportedPath is not null && c.ReportedPath != c.Path ? c.ReportedPath : null };
             }
-            changes.Add(change with { WebUrl = c.WebUrl, LastModifiedBy = c.LastModifiedBy, LastModified = c.LastModified });
+            changes.Add(change with { WebUrl = c.WebUrl, LastModifiedBy = c.LastModifiedBy, LastModified = c.LastModified, ReportId = c.ReportId });
         }
         return changes
             .OrderBy(c => c.Kind)
@@ -128,5 +129,5 @@ public sealed partial class ScanStateStore
     private sealed record ChangeCandidate(
         string Scope, string Path, string? ReportedPath, bool Flagged, bool WasFlagged, bool Deleted, string? GoneReason,
         int? Level, int? ReportedLevel, string? Reason, string? Status, bool JudgedThisRun, string? ContentKey,
-        string? WebUrl, string? LastModifiedBy, DateTimeOffset? LastModified);
+        string? WebUrl, string? LastModifiedBy, DateTimeOffset? LastModified, string? ReportId);
 }

@@ -16,6 +16,41 @@ public sealed partial class ScanStateStore
         }
     }
 
+    /// <summary>
+    /// The item a report id names, with its full path and web URL, read from the state file at
+    /// <paramref name="statePath"/>; null when the state does not know the id. Opens the file read-only and without
+    /// the scan's lock, so it works while a scan runs and can never change the state.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">No state file at the path.</exception>
+    /// <exception cref="StateSchemaTooNewException">A newer ClassScan wrote the file.</exception>
+    public static ReportedItem? FindReported(string statePath, string reportId)
+    {
+        if (!File.Exists(statePath)) throw new FileNotFoundException("tillståndsfilen finns inte", statePath);
+        using var db = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = statePath,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        db.Open();
+        Check(db, statePath);
+        // A state from before report ids has no such column: nothing it holds was ever reported under an id.
+        if (Scalar(db, null, "SELECT count(*) FROM pragma_table_info('items') WHERE name='report_id'") is 0L) return null;
+        using var cmd = Command(db, null, """
+            SELECT i.*, s.label AS scope_label FROM items i LEFT JOIN scopes s ON s.scope = i.scope WHERE i.report_id = $id LIMIT 1
+            """, ("$id", reportId.ToLowerInvariant()));
+        using var r = cmd.ExecuteReader();
+        if (!r.Read()) return null;
+        return new ReportedItem(reportId, Str(r, "scope")!, Shown(Str(r, "scope_label"), Str(r, "path") ?? Str(r, "item_id")), Str(r, "web_url"))
+        {
+            Status = Str(r, "status"),
+            Level = (int?)Long(r, "level"),
+            Reason = Str(r, "reason"),
+            JudgedAt = ParseTime(Str(r, "judged_at")),
+            Deleted = Long(r, "deleted") == 1,
+        };
+    }
+
     /// <summary>Items whose last attempt failed in a way worth retrying (download cut, throttled out, timeout).</summary>
     public IReadOnlyList<ItemRecord> GetRetryItems(string scope)
     {
@@ -82,10 +117,10 @@ public sealed partial class ScanStateStore
                 INSERT INTO items(scope, item_id, parent_id, name, path, web_url, last_modified_by,
                   ctag, etag, qxhash, sha256, size, last_modified,
                   status, level, must_leave, reason, rule, judged_at, run_id, retry,
-                  flagged, flag_level, flag_reason, deleted, gone_reason, deleted_at)
+                  flagged, flag_level, flag_reason, deleted, gone_reason, deleted_at, report_id)
                 VALUES($s, $i, $p, $n, $path, $w, $lmb, $ctag, $etag, $qx, $sha, $size, $lm,
                   $status, $level, $ml, $reason, $rule, $now, $run, $retry,
-                  $flagged, $flevel, $freason, $deleted, $gone, $delat)
+                  $flagged, $flevel, $freason, $deleted, $gone, $delat, $rid)
                 ON CONFLICT(scope, item_id) DO UPDATE SET
                   parent_id=excluded.parent_id, name=excluded.name, path=excluded.path,
                   web_url=coalesce(excluded.web_url, items.web_url), last_modified_by=coalesce(excluded.last_modified_by, items.last_modified_by),
@@ -96,7 +131,8 @@ public sealed partial class ScanStateStore
                   flagged=CASE WHEN $settles=1 THEN excluded.flagged ELSE items.flagged END,
                   flag_level=CASE WHEN $ok=1 THEN excluded.flag_level ELSE items.flag_level END,
                   flag_reason=CASE WHEN $ok=1 THEN excluded.flag_reason ELSE items.flag_reason END,
-                  deleted=excluded.deleted, gone_reason=excluded.gone_reason, deleted_at=excluded.deleted_at
+                  deleted=excluded.deleted, gone_reason=excluded.gone_reason, deleted_at=excluded.deleted_at,
+                  report_id=excluded.report_id
                 """,
                 ("$s", t.Scope), ("$i", t.ItemId), ("$p", t.ParentId), ("$n", t.Name), ("$path", t.Path), ("$w", t.WebUrl),
                 ("$lmb", t.LastModifiedBy), ("$ctag", fp.CTag), ("$etag", fp.ETag), ("$qx", fp.QuickXorHash),
@@ -106,7 +142,7 @@ public sealed partial class ScanStateStore
                 ("$now", Now()), ("$run", runId), ("$retry", retry ? 1 : 0),
                 ("$flagged", ok && result.MustLeave ? 1 : 0), ("$flevel", ok ? level : null), ("$freason", ok ? result.Classification?.Reason : null),
                 ("$deleted", t.Gone ? 1 : 0), ("$gone", t.Gone ? "borttagen innan den hann läsas" : null), ("$delat", t.Gone ? Now() : null),
-                ("$settles", ok || t.Gone ? 1 : 0), ("$ok", ok ? 1 : 0));
+                ("$settles", ok || t.Gone ? 1 : 0), ("$ok", ok ? 1 : 0), ("$rid", ReportIds.Of(result.Item.Id)));
             if (t.FromFeed) RemoveFeedRow(tx, t.Scope, t.ItemId);
         });
     }

@@ -13,7 +13,11 @@ namespace ClassScan.State;
 /// </summary>
 public sealed partial class ScanStateStore : IDisposable
 {
-    private const int SchemaVersion = 1;
+    // 2: items.report_id and the report-id key in meta.
+    private const int SchemaVersion = 2;
+
+    /// <summary>The scope kind of a Graph drive, whose source item ids are "driveId/itemId".</summary>
+    public const string GraphDriveScopeKind = "graph-drive";
 
     private readonly SqliteConnection db;
     private readonly FileStream lockFile;
@@ -26,9 +30,13 @@ public sealed partial class ScanStateStore : IDisposable
         this.db = db;
         this.lockFile = lockFile;
         this.time = time;
+        ReportIds = ReadReportIdentity(db);
     }
 
     public string FilePath { get; }
+
+    /// <summary>Names files in the reports; its key lives in this state, so ids stay the same from night to night.</summary>
+    public Core.Privacy.ReportIdentity ReportIds { get; }
 
     /// <summary>Opens or creates the state file. Throws <see cref="StateInUseException"/> when another scan has it,
     /// <see cref="StateCorruptException"/> when it is damaged and <see cref="StateSchemaTooNewException"/> when a newer
@@ -205,10 +213,28 @@ public sealed partial class ScanStateStore : IDisposable
               requests INTEGER, throttled INTEGER, retries INTEGER, downloads INTEGER, resyncs INTEGER,
               newly_flagged INTEGER, no_longer_flagged INTEGER, still_flagged INTEGER);
             """);
+        if (Scalar(db, tx, "SELECT count(*) FROM pragma_table_info('items') WHERE name='report_id'") is 0L)
+            Exec(db, tx, "ALTER TABLE items ADD COLUMN report_id TEXT");
+        Exec(db, tx, "CREATE INDEX IF NOT EXISTS ix_items_report ON items(report_id)");
+        Exec(db, tx, "INSERT INTO meta(key, value) VALUES('report_key', $k) ON CONFLICT(key) DO NOTHING", ("$k", Core.Privacy.ReportIdentity.NewKey()));
+        // Items judged before report ids existed, and never judged again since (unchanged files), get theirs now.
+        var ids = ReadReportIdentity(db, tx);
+        db.CreateFunction("classscan_report_id", (string? kind, string scope, string itemId) => ids.Of(SourceItemId(kind, scope, itemId)));
+        Exec(db, tx, "UPDATE items SET report_id = classscan_report_id((SELECT kind FROM scopes WHERE scopes.scope = items.scope), scope, item_id) WHERE report_id IS NULL");
         Exec(db, tx, "INSERT INTO meta(key, value) VALUES('schema_version', $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             ("$v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
         tx.Commit();
     }
+
+    private static Core.Privacy.ReportIdentity ReadReportIdentity(SqliteConnection db, SqliteTransaction? tx = null) =>
+        Core.Privacy.ReportIdentity.FromStoredKey((string)Scalar(db, tx, "SELECT value FROM meta WHERE key='report_key'")!);
+
+    /// <summary>
+    /// The id a source gives an item (<see cref="Core.Scanning.SourceItem.Id"/>), from the state's scope and item id:
+    /// a Graph drive's items are "driveId/itemId" (unique across drives), a local root's are their full paths.
+    /// </summary>
+    public static string SourceItemId(string? scopeKind, string scope, string itemId) =>
+        scopeKind == GraphDriveScopeKind ? scope + "/" + itemId : itemId;
 
     /// <summary>Starts a run in the history and returns its id.</summary>
     public long BeginRun(string source, string? description)

@@ -45,9 +45,11 @@ internal static class ScanHarness
         var progress = new ScanProgress();
         var analyzer = new DocumentAnalyzer(new PlainTextExtractor(), [new KeywordDetector()], new ClassScan.Policy.KlassaRuleEngine(), progress);
         var pipeline = new ScanPipeline(source, analyzer, new ScanOptions { Parallelism = 2, FetchParallelism = 4 }, TimeProvider.System, progress);
-        await using var csv = new CsvReportSink(outDir);
+        // As the scan command composes it: the reports see masked names and report ids, the state the full paths.
+        var redaction = new ReportRedaction(new ClassScan.Detection.Personnummer.IdentityNumberRedactor(TimeProvider.System), store.ReportIds);
+        await using var csv = new RedactingSink(new CsvReportSink(outDir), redaction);
         var collecting = new CollectingSink(csv);
-        var sink = new StateRecordingSink(collecting, run, (changes, _) => ChangesCsvWriter.WriteAsync(outDir, changes));
+        var sink = new StateRecordingSink(collecting, run, (changes, _) => ChangesCsvWriter.WriteAsync(outDir, changes, redaction));
         var summary = await pipeline.RunAsync(sink, stop, abort);
         return new Outcome(summary, collecting.Results, sink.Changes, store.GetRuns(1).Single());
     }

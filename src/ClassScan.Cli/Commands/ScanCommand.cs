@@ -159,7 +159,11 @@ internal static class ScanCommand
             return ExitCodes.AlreadyRunning;
         }
         var leftovers = runLock.RemoveLeftovers();
-        using var logging = ScanLogging.Create(outDir, settings?.Log ?? new LogSettings());
+        var time = TimeProvider.System;
+        var names = ScanComposition.CreateNameRedactor(time);
+        // Ids stay the same from night to night when the state keeps their key; without state they hold for this run only.
+        var redaction = new ReportRedaction(names, state?.Run.Store.ReportIds ?? Core.Privacy.ReportIdentity.Ephemeral());
+        using var logging = ScanLogging.Create(outDir, settings?.Log ?? new LogSettings(), names);
         var log = logging.CreateLogger("ClassScan.Scan");
         if (leftovers > 0) log.LeftoversRemoved(leftovers);
         var recovered = state?.Recovery is { } r ? new StateRecoveredNote(r.MovedTo, r.Reason) : null;
@@ -173,16 +177,15 @@ internal static class ScanCommand
             model is null ? "ingen (bara regler)" : settings?.Scan.Model ?? "models/klassa.zip", settings?.SourceFile ?? "ingen");
 
         var progress = new ScanProgress();
-        var time = TimeProvider.System;
         var (analyzer, workers) = ScanComposition.CreateAnalyzer(time, progress, isolate, model);
         using var workerPool = workers;
         var pipeline = new ScanPipeline(source, analyzer, options, time, progress);
         using var signal = new StopSignal(msg => Console.Error.WriteLine(msg));
         var clock = Stopwatch.StartNew();
-        await using var sink = ReportComposition.Create(outDir, settings, log, health: state is null ? null : () => ReportComposition.StateHealth(state.Run.Counters),
+        await using var sink = ReportComposition.Create(outDir, settings, log, redaction, health: state is null ? null : () => ReportComposition.StateHealth(state.Run.Counters),
             stateRecovered: recovered);
         // Issue 7: an incremental run reads only changed files; the reports must still show every file judged earlier.
-        var reports = state is null ? sink : state.Wrap(new CarryOverSink(sink, () => state.Run.Store.GetCarriedResults(state.Run.Scopes, state.Run.Id)), outDir);
+        var reports = state is null ? sink : state.Wrap(new CarryOverSink(sink, () => state.Run.Store.GetCarriedResults(state.Run.Scopes, state.Run.Id)), outDir, redaction);
         var summary = await ConsoleProgress.RunAsync(progress, () => pipeline.RunAsync(reports, signal.Stop, signal.Abort)).ConfigureAwait(false);
 
         var seconds = Math.Max(0.001, clock.Elapsed.TotalSeconds);

@@ -80,8 +80,8 @@ internal sealed class StatefulScan : IDisposable
     public IDocumentSource Local(IDocumentSource folder, string root) => new IncrementalSource(folder, Run, "local:" + Path.GetFullPath(root));
 
     /// <summary>Records verdicts in the state and writes changes.csv before the wrapped reports complete.</summary>
-    public IScanResultSink Wrap(IScanResultSink reports, string outDir) =>
-        sink = new StateRecordingSink(reports, Run, (changes, _) => ChangesCsvWriter.WriteAsync(outDir, changes));
+    public IScanResultSink Wrap(IScanResultSink reports, string outDir, ReportRedaction redaction) =>
+        sink = new StateRecordingSink(reports, Run, (changes, _) => ChangesCsvWriter.WriteAsync(outDir, changes, redaction));
 
     /// <summary>Files flagged now in the scopes this run covered (unchanged files count, they still must leave).</summary>
     public int FlaggedNow() => Run.CountFlagged();

@@ -12,7 +12,7 @@ public static class ScanLogging
 {
     public const string FolderName = "logg";
 
-    public static RunLogging Create(string outDir, LogSettings settings)
+    public static RunLogging Create(string outDir, LogSettings settings, Core.Privacy.INameRedactor names)
     {
         var consoleLevel = Enum.Parse<LogLevel>(settings.ConsoleLevel, ignoreCase: true);
         var fileLevel = Enum.Parse<LogLevel>(settings.FileLevel, ignoreCase: true);
@@ -31,6 +31,6 @@ public static class ScanLogging
             builder.AddFilter<ConsoleLoggerProvider>(null, consoleLevel);
             builder.AddProvider(file);
         });
-        return new RunLogging(factory, file);
+        return new RunLogging(factory, file, names);
     }
 }

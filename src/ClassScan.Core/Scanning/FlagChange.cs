@@ -23,6 +23,9 @@ public sealed record FlagChange(
     string? Detail,
     string Scope)
 {
+    /// <summary>The file's id in the reports (<see cref="Privacy.ReportIdentity"/>).</summary>
+    public string? ReportId { get; init; }
+
     public string? WebUrl { get; init; }
     public string? LastModifiedBy { get; init; }
     public DateTimeOffset? LastModified { get; init; }

@@ -18,6 +18,10 @@ public sealed record SourceItem(string Id, string Path, long? Size, DateTimeOffs
     /// <summary>Who last changed the file, when the source knows.</summary>
     public string? LastModifiedBy { get; init; }
 
+    /// <summary>The file's id in the reports (<see cref="Privacy.ReportIdentity"/>), set on the way to the reports,
+    /// where the path may be masked; null before that.</summary>
+    public string? ReportId { get; init; }
+
     /// <summary>Set when the source saw the entry but could not list it properly (permission denied,
     /// broken link); the file becomes an error row instead of being dropped.</summary>
     public string? EnumerationError { get; init; }

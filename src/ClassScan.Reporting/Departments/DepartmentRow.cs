@@ -21,6 +21,9 @@ public sealed class DepartmentRow
     /// <summary>Where in the file and what was found (counts, locations, masked samples) so the reviewer can check.</summary>
     [Name("Hittat"), Index(7)] public string Found { get; init; } = "";
 
+    /// <summary>The file's report id, which the coordinator resolves when the path is masked.</summary>
+    [Name("Id"), Index(8)] public string Id { get; init; } = "";
+
     [Ignore] internal int Rank { get; init; }
 
     public static DepartmentRow From(ScanResult r) => new()
@@ -33,6 +36,7 @@ public sealed class DepartmentRow
         LastModifiedBy = r.Item.LastModifiedBy ?? "",
         LastModified = r.Item.LastModified?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
         Found = EvidenceFormatter.Format(r.Evidence),
+        Id = r.Item.ReportId ?? "",
         Rank = ReviewerText.Rank(r),
     };
 }

@@ -74,7 +74,7 @@ public sealed partial class HtmlReportSink : IScanResultSink
 
         if (previous is not null)
         {
-            if (previous.Flagged.Remove(result.Item.Path, out _))
+            if (previous.TakeFlagged(result.Item.ReportId, result.Item.Path))
             {
                 if (!result.MustLeave)
                 {
@@ -119,8 +119,9 @@ public sealed partial class HtmlReportSink : IScanResultSink
             {
                 // What is left was flagged last time and not seen now: deleted or moved out of the scanned folders.
                 gone = previous.Flagged.Count;
-                foreach (var (path, before) in previous.Flagged)
+                foreach (var before in previous.Flagged.Values)
                 {
+                    var path = before.Path;
                     var item = new SourceItem(path, path, null, null) { WebUrl = before.WebUrl, LastModifiedBy = before.LastModifiedBy };
                     var department = map.Resolve(item);
                     departments[department].NoLongerFlagged++;

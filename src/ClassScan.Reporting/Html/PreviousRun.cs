@@ -18,8 +18,17 @@ public sealed class PreviousRun
     public int MustLeave { get; private init; }
     public int NotJudged { get; private init; }
 
-    /// <summary>Flagged files by path: level, web URL and last modifier (so they can still be mapped to a department).</summary>
-    public Dictionary<string, (string Level, string? WebUrl, string? LastModifiedBy)> Flagged { get; } = new(StringComparer.Ordinal);
+    /// <summary>Files flagged last time and not yet seen in this run: path as reported, level, web URL and last
+    /// modifier (so they can still be mapped to a department). Keyed by report id, or by path in a flagged.csv
+    /// written before report ids existed: two files whose names differ only in a masked personnummer share a
+    /// reported path, and the id is what tells them apart.</summary>
+    public Dictionary<string, (string Path, string Level, string? WebUrl, string? LastModifiedBy)> Flagged { get; } = new(StringComparer.Ordinal);
+
+    private bool keyedById;
+
+    /// <summary>Removes the file from <see cref="Flagged"/> and says whether it was flagged last time.</summary>
+    public bool TakeFlagged(string? reportId, string path) =>
+        keyedById ? reportId is not null && Flagged.Remove(reportId) : Flagged.Remove(path);
 
     /// <summary>
     /// Loads the previous run, or returns null with a note when there is none or it cannot be read: the report
@@ -72,7 +81,9 @@ public sealed class PreviousRun
                 {
                     var path = csv.GetField("path");
                     if (string.IsNullOrEmpty(path)) continue;
-                    run.Flagged[Unescape(path)] = (csv.GetField("level") ?? "", Optional(csv, "web_url"), Optional(csv, "last_modified_by"));
+                    var id = Optional(csv, "id");
+                    run.keyedById |= id is not null;
+                    run.Flagged[id ?? Unescape(path)] = (Unescape(path), csv.GetField("level") ?? "", Optional(csv, "web_url"), Optional(csv, "last_modified_by"));
                 }
             }
         }

@@ -54,6 +54,7 @@ public sealed class JsonLinesReportSink : IScanResultSink
         json.WriteString("web_url", row.WebUrl);
         json.WriteString("last_modified_by", row.LastModifiedBy);
         json.WriteString("last_modified", row.LastModified);
+        json.WriteString("id", row.Id);
         json.WriteEndObject();
         json.Flush();
         json.Reset();

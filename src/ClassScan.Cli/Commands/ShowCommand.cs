@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using ClassScan.Cli.Configuration;
+using ClassScan.Core.Privacy;
+using ClassScan.State;
+
+namespace ClassScan.Cli.Commands;
+
+/// <summary>
+/// <c>classscan show ID [--state FILE | --out DIR]</c>: resolves a report id (the <c>id</c> column) to the file's
+/// full path and web URL, read from the scanner host's state. The reports mask identity numbers in file names, so
+/// this is how a coordinator finds "19121212-**** Anna utredning.docx" on the share. Prints the full path, so it
+/// belongs on the scanner host's console, never in a report.
+/// </summary>
+internal static class ShowCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<string>("id") { Description = "The file's id from the reports' id column (e.g. f3k9t0m2q8x1a)." };
+        var outDir = new Option<string?>("--out") { Description = $"The scan's output folder, whose state is read (default: Scan:Out of the configuration)." };
+        var command = new Command("show", "Show where a file named by its report id really is (full path and web URL), from the state on this host.")
+        {
+            id,
+            outDir,
+        };
+        command.Options.Add(StatefulScan.StateFile);
+        command.SetAction(parse =>
+        {
+            var reportId = parse.GetValue(id)!.Trim();
+            if (!ReportIdentity.IsWellFormed(reportId))
+            {
+                Console.Error.WriteLine($"classscan: '{SafeText.Message(reportId, 40)}' är inget rapport-id (en bokstav f och {ReportIdentity.Length} tecken, som i kolumnen id).");
+                return ExitCodes.UsageError;
+            }
+            // Only the output folder is read from the configuration; the rest of it need not be valid to look up an id.
+            var statePath = parse.GetValue(StatefulScan.StateFile) is { Length: > 0 } given
+                ? given
+                : Path.Combine(parse.GetValue(outDir) ?? ConfigurationLoader.Load(parse.GetValue(ConfigOption.Instance)).Settings.Scan.Out, StatefulScan.DefaultFileName);
+            ReportedItem? item;
+            try
+            {
+                item = ScanStateStore.FindReported(Path.GetFullPath(statePath), reportId);
+            }
+            catch (FileNotFoundException)
+            {
+                Console.Error.WriteLine($"classscan: det finns inget tillstånd i {Path.GetFullPath(statePath)}; ange --out eller --state för skanningen som skrev rapporten. " +
+                    "En skanning med --no-state ger id som bara gäller den körningen.");
+                return ExitCodes.UsageError;
+            }
+            catch (Exception ex) when (ex is StateSchemaTooNewException or Microsoft.Data.Sqlite.SqliteException or StateCorruptException)
+            {
+                Console.Error.WriteLine($"classscan: tillståndet {Path.GetFullPath(statePath)} kunde inte läsas: {SafeText.Message(ex.Message)}");
+                return ExitCodes.UsageError;
+            }
+            if (item is null)
+            {
+                Console.Error.WriteLine($"classscan: {reportId} finns inte i tillståndet {Path.GetFullPath(statePath)} (en annan utmapp, en körning med --no-state, eller en fil som togs bort och glömdes).");
+                return ExitCodes.NotFound;
+            }
+            Console.WriteLine($"id:         {item.ReportId}");
+            Console.WriteLine($"sökväg:     {item.Path}");
+            if (item.WebUrl is { Length: > 0 } url) Console.WriteLine($"länk:       {url}");
+            Console.WriteLine($"omfång:     {item.Scope}");
+            var verdict = item.Level is { } level ? $"nivå {level.ToString(CultureInfo.InvariantCulture)}" : item.Status ?? "inte bedömd";
+            Console.WriteLine($"bedömning:  {verdict}{(item.Reason is { Length: > 0 } r ? " – " + r : "")}");
+            if (item.JudgedAt is { } at) Console.WriteLine($"bedömd:     {at.ToLocalTime():yyyy-MM-dd HH:mm}");
+            if (item.Deleted) Console.WriteLine("status:     borttagen sedan förra körningen");
+            return ExitCodes.NothingToMove;
+        });
+        return command;
+    }
+}
