@@ -7,7 +7,7 @@ namespace ClassScan.Cli.Tests;
 /// <summary>Checks shared by the end-to-end tests of the reviewer outputs (department CSVs, rapport.html, results.jsonl).</summary>
 internal static class ReviewOutput
 {
-    public static readonly string[] DepartmentHeader = ["Fil", "Länk", "Nivå", "Varför", "Åtgärd", "Senast ändrad av", "Senast ändrad", "Hittat"];
+    public static readonly string[] DepartmentHeader = ["Fil", "Länk", "Nivå", "Varför", "Åtgärd", "Senast ändrad av", "Senast ändrad", "Hittat", "Id"];
     public static readonly string[] HtmlSections = ["oversikt", "nivaer", "forvaltningar", "forandring", "skal", "blinda-flackar", "halsa"];
 
     public static string SampleMapping => Path.Combine(TestSupport.SharedData.RepoRoot, "tests", "ClassScan.Cli.Tests", "TestData", "sample-mapping.json");

@@ -40,7 +40,7 @@ public sealed class DepartmentReportSinkTests : IDisposable
         var bytes = System.IO.File.ReadAllBytes(File("Socialförvaltningen"));
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var (header, rows) = CsvFile.Read(File("Socialförvaltningen"));
-        Assert.Equal(["Fil", "Länk", "Nivå", "Varför", "Åtgärd", "Senast ändrad av", "Senast ändrad", "Hittat"], header);
+        Assert.Equal(["Fil", "Länk", "Nivå", "Varför", "Åtgärd", "Senast ändrad av", "Senast ändrad", "Hittat", "Id"], header);
         Assert.Equal(["/g/Soc/z.pdf", "/g/Soc/a.docx", "/g/Soc/b.docx", "/g/Soc/a-krypterad.xlsx", "/g/Soc/trasig.docx"], rows.Select(r => r["Fil"]));
         Assert.Equal("3 – strikt konfidentiell", rows[0]["Nivå"]);
         Assert.Equal("Personnummer och hälsouppgifter i samma stycke (regel 2)", rows[0]["Varför"]);

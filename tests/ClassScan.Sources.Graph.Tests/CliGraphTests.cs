@@ -47,6 +47,51 @@ public sealed class CliGraphTests : GraphTestBase
     private int ReadThisRun() => Rows("results.csv").Count(r => r[8] is not ("" or "tidigare bedömd"));
 
     [Fact]
+    public async Task CliScan_PersonnummerInGraphNames_NoOutputHoldsThemAndShowResolvesTheId()
+    {
+        var drive = Server.AddDrive("d1");
+        var folder = drive.AddFolder(null, "19121212-1212 Tolvan");
+        var flagged = drive.AddFile(folder.Id, "Beslut 191212121212.txt", Person);
+        drive.AddFile(folder.Id, "Kallelse_19121212_1212.txt", Plain);
+        drive.Edit(flagged.Id, Person, by: "Tolvan 19121212-1212");
+
+        var first = await RunAsync();
+        drive.Rename(flagged.Id, "Beslut 191212121212 v2.txt");
+        var second = await RunAsync();
+
+        Assert.True(first.Exit == 1 && second.Exit == 1, first.Err + second.Err);
+        var checkedFiles = 0;
+        foreach (var file in Directory.GetFiles(OutDir, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith("classscan-state.db", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            Assert.DoesNotContain("1212121212", text);
+            Assert.DoesNotContain("19121212-1212", text);
+            Assert.DoesNotContain("19121212_1212", text);
+            checkedFiles++;
+        }
+        Assert.True(checkedFiles >= 5);
+        Assert.DoesNotContain("1212-1212", first.Out + first.Err + second.Out + second.Err);
+        var header = File.ReadLines(Path.Combine(OutDir, "results.csv")).First().TrimStart('\uFEFF').Split(';');
+        var row = Assert.Single(Rows("flagged.csv"));
+        var id = row[Array.IndexOf(header, "id")];
+        Assert.Equal("Dokument/19121212-**** Tolvan/Beslut 19121212-**** v2.txt", row[0]);
+        Assert.Contains("19121212-****", row[Array.IndexOf(header, "web_url")]);
+        Assert.Equal("Tolvan 19121212-****", row[Array.IndexOf(header, "last_modified_by")]);
+        var change = Assert.Single(Rows("changes.csv"), c => c[0] == "still-flagged");
+        Assert.Equal(("renamed", id), (change[1], change[^1]));
+
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in (string[])[CliPath, "show", id, "--out", OutDir]) psi.ArgumentList.Add(a);
+        using var show = Process.Start(psi)!;
+        var shown = await show.StandardOutput.ReadToEndAsync();
+        await show.WaitForExitAsync();
+
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("Dokument/19121212-1212 Tolvan/Beslut 191212121212 v2.txt", shown);
+        Assert.Contains("https://contoso.example/sites/skola/Delade dokument/19121212-1212 Tolvan/Beslut 191212121212 v2.txt", shown);
+    }
+
+    [Fact]
     public async Task CliScan_FullThenDelta_DownloadsOnlyChangedFilesAndWritesChanges()
     {
         var drive = Server.AddDrive("d1");

@@ -51,10 +51,10 @@ public sealed class ReportIdentity
         return new string(id);
     }
 
-    /// <summary>True when <paramref name="text"/> has the form of a report id (what <c>classscan show</c> accepts).</summary>
+    /// <summary>True when <paramref name="text"/> has the form of a report id (what <c>classscan show</c> accepts, in either case).</summary>
     public static bool IsWellFormed(string? text)
     {
-        if (text is null || text.Length != Length + 1 || text[0] != Prefix) return false;
+        if (text is null || text.Length != Length + 1 || char.ToLowerInvariant(text[0]) != Prefix) return false;
         for (var i = 1; i < text.Length; i++)
             if (!Alphabet.Contains(char.ToLowerInvariant(text[i]), StringComparison.Ordinal)) return false;
         return true;

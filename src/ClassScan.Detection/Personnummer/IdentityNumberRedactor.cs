@@ -12,7 +12,7 @@ namespace ClassScan.Detection.Personnummer;
 /// </summary>
 /// <remarks>
 /// Names are written more loosely than documents: besides "-" and "+", people separate the last four with "_"
-/// (a space is not allowed in many sync tools) or a space, and an en dash slips in from Word. Those separators
+/// or a space, and an en dash slips in from Word. Those separators
 /// are accepted here for the check, and kept in the mask so the name still reads as written.
 /// </remarks>
 public sealed partial class IdentityNumberRedactor : INameRedactor
@@ -33,7 +33,9 @@ public sealed partial class IdentityNumberRedactor : INameRedactor
         StringBuilder? sb = null;
         var copied = 0;
         Span<char> candidate = stackalloc char[13];
-        foreach (Match m in Candidate().Matches(name))
+        // Candidates may overlap ("%2019121212-1212": "2019121212" is tried first and fails the date check), so a
+        // rejected one only moves the search on by one character.
+        for (var m = Candidate().Match(name); m.Success; m = Candidate().Match(name, copied > m.Index ? copied : m.Index + 1))
         {
             var date = m.Groups["date"].ValueSpan;
             var separator = m.Groups["sep"].ValueSpan;
@@ -63,7 +65,8 @@ public sealed partial class IdentityNumberRedactor : INameRedactor
         return false;
     }
 
-    // Not inside a longer digit run; the first of the last four may be an interim letter.
-    [GeneratedRegex(@"(?<![0-9])(?<date>[0-9]{8}|[0-9]{6})(?<sep>[-+_ \u2010\u2011\u2013]?)(?<tail>[0-9TRSUWXJKLMN][0-9]{3})(?![0-9])", RegexOptions.CultureInvariant)]
+    // Not inside a longer digit run, though right after a URL's percent escape ("Anna%2019121212-1212" is
+    // "Anna 19121212-1212" in a web URL); the first of the last four may be an interim letter.
+    [GeneratedRegex(@"(?<!(?<!%[0-9A-Fa-f])[0-9])(?<date>[0-9]{8}|[0-9]{6})(?<sep>[-+_ \u2010\u2011\u2013]?)(?<tail>[0-9TRSUWXJKLMN][0-9]{3})(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex Candidate();
 }
