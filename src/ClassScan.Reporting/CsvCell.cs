@@ -12,7 +12,7 @@ namespace ClassScan.Reporting;
 /// looks only at the first character): leading whitespace or invisible format characters (space, no-break and
 /// ideographic space, line feed, zero-width space, BOM) are skipped before looking, and the full-width forms
 /// ＝ ＋ － ＠ count too, because spreadsheets and their import dialogs trim or normalise such input in ways that
-/// differ between products and versions. A cell that already begins with apostrophes followed by such a
+/// differ between products and versions (LibreOffice 7.4 runs none of these; Excel could not be tried). A cell that already begins with apostrophes followed by such a
 /// start gets one more, so <see cref="Restore"/> gives back exactly the value that was written.
 /// </para>
 /// </summary>

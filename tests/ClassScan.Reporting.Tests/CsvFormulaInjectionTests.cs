@@ -40,7 +40,7 @@ public sealed class CsvFormulaInjectionTests : IDisposable
     }
 
     [Fact]
-    public void AllRowTypes_DiscoveredWithStringColumns()
+    public void ReportRowTypes_ReportingAssembly_FindsAllFourWithAPathColumn()
     {
         Assert.Equal(["ChangeRow", "DepartmentRow", "ResultRow", "ReviewRow"], ReportRowTypes.All.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.All(ReportRowTypes.All, t => Assert.Contains(ReportRowTypes.StringColumns(t), p => p.Name is "Path" or "File"));
