@@ -101,8 +101,7 @@ public sealed class PreviousRun
     private static string? Optional(CsvReader csv, string name) =>
         csv.HeaderRecord?.Contains(name) == true && csv.GetField(name) is { Length: > 0 } v ? Unescape(v) : null;
 
-    // The CSV writer escapes a leading = + - @ against formula injection by prefixing a quote; undo it so the
-    // path read back equals the path the scanner saw.
-    private static string Unescape(string value) =>
-        value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? value[1..] : value;
+    // The CSV writer prefixes an apostrophe against formula injection; undo it so the path read back equals
+    // the path the scanner saw (a file named "=x.docx" must match itself between runs).
+    private static string Unescape(string value) => CsvCell.Restore(value);
 }
