@@ -115,7 +115,7 @@ public sealed class CsvFormulaInjectionTests : IDisposable
 
         Assert.Null(note);
         Assert.Equal(paths.Order(StringComparer.Ordinal), previous!.Flagged.Keys.Order(StringComparer.Ordinal));
-        Assert.All(previous.Flagged.Values, v => Assert.Equal(("2", "=HYPERLINK(\"http://x\",\"klick\")", "@Anna"), v));
+        Assert.All(previous.Flagged, f => Assert.Equal((f.Key, "2", "=HYPERLINK(\"http://x\",\"klick\")", "@Anna"), f.Value));
     }
 
     [Fact]
