@@ -7,10 +7,26 @@ internal static class CliRunner
 {
     public sealed record Run(int ExitCode, string StdOut, string StdErr);
 
-    public static async Task<Run> RunAsync(params string[] args)
+    /// <summary>Runs as the user "nobody" when the tests run as root, so that file permissions apply to the scan.</summary>
+    public const bool Unprivileged = true;
+
+    public static Task<Run> RunAsync(params string[] args) => RunAsync(false, args);
+
+    public static async Task<Run> RunAsync(bool unprivileged, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "classscan.dll");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var dropRoot = unprivileged && Environment.UserName == "root";
+        var psi = new ProcessStartInfo(dropRoot ? "setpriv" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (dropRoot && !OperatingSystem.IsWindows())
+        {
+            foreach (var a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "--", "dotnet" }) psi.ArgumentList.Add(a);
+            // dotnet writes its first-run marker under HOME; nobody's is not writable.
+            var home = Directory.CreateTempSubdirectory("classscan-nobody-").FullName;
+            File.SetUnixFileMode(home, (UnixFileMode)Convert.ToInt32("777", 8));
+            psi.Environment["HOME"] = home;
+            psi.Environment["DOTNET_CLI_HOME"] = home;
+            psi.Environment["DOTNET_NOLOGO"] = "1";
+        }
         psi.ArgumentList.Add(dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["CLASSSCAN_NO_PROGRESS"] = "1";
