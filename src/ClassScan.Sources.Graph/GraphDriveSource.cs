@@ -58,7 +58,7 @@ public sealed class GraphDriveSource : IDocumentSource
                 yield return new SourceItem("drive:" + drive.DriveId, drive.Label, null, null) { EnumerationError = error, WebUrl = drive.WebUrl };
                 continue;
             }
-            await foreach (var item in JudgeFeedAsync(drive, ct).ConfigureAwait(false)) yield return item;
+            await foreach (var item in ApplyFeedAsync(drive, ct).ConfigureAwait(false)) yield return item;
             var scope = drive.DriveId;
             run.EndScope(scope, () => run.Store.CommitDelta(scope));
         }
@@ -90,7 +90,7 @@ public sealed class GraphDriveSource : IDocumentSource
     }
 
     /// <summary>Phase two: apply the staged feed to the state and hand on the files that need a verdict.</summary>
-    private async IAsyncEnumerable<SourceItem> JudgeFeedAsync(DriveTarget drive, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<SourceItem> ApplyFeedAsync(DriveTarget drive, [EnumeratorCancellation] CancellationToken ct)
     {
         var scope = drive.DriveId;
         var store = run.Store;

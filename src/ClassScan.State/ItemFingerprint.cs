@@ -16,7 +16,7 @@ public sealed record ItemFingerprint(
 {
     /// <summary>
     /// True when <paramref name="judged"/> (the content last judged) is the same content as this listing,
-    /// using the strongest signal both carry (issue 6: cTag, else quickXorHash, else eTag + size + lastModified).
+    /// using the strongest signal both carry (cTag, else quickXorHash, else eTag + size + lastModified: the order in which Graph's own change signals can be trusted).
     /// </summary>
     public bool SameContentAs(ItemFingerprint judged)
     {

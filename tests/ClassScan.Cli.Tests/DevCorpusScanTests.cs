@@ -3,7 +3,7 @@ using ClassScan.TestSupport;
 namespace ClassScan.Cli.Tests;
 
 /// <summary>
-/// Scans the labelled dev corpus end to end and checks the issue #2 acceptance figures: one row per file,
+/// Scans the labelled dev corpus end to end and checks the product's first promises: one row per file,
 /// pnr_count equal to the label for ≥ 98 % of files, never a count on a file labelled 0, nothing leaked.
 /// </summary>
 [Trait("Category", SharedData.Category)]

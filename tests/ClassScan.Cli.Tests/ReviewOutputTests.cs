@@ -3,7 +3,7 @@ using ClassScan.TestSupport;
 namespace ClassScan.Cli.Tests;
 
 /// <summary>
-/// Issue 7 end to end through the real binary: a scan with a department mapping writes forvaltningar/*.csv,
+/// The reviewers' outputs end to end through the real binary: a scan with a department mapping writes forvaltningar/*.csv,
 /// rapport.html and results.jsonl, and a second run in the same folder compares with the first.
 /// </summary>
 public sealed class ReviewOutputTests : IDisposable

@@ -6,7 +6,7 @@ using ClassScan.State;
 namespace ClassScan.Sources.Graph.Tests;
 
 /// <summary>
-/// The real classscan binary against the fake Graph server, as issue 6 describes it:
+/// The real classscan binary against the fake Graph server, run as a coordinator runs it:
 /// CLASSSCAN_GRAPH_TOKEN=t classscan scan --source graph --drive D --graph-base-url http://127.0.0.1:PORT/v1.0 --out X.
 /// </summary>
 public sealed class CliGraphTests : GraphTestBase
@@ -43,7 +43,7 @@ public sealed class CliGraphTests : GraphTestBase
     private List<string[]> Rows(string file) =>
         File.ReadAllLines(Path.Combine(OutDir, file), Encoding.UTF8).Skip(1).Select(l => l.Split(';')).ToList();
 
-    // results.csv also carries the earlier verdicts of unchanged files (issue 7); those name no extractor of this run.
+    // results.csv also carries the earlier verdicts of unchanged files; those name no extractor of this run.
     private int ReadThisRun() => Rows("results.csv").Count(r => r[8] is not ("" or "tidigare bedömd"));
 
     [Fact]

@@ -6,7 +6,7 @@ using ClassScan.State;
 namespace ClassScan.Cli.Commands;
 
 /// <summary>
-/// The scan options for OneDrive/SharePoint through Microsoft Graph (issue 6). Each is also a setting of the
+/// The scan options for OneDrive/SharePoint through Microsoft Graph. Each is also a setting of the
 /// "Graph" section (Scan:Source for --source), so a scheduled run needs no arguments; the command line wins.
 /// Secrets never go on the command line (it shows in process lists) nor in the file: CLASSSCAN_Graph__ClientSecret
 /// (or CLASSSCAN_CLIENT_SECRET), CLASSSCAN_Graph__CertificatePassword (or CLASSSCAN_CERTIFICATE_PASSWORD) and

@@ -77,7 +77,8 @@ internal static class ScanCommand
 
         command.SetAction(async (parse, _) =>
         {
-            // appsettings.json < CLASSSCAN_* environment < options typed here (issue 7); errors name the setting.
+            // appsettings.json < CLASSSCAN_* environment < options typed here: a nightly job is configured once and a person
+            // overrides one thing by hand. Errors name the setting.
             var cli = graph.AddOverrides(new CommandLineOverrides(parse)
                 .Add(path, "Scan:Path").Add(output, "Scan:Out").Add(parallelism, "Scan:Parallelism").Add(timeout, "Scan:TimeoutSeconds")
                 .Add(maxFileMb, "Scan:MaxFileMb").Add(inProcess, "Scan:InProcess").Add(model.Model, "Scan:Model").Add(model.NoModel, "Scan:NoModel"));
@@ -122,7 +123,7 @@ internal static class ScanCommand
                 return ExitCodes.UsageError;
             }
             using var loaded = classifier;
-            // Issue 6: state (incremental rescans, changes.csv) and the Graph source.
+            // The state makes later nights read only what changed (and writes changes.csv); Graph cannot run without it (delta links).
             var (state, stateError, stateInUse) = StatefulScan.Open(parse, settings.Scan.Out, fromGraph ? "graph" : "local", fromGraph ? "graph" : Path.GetFullPath(root));
             using var stateScope = state;
             if (stateError is not null || (fromGraph && state is null))
@@ -151,7 +152,7 @@ internal static class ScanCommand
 
     internal static async Task<int> RunAsync(Core.Scanning.IDocumentSource source, string outDir, ScanOptions options, bool isolate, Classification.ILevelModel? model, ClassScanSettings? settings = null, StatefulScan? state = null)
     {
-        // One run per output folder: a timer firing while last night's run still goes must not overlap it (issue 7).
+        // One run per output folder: a timer firing while last night's run still goes must not overlap it.
         using var runLock = RunLock.TryAcquire(outDir, out var holder);
         if (runLock is null)
         {
@@ -184,7 +185,7 @@ internal static class ScanCommand
         var clock = Stopwatch.StartNew();
         await using var sink = ReportComposition.Create(outDir, settings, log, redaction, health: state is null ? null : () => ReportComposition.StateHealth(state.Run.Counters),
             stateRecovered: recovered);
-        // Issue 7: an incremental run reads only changed files; the reports must still show every file judged earlier.
+        // An incremental run reads only changed files; the reports must still show every file judged earlier.
         var reports = state is null ? sink : state.Wrap(new CarryOverSink(sink, () => state.Run.Store.GetCarriedResults(state.Run.Scopes, state.Run.Id)), outDir, redaction);
         var summary = await ConsoleProgress.RunAsync(progress, () => pipeline.RunAsync(reports, signal.Stop, signal.Abort)).ConfigureAwait(false);
 

@@ -6,7 +6,7 @@ using ClassScan.State;
 namespace ClassScan.Cli.Commands;
 
 /// <summary>
-/// The scan's durable state (issue 6): opens the SQLite file (default &lt;out&gt;/classscan-state.db), makes the
+/// The scan's durable state: opens the SQLite file (default &lt;out&gt;/classscan-state.db), makes the
 /// local source incremental, records verdicts as they come, writes changes.csv, and reports what the state
 /// knows: the exit code counts every file flagged now in the scanned scopes, not only this run's rows.
 /// </summary>

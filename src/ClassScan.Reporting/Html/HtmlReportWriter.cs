@@ -7,7 +7,7 @@ namespace ClassScan.Reporting.Html;
 /// <summary>
 /// Renders <see cref="RunReport"/> as one self-contained HTML page in Swedish: inline CSS and inline SVG, no
 /// script, and a Content-Security-Policy that forbids every fetch, so opening it never touches the network.
-/// Every text is encoded (<see cref="HtmlText"/>); the markup is also well-formed XML so tests can parse it.
+/// Every text is encoded (<see cref="HtmlEscaping"/>); the markup is also well-formed XML so tests can parse it.
 /// Holds no document content: paths, reasons and counts only.
 /// </summary>
 public static class HtmlReportWriter
@@ -181,7 +181,7 @@ public static class HtmlReportWriter
         return sb.ToString();
     }
 
-    private static string E(string? text) => HtmlText.Encode(text);
+    private static string E(string? text) => HtmlEscaping.Encode(text);
 
     private static string Num(int n, CultureInfo sv) => "<td class=\"num\">" + n.ToString("N0", sv) + "</td>";
 

@@ -24,7 +24,7 @@ internal static class SvgChart
             var y = 4 + i * RowHeight;
             var w = b.Value == 0 ? 0 : Math.Max(2, (int)Math.Round(BarArea * (double)b.Value / max));
             Label(sb, b.Label, y);
-            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{LabelWidth}\" y=\"{y + 3}\" width=\"{w}\" height=\"{RowHeight - 8}\" rx=\"3\" fill=\"{HtmlText.Encode(b.Color)}\"/>");
+            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{LabelWidth}\" y=\"{y + 3}\" width=\"{w}\" height=\"{RowHeight - 8}\" rx=\"3\" fill=\"{HtmlEscaping.Encode(b.Color)}\"/>");
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth + w + 6}\" y=\"{y + 17}\" class=\"v\">{b.Value.ToString("N0", Swedish)}</text>");
         }
         return sb.Append("</svg>").ToString();
@@ -46,7 +46,7 @@ internal static class SvgChart
             {
                 if (s.Value == 0) continue;
                 var w = Math.Max(2, BarArea * (double)s.Value / max);
-                sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{y + 3}\" width=\"{w:0.#}\" height=\"{RowHeight - 8}\" fill=\"{HtmlText.Encode(s.Color)}\"><title>{HtmlText.Encode(s.Label)}: {s.Value}</title></rect>");
+                sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{y + 3}\" width=\"{w:0.#}\" height=\"{RowHeight - 8}\" fill=\"{HtmlEscaping.Encode(s.Color)}\"><title>{HtmlEscaping.Encode(s.Label)}: {s.Value}</title></rect>");
                 x += w;
             }
             var total = segments.Sum(s => s.Value);
@@ -68,11 +68,11 @@ internal static class SvgChart
         var sb = new StringBuilder();
         var width = LabelWidth + BarArea + 70;
         sb.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"chart\" role=\"img\" aria-label=\"{HtmlText.Encode(title)}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">");
-        sb.Append("<title>").Append(HtmlText.Encode(title)).Append("</title>");
+            $"<svg class=\"chart\" role=\"img\" aria-label=\"{HtmlEscaping.Encode(title)}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">");
+        sb.Append("<title>").Append(HtmlEscaping.Encode(title)).Append("</title>");
         return sb;
     }
 
     private static void Label(StringBuilder sb, string label, int y) =>
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\" class=\"l\">{HtmlText.Encode(HtmlText.Shorten(label, 30))}</text>");
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\" class=\"l\">{HtmlEscaping.Encode(HtmlEscaping.Shorten(label, 30))}</text>");
 }

@@ -7,7 +7,7 @@ namespace ClassScan.Reporting.Html;
 /// are attacker-chosen, so every character that can open markup is encoded and control characters (which
 /// would also make the file malformed) are dropped. åäö pass through unchanged so the source stays readable.
 /// </summary>
-internal static class HtmlText
+internal static class HtmlEscaping
 {
     public static string Encode(string? text)
     {
