@@ -73,7 +73,7 @@ internal static class ScanCommand
         model.AddTo(command);
         var graph = new GraphOptions();
         graph.AddTo(command);
-        StatefulScan.AddTo(command);
+        StateComposition.AddTo(command);
 
         command.SetAction(async (parse, _) =>
         {
@@ -124,7 +124,7 @@ internal static class ScanCommand
             }
             using var loaded = classifier;
             // The state makes later nights read only what changed (and writes changes.csv); Graph cannot run without it (delta links).
-            var (state, stateError, stateInUse) = StatefulScan.Open(parse, settings.Scan.Out, fromGraph ? "graph" : "local", fromGraph ? "graph" : Path.GetFullPath(root));
+            var (state, stateError, stateInUse) = StateComposition.Open(parse, settings.Scan.Out, fromGraph ? "graph" : "local", fromGraph ? "graph" : Path.GetFullPath(root));
             using var stateScope = state;
             if (stateError is not null || (fromGraph && state is null))
             {
@@ -150,7 +150,7 @@ internal static class ScanCommand
         return command;
     }
 
-    internal static async Task<int> RunAsync(Core.Scanning.IDocumentSource source, string outDir, ScanOptions options, bool isolate, Classification.ILevelModel? model, ClassScanSettings? settings = null, StatefulScan? state = null)
+    internal static async Task<int> RunAsync(Core.Scanning.IDocumentSource source, string outDir, ScanOptions options, bool isolate, Classification.ILevelModel? model, ClassScanSettings? settings = null, StateComposition? state = null)
     {
         // One run per output folder: a timer firing while last night's run still goes must not overlap it.
         using var runLock = RunLock.TryAcquire(outDir, out var holder);

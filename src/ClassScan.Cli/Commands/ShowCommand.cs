@@ -23,7 +23,7 @@ internal static class ShowCommand
             id,
             outDir,
         };
-        command.Options.Add(StatefulScan.StateFile);
+        command.Options.Add(StateComposition.StateFile);
         command.SetAction(parse =>
         {
             var reportId = parse.GetValue(id)!.Trim();
@@ -33,9 +33,9 @@ internal static class ShowCommand
                 return ExitCodes.UsageError;
             }
             // Only the output folder is read from the configuration; the rest of it need not be valid to look up an id.
-            var statePath = parse.GetValue(StatefulScan.StateFile) is { Length: > 0 } given
+            var statePath = parse.GetValue(StateComposition.StateFile) is { Length: > 0 } given
                 ? given
-                : Path.Combine(parse.GetValue(outDir) ?? ConfigurationLoader.Load(parse.GetValue(ConfigOption.Instance)).Settings.Scan.Out, StatefulScan.DefaultFileName);
+                : Path.Combine(parse.GetValue(outDir) ?? ConfigurationLoader.Load(parse.GetValue(ConfigOption.Instance)).Settings.Scan.Out, StateComposition.DefaultFileName);
             ReportedItem? item;
             try
             {

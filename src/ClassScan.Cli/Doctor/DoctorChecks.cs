@@ -30,7 +30,7 @@ public static class DoctorChecks
         checks.Add(Model(s.Scan));
         checks.Add(OutputFolder(s.Scan.Out));
         // The scan keeps its state in <out>/classscan-state.db unless told otherwise: check that one when it exists.
-        var defaultState = Path.Combine(s.Scan.Out, StatefulScan.DefaultFileName);
+        var defaultState = Path.Combine(s.Scan.Out, StateComposition.DefaultFileName);
         checks.Add(StateDatabase(statePath ?? StateKeys.Select(k => config.Root[k]).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
             ?? (File.Exists(defaultState) ? defaultState : null)));
         checks.Add(await WorkerAsync(workerTimeout, ct).ConfigureAwait(false));

@@ -49,14 +49,14 @@ public sealed class IndividualDetector : IDetector
         var found = new List<Finding>();
         var officialNames = new HashSet<string>(StringComparer.Ordinal);
         // A table header row or a list introduction in one segment applies to the segments of the same kind after it.
-        var state = new ScanState(null, false);
+        var state = new ListContext(null, false);
         var stateKind = SegmentKind.Body;
         var anonymised = IsAnonymised(text);
         for (var i = 0; i < text.Segments.Count; i++)
         {
             var raw = text.Segments[i]?.Text;
             if (string.IsNullOrWhiteSpace(raw)) continue;
-            if (text.Segments[i].Kind != stateKind) state = new ScanState(null, false);
+            if (text.Segments[i].Kind != stateKind) state = new ListContext(null, false);
             stateKind = text.Segments[i].Kind;
             var segment = new IndividualSegment(i, raw, LanguageCodes.AllowsSwedishVocabulary(text.LanguageOf(i)),
                 LastLineOfPreviousSegment(text, i), FirstLineOfNextSegment(text, i));

@@ -36,7 +36,7 @@ internal sealed class IndividualScanner
     /// <param name="state">Table columns and private-list state left by the previous segment of the same kind.</param>
     /// <param name="anonymisedDocument">The document anonymises its parties ("A.A.", "B.B."): see <see cref="AnonymisedReferences"/>.</param>
     public IndividualScanner(IndividualLexicon lexicon, IndividualSegment segment, ICollection<Finding> findings, ISet<string> officialNames,
-        ScanState state, bool anonymisedDocument)
+        ListContext state, bool anonymisedDocument)
     {
         columns = state.Columns;
         privateList = state.PrivateList;
@@ -55,7 +55,7 @@ internal sealed class IndividualScanner
     private List<WordToken> Tokens => segment.Tokens;
 
     /// <summary>Scans the segment; returns the state in force after it (for the next segment of the same kind).</summary>
-    public ScanState Run()
+    public ListContext Run()
     {
         if (segment.Swedish) inlineOfficial = official.InlineOfficialRanges();
         var found = addresses.Find();
@@ -64,7 +64,7 @@ internal sealed class IndividualScanner
         for (var l = 0; l < segment.Lines.Count; l++) ScanLine(l);
         foreach (var a in found) findings.Add(addresses.ToFinding(a, linesWithPrivateName));
         CaseNumberRecogniser.Find(lexicon, segment.Index, Text, findings);
-        return new ScanState(columns, privateList);
+        return new ListContext(columns, privateList);
     }
 
     private void ScanLine(int lineIndex)

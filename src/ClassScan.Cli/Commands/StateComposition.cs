@@ -6,18 +6,18 @@ using ClassScan.State;
 namespace ClassScan.Cli.Commands;
 
 /// <summary>
-/// The scan's durable state: opens the SQLite file (default &lt;out&gt;/classscan-state.db), makes the
+/// The state side of a scan, as the command composes it (beside ScanComposition and ReportComposition): opens the SQLite file (default &lt;out&gt;/classscan-state.db), makes the
 /// local source incremental, records verdicts as they come, writes changes.csv, and reports what the state
 /// knows: the exit code counts every file flagged now in the scanned scopes, not only this run's rows.
 /// </summary>
-internal sealed class StatefulScan : IDisposable
+internal sealed class StateComposition : IDisposable
 {
     public const string DefaultFileName = "classscan-state.db";
 
     private readonly ScanStateStore store;
     private StateRecordingSink? sink;
 
-    private StatefulScan(ScanStateStore store, ScanRun run, StateRecovery? recovery)
+    private StateComposition(ScanStateStore store, ScanRun run, StateRecovery? recovery)
     {
         this.store = store;
         Run = run;
@@ -53,14 +53,14 @@ internal sealed class StatefulScan : IDisposable
 
     /// <summary>Opens the state unless --no-state. A damaged file is moved aside and rebuilt (see <see cref="Recovery"/>);
     /// returns an error message when the file is taken (InUse), written by a newer ClassScan, or unreadable.</summary>
-    public static (StatefulScan? State, string? Error, bool InUse) Open(ParseResult parse, string outDir, string source, string description)
+    public static (StateComposition? State, string? Error, bool InUse) Open(ParseResult parse, string outDir, string source, string description)
     {
         if (parse.GetValue(NoState)) return (null, null, false);
         var path = parse.GetValue(StateFile) is { Length: > 0 } given ? given : Path.Combine(outDir, DefaultFileName);
         try
         {
             var store = ScanStateStore.OpenOrRecover(path, out var recovery);
-            return (new StatefulScan(store, new ScanRun(store, source, description, parse.GetValue(RescanAll)), recovery), null, false);
+            return (new StateComposition(store, new ScanRun(store, source, description, parse.GetValue(RescanAll)), recovery), null, false);
         }
         catch (StateInUseException ex)
         {
