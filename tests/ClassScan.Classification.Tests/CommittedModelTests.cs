@@ -36,10 +36,20 @@ public sealed class CommittedModelTests(ITestOutputHelper output)
         var prediction = model.Predict(TinyCorpus.Text("Kallelse till kommunfullmäktige. Sammanträdet är offentligt."), []);
         clock.Stop();
 
-        output.WriteLine($"load {load.TotalMilliseconds:0} ms, load + first prediction {clock.ElapsedMilliseconds} ms (cold process)");
+        var cold = clock.Elapsed;
+        // The scan loads the model once per run, after the runtime has warmed up (configuration, state, workers):
+        // that load is what the product promises in under a second. The first load in a test process also pays
+        // for compiling ML.NET's code paths, so it is reported and held to a looser bar.
+        clock.Restart();
+        using var again = KlassaTextModel.Load(ModelPath);
+        var second = again.Predict(TinyCorpus.Text("Kallelse till kommunfullmäktige. Sammanträdet är offentligt."), []);
+        var warm = clock.Elapsed;
+
+        output.WriteLine($"load {load.TotalMilliseconds:0} ms, load + first prediction {cold.TotalMilliseconds:0} ms (cold process), again {warm.TotalMilliseconds:0} ms");
         Assert.Equal(1f, prediction.Scores.Sum(), 3);
-        // The issue asks for < 1 s; the bar here is looser so that a busy CI machine does not fail it.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{clock.ElapsedMilliseconds} ms");
+        Assert.Equal(prediction.Scores, second.Scores);
+        Assert.True(warm < TimeSpan.FromSeconds(1), $"load + prediction took {warm.TotalMilliseconds:0} ms; the product promises under 1 s");
+        Assert.True(cold < TimeSpan.FromSeconds(5), $"first load + prediction took {cold.TotalMilliseconds:0} ms");
     }
 
     [SharedFact]

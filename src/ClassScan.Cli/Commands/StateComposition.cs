@@ -6,9 +6,10 @@ using ClassScan.State;
 namespace ClassScan.Cli.Commands;
 
 /// <summary>
-/// The state side of a scan, as the command composes it (beside ScanComposition and ReportComposition): opens the SQLite file (default &lt;out&gt;/classscan-state.db), makes the
-/// local source incremental, records verdicts as they come, writes changes.csv, and reports what the state
-/// knows: the exit code counts every file flagged now in the scanned scopes, not only this run's rows.
+/// The state side of a scan, as the command composes it (beside ScanComposition and ReportComposition): opens
+/// the SQLite file (default &lt;out&gt;/classscan-state.db), makes the local source incremental, records verdicts
+/// as they come, writes changes.csv, and reports what the state knows: the exit code counts every file flagged
+/// now in the scanned scopes, not only this run's rows.
 /// </summary>
 internal sealed class StateComposition : IDisposable
 {

@@ -163,20 +163,29 @@ public sealed class HealthDetectorTests
     [InlineData("   \n\t ")]
     [InlineData("ADHD")]
     [InlineData("..,,;;:: -- –– ()")]
-    public void Detect_OddInput_DoesNotThrow(string text)
+    public void Detect_OddInput_WellFormedFindings(string text)
     {
-        Assert.NotNull(Detect(text));
+        var input = HealthTestText.Body(text);
+        var findings = new List<Finding>();
+        detector.Detect(input, findings);
+
+        FindingAssert.WellFormed(input, findings, t => { var again = new List<Finding>(); detector.Detect(t, again); return again; });
+        if (string.IsNullOrWhiteSpace(text)) Assert.Empty(findings);
     }
 
     [Fact]
-    public void Detect_LongAndRandomInput_DoesNotThrow()
+    public void Detect_LongAndRandomInput_WellFormedFindings()
     {
         var random = new Random(20251123);
         var chars = new char[200_000];
         for (var i = 0; i < chars.Length; i++) chars[i] = (char)random.Next(0x20, 0x250);
         var longWord = new string('a', 10_000) + "depression";
 
-        Assert.NotNull(Detect(new string(chars), longWord));
+        var input = HealthTestText.Body(new string(chars), longWord);
+        var findings = new List<Finding>();
+        detector.Detect(input, findings);
+
+        FindingAssert.WellFormed(input, findings, t => { var again = new List<Finding>(); detector.Detect(t, again); return again; });
     }
 
     [Fact]

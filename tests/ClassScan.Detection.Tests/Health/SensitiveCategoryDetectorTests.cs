@@ -78,8 +78,12 @@ public sealed class SensitiveCategoryDetectorTests
     [InlineData("")]
     [InlineData("medlem medlem medlem")]
     [InlineData("LVU LVU LVU :::")]
-    public void Detect_OddInput_DoesNotThrow(string text)
+    public void Detect_OddInput_WellFormedFindings(string text)
     {
-        Assert.NotNull(Detect(text));
+        var input = HealthTestText.Body(text);
+        var findings = Detect(text);
+
+        FindingAssert.WellFormed(input, findings, t => Detect(t.Segments[0].Text));
+        if (text.Length == 0) Assert.Empty(findings);
     }
 }

@@ -129,15 +129,19 @@ public sealed class OslMarkingDetectorTests
     [InlineData("\n\n\t\t\r\n")]
     [InlineData("SEKRETESS SEKRETESS SEKRETESS")]
     [InlineData("§§§ kap kap : : 26:1:1:1 ((((")]
-    public void Detect_OddInput_DoesNotThrow(string text)
+    public void Detect_OddInput_WellFormedFindingsAndNoMarking(string text)
     {
-        var findings = Detect(OslTestText.Of((SegmentKind.Header, text), (SegmentKind.Body, text), (SegmentKind.Metadata, text)));
+        var input = OslTestText.Of((SegmentKind.Header, text), (SegmentKind.Body, text), (SegmentKind.Metadata, text));
 
-        Assert.NotNull(findings);
+        var findings = Detect(input);
+
+        FindingAssert.WellFormed(input, findings, Detect);
+        // Shouted words and stray paragraph signs without a chapter and section of a statute are no OSL marking.
+        Assert.DoesNotContain(findings, f => f.Kind == FindingKinds.OslMarkering && f.Confidence == Confidence.High);
     }
 
     [Fact]
-    public void Detect_RandomText_DoesNotThrow()
+    public void Detect_RandomText_WellFormedFindings()
     {
         const string alphabet = "abcdefghijklmnopqrstuvwxyzåäöABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ0123456789 .,;:()-–§\t\n\"'@/%";
         string[] words = ["Anna", "Svensson", "Klient:", "Sekretess", "enligt", "26", "kap.", "OSL", "SEKRETESS", "gatan", "Storgatan", "12", "123 45", "Dnr", "SN", "2025/0077",
@@ -155,7 +159,7 @@ public sealed class OslMarkingDetectorTests
                 new TextSegment(SegmentKind.Body, "t", sb.ToString()),
             ]);
 
-            Assert.NotNull(Detect(text));
+            FindingAssert.WellFormed(text, Detect(text), Detect);
         }
     }
 
