@@ -32,7 +32,7 @@ public static class StateWriteFailure
                 IoErr or CantOpen when NoSpaceLeft(path) => Where + " är full",
                 IoErr or CantOpen => "skrivfel i " + Where,
                 _ => null,
-            } is { } c ? $"{c} ({Core.Privacy.SafeText.Message(s.Message)})" : null,
+            } is { } c ? $"{c} ({OutputWriteException.SystemText(s.Message)})" : null,
             _ when OutputWriteException.IsOutputFailure(ex) => OutputWriteException.Describe(ex, Where),
             _ => null,
         };

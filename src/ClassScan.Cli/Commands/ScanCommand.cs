@@ -195,8 +195,22 @@ internal static class ScanCommand
         var clock = Stopwatch.StartNew();
         // Disposed after the sink (declared before it): deletes the temp files of reports that were never put in place.
         using var batch = new ReportBatch();
-        await using var sink = ReportComposition.Create(outDir, batch, settings, log, health: state is null ? null : () => ReportComposition.StateHealth(state.Run.Counters),
-            stateRecovered: recovered);
+        IScanResultSink created;
+        try
+        {
+            created = ReportComposition.Create(outDir, batch, settings, log, health: state is null ? null : () => ReportComposition.StateHealth(state.Run.Counters),
+                stateRecovered: recovered);
+        }
+        catch (Exception ex) when (OutputWriteException.IsOutputFailure(ex))
+        {
+            // The CSV and jsonl sinks open their temp files at once: a folder that fills or turns read-only right
+            // after the lock was taken fails here, before anything is scanned.
+            var why = "rapporten kunde inte skrivas: " + OutputWriteException.Describe(ex);
+            log.RunIncomplete(why);
+            Console.WriteLine($"OFULLSTÄNDIG: inget skannades. Skannen avbröts: {why}. Förra körningens rapporter i {Path.GetFullPath(outDir)} är kvar oförändrade.");
+            return ExitCodes.Incomplete;
+        }
+        await using var sink = created;
         // Issue 7: an incremental run reads only changed files; the reports must still show every file judged earlier.
         var reports = state is null ? sink : state.Wrap(new CarryOverSink(sink, () => state.Run.Store.GetCarriedResults(state.Run.Scopes, state.Run.Id)), outDir, batch);
         var summary = await ConsoleProgress.RunAsync(progress, () => pipeline.RunAsync(reports, signal.Stop, signal.Abort)).ConfigureAwait(false);

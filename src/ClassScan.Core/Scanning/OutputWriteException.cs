@@ -44,7 +44,7 @@ public sealed class OutputWriteException : IOException
     public static string Describe(Exception ex, string where = "utdatamappen")
     {
         if (ex is OutputWriteException { InnerException: { } inner }) ex = inner;
-        var system = SafeText.Message(WithoutPath(ex.Message));
+        var system = SystemText(ex.Message);
         var cause = ex switch
         {
             _ when IsDiskFull(ex) => where + " är full",
@@ -56,6 +56,9 @@ public sealed class OutputWriteException : IOException
         if (cause is null) return system.Length > 0 ? system : ex.GetType().Name;
         return system.Length > 0 ? $"{cause} ({system})" : cause;
     }
+
+    /// <summary>The system's own message, one line, masked, without the path and the closing full stop (it goes in parentheses).</summary>
+    public static string SystemText(string message) => SafeText.Message(WithoutPath(message)).TrimEnd('.');
 
     // .NET on Unix words it "No space left on device : '/out/results.csv.123.tmp'"; Windows "... : 'C:\\out\\...'".
     private static string WithoutPath(string message)
