@@ -20,10 +20,14 @@ public static class StateWriteFailure
     /// <param name="ex">What the store threw.</param>
     /// <param name="path">The state file, if known: a "disk I/O error" on a disk with no space left is called full
     /// (SQLite says I/O error when it cannot even create its -wal or -shm file).</param>
-    public static OutputWriteException? From(Exception ex, string? path = null)
+    public static OutputWriteException? From(Exception ex, string? path = null) =>
+        Cause(ex, path) is { } cause ? new OutputWriteException("tillståndet kunde inte sparas: " + cause, ex) : null;
+
+    /// <summary>The cause alone ("tillståndsfilens mapp är full (…)"), or null when it is not a write failure of the file.</summary>
+    public static string? Cause(Exception ex, string? path = null)
     {
         const string Where = "tillståndsfilens mapp";
-        string? cause = ex switch
+        return ex switch
         {
             SqliteException s => (s.SqliteErrorCode & 0xFF) switch
             {
@@ -36,7 +40,6 @@ public static class StateWriteFailure
             _ when OutputWriteException.IsOutputFailure(ex) => OutputWriteException.Describe(ex, Where),
             _ => null,
         };
-        return cause is null ? null : new OutputWriteException("tillståndet kunde inte sparas: " + cause, ex);
     }
 
     private static bool NoSpaceLeft(string? path)

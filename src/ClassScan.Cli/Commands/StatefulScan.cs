@@ -72,9 +72,9 @@ internal sealed class StatefulScan : IDisposable
         {
             return (null, ex.Message, ExitCodes.UsageError);
         }
-        catch (Exception ex) when (StateWriteFailure.From(ex, path) is { } unwritable)
+        catch (Exception ex) when (StateWriteFailure.Cause(ex, path) is { } unwritable)
         {
-            return (null, $"tillståndsfilen {Path.GetFullPath(path)} kunde inte öppnas: {unwritable.Message}. Inget skannades; förra körningens rapporter är kvar oförändrade.", ExitCodes.Incomplete);
+            return (null, $"tillståndsfilen {Path.GetFullPath(path)} kan inte skrivas: {unwritable}. Inget skannades; förra körningens rapporter är kvar oförändrade.", ExitCodes.Incomplete);
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
