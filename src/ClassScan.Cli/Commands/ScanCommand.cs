@@ -65,7 +65,7 @@ internal static class ScanCommand
 
         var command = new Command("scan", "Scan a folder: extract every document's text, find personnummer and other evidence, assign a KLASSA level and write the reports " +
             "(CSVs, forvaltningar/<namn>.csv per department, rapport.html). Settings come from --config FILE / appsettings.json, CLASSSCAN_* environment variables and these options. " +
-            "Exit codes: 0 nothing must leave M365, 1 files must leave, 2 usage or configuration error, 3 incomplete, 4 another run holds the output folder, 5 complete but the damaged state file was moved aside and rebuilt (every file read again).")
+            "Exit codes: 0 nothing must leave M365, 1 files must leave, 2 usage or configuration error, 3 incomplete (also when the output folder fills or turns read-only: last night's reports are then kept), 4 another run holds the output folder, 5 complete but the damaged state file was moved aside and rebuilt (every file read again).")
         {
             path, output, parallelism, include, exclude, timeout, maxFileMb, inProcess, format,
         };
