@@ -65,7 +65,8 @@ public sealed class ScanPipeline(
             catch (OperationCanceledException) when (stop.IsCancellationRequested || hardStop.IsCancellationRequested) { }
             catch (Exception ex)
             {
-                Fail("källan kunde inte listas: " + Core.Privacy.SafeText.Message(ex.Message));
+                // A state-keeping source writes while listing: its full disk is named as such, not as a listing error.
+                Fail(ex is OutputWriteException ? ex.Message : "källan kunde inte listas: " + Core.Privacy.SafeText.Message(ex.Message));
             }
             finally
             {
