@@ -26,9 +26,6 @@ public sealed class ReportBatch : IDisposable
     /// <summary>Whether <see cref="Commit"/> put tonight's files in place.</summary>
     public bool Committed => committed;
 
-    /// <summary>Targets staged so far, in staging order (the order they are put in place).</summary>
-    public IReadOnlyList<string> Targets => staged.Select(e => e.Target).ToList();
-
     /// <summary>
     /// Opens the temp file that will replace <paramref name="target"/> at commit. The caller writes and disposes
     /// the stream before the commit; the batch also closes it if the run fails.

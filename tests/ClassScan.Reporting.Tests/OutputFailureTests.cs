@@ -86,7 +86,7 @@ public sealed class OutputFailureTests : IDisposable
     [InlineData(0.3, "skriva")]   // still while rows arrive
     [InlineData(0.9, "slutföra")] // the CSVs fit, a later report does not
     [InlineData(0.9999, "slutföra")] // only the last bytes of the last report are missing
-    public async Task Night_DiskFillsPartWay_LastNightsReportsByteIdenticalAndNoTempFiles(double fraction, string expectedPhase)
+    public async Task WriteAndComplete_DiskFillsPartWay_LastNightsReportsByteIdenticalAndNoTempFiles(double fraction, string expectedPhase)
     {
         Assert.Null((await NightAsync(dir.FullName, LastNightsMap, LastNight())).Failure);
         var before = Snapshot();
@@ -103,7 +103,7 @@ public sealed class OutputFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Night_EnoughSpace_ReplacesEveryReportAndRemovesStaleDepartmentFile()
+    public async Task WriteAndComplete_EnoughSpace_ReplacesEveryReportAndRemovesStaleDepartmentFile()
     {
         Assert.Null((await NightAsync(dir.FullName, LastNightsMap, LastNight())).Failure);
         var before = Snapshot();
@@ -125,7 +125,7 @@ public sealed class OutputFailureTests : IDisposable
     [InlineData(4)] // all streaming files open; summary.json is refused at completion
     [InlineData(5)] // the first department file is refused
     [InlineData(7)] // only rapport.html is refused (after socialförvaltningen.csv and okänd.csv)
-    public async Task Night_FolderTurnsReadOnly_LastNightsReportsByteIdenticalAndNoTempFiles(int opensAllowed)
+    public async Task WriteAndComplete_FolderTurnsReadOnly_LastNightsReportsByteIdenticalAndNoTempFiles(int opensAllowed)
     {
         Assert.Null((await NightAsync(dir.FullName, LastNightsMap, LastNight())).Failure);
         var before = Snapshot();
@@ -139,7 +139,7 @@ public sealed class OutputFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Night_PermissionWithdrawn_LastNightsReportsByteIdentical()
+    public async Task WriteAndComplete_PermissionWithdrawn_LastNightsReportsByteIdentical()
     {
         Assert.Null((await NightAsync(dir.FullName, LastNightsMap, LastNight())).Failure);
         var before = Snapshot();

@@ -7,7 +7,7 @@ namespace ClassScan.Cli.Logging;
 /// shift up, and the oldest beyond <c>keep</c> is deleted, so a nightly job never fills the disk. Each line is
 /// flushed (a crash keeps what came before it). Readers may tail the file. Thread-safe (one lock; logs are
 /// low volume: the hot per-file path does not log). Never throws for a full or read-only disk: the line is lost
-/// and stderr says so once (the console logger still shows every line).
+/// and stderr says so once (the console still shows warnings and errors).
 /// </summary>
 internal sealed class RollingFileWriter : IDisposable
 {
