@@ -85,7 +85,7 @@ public sealed class OutputFailureTests : IDisposable
     [InlineData(0.0, "skriva")]   // the first buffer spill of results.csv
     [InlineData(0.3, "skriva")]   // still while rows arrive
     [InlineData(0.9, "slutföra")] // the CSVs fit, a later report does not
-    [InlineData(0.9999, "slutföra")] // only the last bytes of the last report are missing
+    [InlineData(0.995, "slutföra")] // only the end of the last report is missing
     public async Task WriteAndComplete_DiskFillsPartWay_LastNightsReportsByteIdenticalAndNoTempFiles(double fraction, string expectedPhase)
     {
         Assert.Null((await NightAsync(dir.FullName, LastNightsMap, LastNight())).Failure);
@@ -108,7 +108,8 @@ public sealed class OutputFailureTests : IDisposable
         Assert.Null((await NightAsync(dir.FullName, LastNightsMap, LastNight())).Failure);
         var before = Snapshot();
         Assert.Contains(Path.Combine(DepartmentReportSink.FolderName, DepartmentMap.FileNameFor("Kultur")), before.Keys);
-        var disk = new FailingDisk(freeBytes: await TonightsBytesAsync());
+        // Slack: rapport.html carries the time it was made, so two renderings may differ by a few bytes.
+        var disk = new FailingDisk(freeBytes: await TonightsBytesAsync() + 64 * 1024);
 
         var (failure, _) = await NightAsync(dir.FullName, TonightsMap, Tonight(), disk);
 
