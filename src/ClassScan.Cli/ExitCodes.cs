@@ -9,7 +9,9 @@ public static class ExitCodes
     public const int FilesMustLeave = 1;
     /// <summary>The command line or configuration was wrong; nothing was scanned.</summary>
     public const int UsageError = 2;
-    /// <summary>The scan did not complete (Ctrl+C, source or report failure); the report is marked incomplete.</summary>
+    /// <summary>The scan did not complete: Ctrl+C or a source failure (the report is marked incomplete), or the
+    /// output folder or the state could not be written, disk full or read-only (then no report is replaced:
+    /// last night's stay byte for byte, and stdout and the log name the cause).</summary>
     public const int Incomplete = 3;
     /// <summary>Another run holds the output folder's lock (.classscan.lock); nothing was scanned. A timer that
     /// fires while last night's run is still going gets this instead of a second, overlapping run.</summary>

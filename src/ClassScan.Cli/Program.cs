@@ -14,7 +14,8 @@ var root = new RootCommand("""
       0  scan complete, no file must leave M365
       1  scan complete, files must leave M365 (see flagged.csv)
       2  usage error (bad option, missing folder)
-      3  scan incomplete (Ctrl+C, or the source or report failed); the report is marked incomplete
+      3  scan incomplete (Ctrl+C, or the source failed: the report is marked incomplete; or the output
+         folder or the state could not be written, disk full or read-only: last night's reports are kept)
       4  another run holds the output folder (.classscan.lock); nothing was scanned
       5  scan complete, but the state file was damaged: moved aside and rebuilt (summary.json state_recovered)
 

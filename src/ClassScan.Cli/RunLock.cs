@@ -27,7 +27,8 @@ public sealed partial class RunLock : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Takes the lock of <paramref name="folder"/> (created if missing), or returns null with who holds it.</summary>
+    /// <summary>Takes the lock of <paramref name="folder"/> (created if missing), or returns null with who holds it.
+    /// Throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when the folder cannot be written.</summary>
     public static RunLock? TryAcquire(string folder, out string holder)
     {
         Directory.CreateDirectory(folder);
@@ -48,8 +49,9 @@ public sealed partial class RunLock : IDisposable
             holder = "";
             return new RunLock(stream, path);
         }
-        catch (IOException)
+        catch (IOException ex) when (!Core.Scanning.OutputWriteException.IsReadOnly(ex) && !Core.Scanning.OutputWriteException.IsDiskFull(ex))
         {
+            // The lock is taken. A read-only or full folder is no other run: that propagates, for the caller to say so.
             holder = ReadHolder(path);
             return null;
         }

@@ -25,7 +25,8 @@ public sealed class ScanPipeline(
     /// Scans everything the source lists and writes each result to <paramref name="sink"/>.
     /// <paramref name="stop"/> (first Ctrl+C) stops taking new files and lets files in flight finish;
     /// <paramref name="abort"/> (second Ctrl+C) abandons files in flight. Either way the sink is completed
-    /// with a summary marked incomplete. Throws only if the sink itself cannot be completed.
+    /// with a summary marked incomplete. A sink that fails (disk full, folder read-only) also ends the run
+    /// incomplete, with the cause as the reason; the pipeline does not throw for it.
     /// </summary>
     public async Task<ScanSummary> RunAsync(IScanResultSink sink, CancellationToken stop, CancellationToken abort = default)
     {
@@ -64,7 +65,8 @@ public sealed class ScanPipeline(
             catch (OperationCanceledException) when (stop.IsCancellationRequested || hardStop.IsCancellationRequested) { }
             catch (Exception ex)
             {
-                Fail("källan kunde inte listas: " + Core.Privacy.SafeText.Message(ex.Message));
+                // A state-keeping source writes while listing: its full disk is named as such, not as a listing error.
+                Fail(ex is OutputWriteException ? ex.Message : "källan kunde inte listas: " + Core.Privacy.SafeText.Message(ex.Message));
             }
             finally
             {
@@ -138,7 +140,7 @@ public sealed class ScanPipeline(
                 catch (Exception ex)
                 {
                     counts.SinkFailed = true;
-                    Fail("rapporten kunde inte skrivas: " + Core.Privacy.SafeText.Message(ex.Message));
+                    Fail(ReportFailure(ex));
                 }
                 progress.AddReport(clock.Elapsed);
                 progress.AddCompleted();
@@ -160,9 +162,27 @@ public sealed class ScanPipeline(
         var summary = counts.ToSummary(started, time.GetUtcNow(), complete,
             complete ? null : fatalReason ?? (abort.IsCancellationRequested ? "avbruten (pågående filer övergavs)" : "avbruten av användaren"),
             progress.ExtractedChars);
-        await sink.CompleteAsync(summary, CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await sink.CompleteAsync(summary, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The reports (or the state) could not be finished: the sinks keep last night's files, and the run
+            // ends incomplete naming the cause instead of crashing. A write that failed earlier already named it.
+            var why = ReportFailure(ex);
+            summary = summary with
+            {
+                Complete = false,
+                IncompleteReason = counts.SinkFailed ? summary.IncompleteReason : summary.IncompleteReason is { } earlier ? earlier + "; " + why : why,
+            };
+        }
         return summary;
     }
+
+    /// <summary>The incomplete reason for a sink failure: "rapporten kunde inte skrivas: utdatamappen är full (…)".</summary>
+    private static string ReportFailure(Exception ex) =>
+        ex is OutputWriteException ? ex.Message : "rapporten kunde inte skrivas: " + OutputWriteException.Describe(ex);
 
     private async Task<FetchedDocument> FetchAsync(SourceItem item, CancellationToken ct)
     {

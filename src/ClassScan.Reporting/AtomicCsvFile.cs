@@ -6,24 +6,21 @@ using CsvHelper.Configuration;
 namespace ClassScan.Reporting;
 
 /// <summary>
-/// A CSV written to a temp file beside its target and renamed into place on commit, so a reader never sees
-/// half a report. Semicolon-separated, UTF-8 with BOM (Swedish Excel opens it right), RFC 4180 quoting,
-/// and every cell neutralised against formula injection (<see cref="CsvCell"/>): file names are attacker-chosen.
+/// A CSV written to a temp file beside its target (staged in a <see cref="ReportBatch"/>) and put in place with the
+/// batch, so a reader never sees half a report and a failing run leaves last night's file as it was.
+/// Semicolon-separated, UTF-8 with BOM (Swedish Excel opens it right), RFC 4180 quoting, and every cell
+/// neutralised against formula injection (<see cref="CsvCell"/>): file names are attacker-chosen.
 /// This is the only place the product writes CSV, so every report gets the same protection.
 /// </summary>
 internal sealed class AtomicCsvFile<TRow> : IAsyncDisposable
 {
-    private readonly string target;
-    private readonly string temp;
     private readonly StreamWriter writer;
     private readonly CsvWriter csv;
-    private bool committed;
+    private bool closed;
 
-    public AtomicCsvFile(string target)
+    public AtomicCsvFile(string target, ReportBatch batch)
     {
-        this.target = target;
-        temp = target + $".{Environment.ProcessId}.tmp";
-        writer = new StreamWriter(temp, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024);
+        writer = new StreamWriter(batch.Open(target), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024);
         csv = new FormulaSafeCsvWriter(writer, Configuration);
         csv.WriteHeader<TRow>();
         csv.NextRecord();
@@ -51,20 +48,28 @@ internal sealed class AtomicCsvFile<TRow> : IAsyncDisposable
         Rows++;
     }
 
-    public async Task CommitAsync()
+    /// <summary>Writes out and closes the temp file; it is put in place when the batch commits. Throws on a full disk.</summary>
+    public async Task CloseAsync()
     {
         await csv.FlushAsync().ConfigureAwait(false);
         await writer.FlushAsync().ConfigureAwait(false);
+        closed = true;
         await csv.DisposeAsync().ConfigureAwait(false);
-        File.Move(temp, target, overwrite: true);
-        committed = true;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (committed) return;
-        await csv.DisposeAsync().ConfigureAwait(false);
-        try { File.Delete(temp); } catch (IOException) { }
+        if (closed) return;
+        closed = true;
+        try
+        {
+            await csv.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            // Not closed means the run failed: closing flushes the buffer, which fails again on a full disk. The
+            // cause is already reported, and the batch deletes the temp file.
+        }
     }
 
     /// <summary>Neutralises every field, header included, before CsvHelper quotes it.</summary>

@@ -8,7 +8,8 @@ namespace ClassScan.Reporting;
 /// results.csv (every file seen), flagged.csv (must_leave=true), review.csv (every file not judged: status ≠ ok; and every judged file the classifier
 /// alone suspects, "granska", which is not a flag because no evidence backs it)
 /// and summary.json (totals; "complete": false when the scan was interrupted). Files appear atomically at
-/// completion. Single writer, not thread-safe (the pipeline's report stage is the only caller).
+/// completion: staged in the <see cref="ReportBatch"/> given, which its owner commits with the other reports, or
+/// in one of its own committed here. Single writer, not thread-safe (the pipeline's report stage is the only caller).
 /// </summary>
 public sealed class CsvReportSink : IScanResultSink
 {
@@ -16,14 +17,19 @@ public sealed class CsvReportSink : IScanResultSink
     private readonly AtomicCsvFile<ResultRow> results;
     private readonly AtomicCsvFile<ResultRow> flagged;
     private readonly AtomicCsvFile<ReviewRow> review;
+    private readonly ReportBatch batch;
+    private readonly bool ownsBatch;
 
-    public CsvReportSink(string outDir)
+    /// <param name="batch">Where the files are staged; null: a batch of its own, committed at completion.</param>
+    public CsvReportSink(string outDir, ReportBatch? batch = null)
     {
         this.outDir = outDir;
+        ownsBatch = batch is null;
+        this.batch = batch ?? new ReportBatch();
         Directory.CreateDirectory(outDir);
-        results = new(Path.Combine(outDir, "results.csv"));
-        flagged = new(Path.Combine(outDir, "flagged.csv"));
-        review = new(Path.Combine(outDir, "review.csv"));
+        results = new(Path.Combine(outDir, "results.csv"), this.batch);
+        flagged = new(Path.Combine(outDir, "flagged.csv"), this.batch);
+        review = new(Path.Combine(outDir, "review.csv"), this.batch);
     }
 
     /// <summary>Set when the state file was damaged and rebuilt; written as "state_recovered" (null otherwise).</summary>
@@ -40,9 +46,9 @@ public sealed class CsvReportSink : IScanResultSink
 
     public async ValueTask CompleteAsync(ScanSummary summary, CancellationToken ct)
     {
-        await results.CommitAsync().ConfigureAwait(false);
-        await flagged.CommitAsync().ConfigureAwait(false);
-        await review.CommitAsync().ConfigureAwait(false);
+        await results.CloseAsync().ConfigureAwait(false);
+        await flagged.CloseAsync().ConfigureAwait(false);
+        await review.CloseAsync().ConfigureAwait(false);
         var json = JsonSerializer.Serialize(new
         {
             complete = summary.Complete,
@@ -58,9 +64,9 @@ public sealed class CsvReportSink : IScanResultSink
             by_level = summary.ByLevel.OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value),
             state_recovered = StateRecovered is { } r ? new { moved_to = r.MovedTo, reason = r.Reason } : null,
         }, new JsonSerializerOptions { WriteIndented = true });
-        var tmp = Path.Combine(outDir, $"summary.json.{Environment.ProcessId}.tmp");
-        await File.WriteAllTextAsync(tmp, json, ct).ConfigureAwait(false);
-        File.Move(tmp, Path.Combine(outDir, "summary.json"), overwrite: true);
+        await using (var file = batch.Open(Path.Combine(outDir, "summary.json")))
+            await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(json), ct).ConfigureAwait(false);
+        if (ownsBatch) batch.Commit();
     }
 
     public async ValueTask DisposeAsync()
@@ -68,5 +74,6 @@ public sealed class CsvReportSink : IScanResultSink
         await results.DisposeAsync().ConfigureAwait(false);
         await flagged.DisposeAsync().ConfigureAwait(false);
         await review.DisposeAsync().ConfigureAwait(false);
+        if (ownsBatch) batch.Dispose();
     }
 }

@@ -15,7 +15,7 @@ public sealed class IncrementalSource(IDocumentSource inner, ScanRun run, string
 {
     public async IAsyncEnumerable<SourceItem> EnumerateAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        run.BeginScope(scope, "local", label, null);
+        Write(() => run.BeginScope(scope, "local", label, null));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var unlisted = new List<string>();
         await foreach (var item in inner.EnumerateAsync(ct).WithCancellation(ct).ConfigureAwait(false))
@@ -41,13 +41,15 @@ public sealed class IncrementalSource(IDocumentSource inner, ScanRun run, string
             };
             if (!run.RescanAll && await IsUnchangedAsync(item, listing, ct).ConfigureAwait(false))
             {
-                run.Store.MarkUnchanged(listing);
+                Write(() => run.Store.MarkUnchanged(listing));
                 run.Counters.AddUnchanged();
                 continue;
             }
             yield return run.Track(item, listing);
         }
-        run.Counters.AddDeleted(run.Store.MarkMissing(scope, seen, unlisted, "finns inte längre i mappen"));
+        var deleted = 0;
+        Write(() => deleted = run.Store.MarkMissing(scope, seen, unlisted, "finns inte längre i mappen"));
+        run.Counters.AddDeleted(deleted);
         run.EndScope(scope, null);
     }
 
@@ -91,6 +93,19 @@ public sealed class IncrementalSource(IDocumentSource inner, ScanRun run, string
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return false; // let the pipeline open it again and report the failure as a row
+        }
+    }
+
+    /// <summary>A state write while listing; a full or read-only disk becomes an <see cref="OutputWriteException"/> naming it.</summary>
+    private void Write(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception ex) when (StateWriteFailure.From(ex, run.Store.FilePath) is { } why)
+        {
+            throw why;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassScan.Core.Scanning;
 using Microsoft.Data.Sqlite;
 
 namespace ClassScan.State;
@@ -66,8 +67,9 @@ public sealed partial class ScanStateStore : IDisposable
             // FileShare.None takes an exclusive advisory lock (flock on Unix); the OS drops it when the process dies.
             lockFile = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException)
+        catch (IOException ex) when (!OutputWriteException.IsReadOnly(ex) && !OutputWriteException.IsDiskFull(ex))
         {
+            // Taken by another scan. A read-only or full folder is not: that propagates for the caller to name.
             throw new StateInUseException(path);
         }
 

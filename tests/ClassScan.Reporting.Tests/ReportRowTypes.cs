@@ -45,8 +45,12 @@ internal static class ReportRowTypes
 
     private static async Task WriteTypedAsync<TRow>(string path, IEnumerable<object> rows)
     {
-        await using var file = new AtomicCsvFile<TRow>(path);
-        foreach (var r in rows) file.Write((TRow)r);
-        await file.CommitAsync();
+        using var batch = new ReportBatch();
+        await using (var file = new AtomicCsvFile<TRow>(path, batch))
+        {
+            foreach (var r in rows) file.Write((TRow)r);
+            await file.CloseAsync();
+        }
+        batch.Commit();
     }
 }

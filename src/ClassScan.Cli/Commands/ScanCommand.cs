@@ -3,6 +3,7 @@ using System.Diagnostics;
 using ClassScan.Cli.Configuration;
 using ClassScan.Cli.Logging;
 using ClassScan.Core.Documents;
+using ClassScan.Core.Scanning;
 using ClassScan.Pipeline;
 using ClassScan.Reporting;
 using ClassScan.Sources.FileSystem;
@@ -64,7 +65,7 @@ internal static class ScanCommand
 
         var command = new Command("scan", "Scan a folder: extract every document's text, find personnummer and other evidence, assign a KLASSA level and write the reports " +
             "(CSVs, forvaltningar/<namn>.csv per department, rapport.html). Settings come from --config FILE / appsettings.json, CLASSSCAN_* environment variables and these options. " +
-            "Exit codes: 0 nothing must leave M365, 1 files must leave, 2 usage or configuration error, 3 incomplete, 4 another run holds the output folder, 5 complete but the damaged state file was moved aside and rebuilt (every file read again).")
+            "Exit codes: 0 nothing must leave M365, 1 files must leave, 2 usage or configuration error, 3 incomplete (also when the output folder fills or turns read-only: last night's reports are then kept), 4 another run holds the output folder, 5 complete but the damaged state file was moved aside and rebuilt (every file read again).")
         {
             path, output, parallelism, include, exclude, timeout, maxFileMb, inProcess, format,
         };
@@ -124,12 +125,12 @@ internal static class ScanCommand
             }
             using var loaded = classifier;
             // The state makes later nights read only what changed (and writes changes.csv); Graph cannot run without it (delta links).
-            var (state, stateError, stateInUse) = StateComposition.Open(parse, settings.Scan.Out, fromGraph ? "graph" : "local", fromGraph ? "graph" : Path.GetFullPath(root));
+            var (state, stateError, stateExit) = StateComposition.Open(parse, settings.Scan.Out, fromGraph ? "graph" : "local", fromGraph ? "graph" : Path.GetFullPath(root));
             using var stateScope = state;
             if (stateError is not null || (fromGraph && state is null))
             {
                 Console.Error.WriteLine("classscan: " + (stateError ?? "--source graph behöver tillståndet (delta-länkar); ta bort --no-state"));
-                return stateInUse ? ExitCodes.AlreadyRunning : ExitCodes.UsageError;
+                return stateError is null ? ExitCodes.UsageError : stateExit;
             }
             if (fromGraph)
             {
@@ -153,7 +154,20 @@ internal static class ScanCommand
     internal static async Task<int> RunAsync(Core.Scanning.IDocumentSource source, string outDir, ScanOptions options, bool isolate, Classification.ILevelModel? model, ClassScanSettings? settings = null, StateComposition? state = null)
     {
         // One run per output folder: a timer firing while last night's run still goes must not overlap it.
-        using var runLock = RunLock.TryAcquire(outDir, out var holder);
+        RunLock? runLock;
+        string holder;
+        try
+        {
+            runLock = RunLock.TryAcquire(outDir, out holder);
+        }
+        catch (Exception ex) when (OutputWriteException.IsOutputFailure(ex))
+        {
+            // Read-only, full or forbidden before anything was scanned: last night's reports are untouched.
+            Console.Error.WriteLine($"classscan: utmappen {Path.GetFullPath(outDir)} kan inte skrivas: {OutputWriteException.Describe(ex)}. " +
+                "Inget skannades; förra körningens rapporter är kvar oförändrade. 'classscan doctor' kontrollerar utmappen.");
+            return ExitCodes.Incomplete;
+        }
+        using var lockScope = runLock;
         if (runLock is null)
         {
             Console.Error.WriteLine($"classscan: en annan körning använder redan utmappen {Path.GetFullPath(outDir)} ({holder}). Den här körningen avbröts; försök igen när den är klar.");
@@ -183,10 +197,26 @@ internal static class ScanCommand
         var pipeline = new ScanPipeline(source, analyzer, options, time, progress);
         using var signal = new StopSignal(msg => Console.Error.WriteLine(msg));
         var clock = Stopwatch.StartNew();
-        await using var sink = ReportComposition.Create(outDir, settings, log, redaction, health: state is null ? null : () => ReportComposition.StateHealth(state.Run.Counters),
-            stateRecovered: recovered);
+        // Disposed after the sink (declared before it): deletes the temp files of reports that were never put in place.
+        using var batch = new ReportBatch();
+        IScanResultSink created;
+        try
+        {
+            created = ReportComposition.Create(outDir, batch, settings, log, redaction, health: state is null ? null : () => ReportComposition.StateHealth(state.Run.Counters),
+                stateRecovered: recovered);
+        }
+        catch (Exception ex) when (OutputWriteException.IsOutputFailure(ex))
+        {
+            // The CSV and jsonl sinks open their temp files at once: a folder that fills or turns read-only right
+            // after the lock was taken fails here, before anything is scanned.
+            var why = "rapporten kunde inte skrivas: " + OutputWriteException.Describe(ex);
+            log.RunIncomplete(why);
+            Console.WriteLine($"OFULLSTÄNDIG: inget skannades. Skannen avbröts: {why}. Förra körningens rapporter i {Path.GetFullPath(outDir)} är kvar oförändrade.");
+            return ExitCodes.Incomplete;
+        }
+        await using var sink = created;
         // An incremental run reads only changed files; the reports must still show every file judged earlier.
-        var reports = state is null ? sink : state.Wrap(new CarryOverSink(sink, () => state.Run.Store.GetCarriedResults(state.Run.Scopes, state.Run.Id)), outDir, redaction);
+        var reports = state is null ? sink : state.Wrap(new CarryOverSink(sink, () => state.Run.Store.GetCarriedResults(state.Run.Scopes, state.Run.Id)), outDir, redaction, batch);
         var summary = await ConsoleProgress.RunAsync(progress, () => pipeline.RunAsync(reports, signal.Stop, signal.Abort)).ConfigureAwait(false);
 
         var seconds = Math.Max(0.001, clock.Elapsed.TotalSeconds);
@@ -195,16 +225,25 @@ internal static class ScanCommand
             $"{(summary.Complete ? "Klar" : "OFULLSTÄNDIG")}: {summary.Files} filer ({summary.Bytes / 1048576.0:0.0} MB) på {seconds:0.0} s " +
             $"({summary.Files / seconds:0.0} filer/s, {summary.Bytes / 1048576.0 / seconds:0.0} MB/s). " +
             $"Måste lämna M365 (nivå 2–3): {summary.MustLeave}. Kunde inte bedömas: {notJudged}.");
-        if (!summary.Complete) Console.WriteLine($"Skannen avbröts: {summary.IncompleteReason}. Rapporten gäller bara filerna som hann läsas.");
-        Console.WriteLine($"Rapport: {Path.Combine(outDir, "results.csv")} (flaggade: flagged.csv, att granska: review.csv)");
-        Console.WriteLine($"Översikt: {Path.Combine(outDir, "rapport.html")}; per förvaltning: {Path.Combine(outDir, "forvaltningar")}");
-        state?.Print(Console.Out, outDir);
+        if (!summary.Complete) Console.WriteLine($"Skannen avbröts: {summary.IncompleteReason}." + (batch.Committed ? " Rapporten gäller bara filerna som hann läsas." : ""));
+        if (batch.Committed)
+        {
+            Console.WriteLine($"Rapport: {Path.Combine(outDir, "results.csv")} (flaggade: flagged.csv, att granska: review.csv)");
+            Console.WriteLine($"Översikt: {Path.Combine(outDir, "rapport.html")}; per förvaltning: {Path.Combine(outDir, "forvaltningar")}");
+            state?.Print(Console.Out, outDir);
+        }
+        else
+        {
+            // The batch was never committed: nothing of tonight's run replaced a file, so say where last night's are.
+            Console.WriteLine($"Inga rapporter skrevs: förra körningens rapporter i {Path.GetFullPath(outDir)} är kvar oförändrade. " +
+                "Frigör utrymme eller ge skrivrätt och kör igen ('classscan doctor' kontrollerar utmappen).");
+        }
         log.RunFinished(summary.Files, summary.MustLeave, notJudged, summary.ByStatus.GetValueOrDefault("error"), Math.Round(seconds, 1), Math.Round(summary.Files / seconds, 1), summary.Complete);
         if (!summary.Complete) log.RunIncomplete(summary.IncompleteReason ?? "okänd orsak");
+        if (!summary.Complete) return ExitCodes.Incomplete;
         // With state, files judged earlier and unchanged still have to leave: count what is flagged now.
         var mustLeave = state?.FlaggedNow() ?? summary.MustLeave;
         // A rebuilt state outranks 0/1 (a person should look at the damaged file) but not "incomplete".
-        return !summary.Complete ? ExitCodes.Incomplete : recovered is not null ? ExitCodes.StateRebuilt
-            : mustLeave > 0 ? ExitCodes.FilesMustLeave : ExitCodes.NothingToMove;
+        return recovered is not null ? ExitCodes.StateRebuilt : mustLeave > 0 ? ExitCodes.FilesMustLeave : ExitCodes.NothingToMove;
     }
 }

@@ -53,27 +53,33 @@ internal sealed class StateComposition : IDisposable
     }
 
     /// <summary>Opens the state unless --no-state. A damaged file is moved aside and rebuilt (see <see cref="Recovery"/>);
-    /// returns an error message when the file is taken (InUse), written by a newer ClassScan, or unreadable.</summary>
-    public static (StateComposition? State, string? Error, bool InUse) Open(ParseResult parse, string outDir, string source, string description)
+    /// returns an error message and the exit code when the file is taken (<see cref="ExitCodes.AlreadyRunning"/>), its
+    /// folder cannot be written (full, read-only: <see cref="ExitCodes.Incomplete"/>, like a run whose output fails),
+    /// or it is written by a newer ClassScan or unreadable (<see cref="ExitCodes.UsageError"/>).</summary>
+    public static (StateComposition? State, string? Error, int ExitCode) Open(ParseResult parse, string outDir, string source, string description)
     {
-        if (parse.GetValue(NoState)) return (null, null, false);
+        if (parse.GetValue(NoState)) return (null, null, 0);
         var path = parse.GetValue(StateFile) is { Length: > 0 } given ? given : Path.Combine(outDir, DefaultFileName);
         try
         {
             var store = ScanStateStore.OpenOrRecover(path, out var recovery);
-            return (new StateComposition(store, new ScanRun(store, source, description, parse.GetValue(RescanAll)), recovery), null, false);
+            return (new StateComposition(store, new ScanRun(store, source, description, parse.GetValue(RescanAll)), recovery), null, 0);
         }
         catch (StateInUseException ex)
         {
-            return (null, ex.Message, true);
+            return (null, ex.Message, ExitCodes.AlreadyRunning);
         }
         catch (StateSchemaTooNewException ex)
         {
-            return (null, ex.Message, false);
+            return (null, ex.Message, ExitCodes.UsageError);
+        }
+        catch (Exception ex) when (StateWriteFailure.Cause(ex, path) is { } unwritable)
+        {
+            return (null, $"tillståndsfilen {Path.GetFullPath(path)} kan inte skrivas: {unwritable}. Inget skannades; förra körningens rapporter är kvar oförändrade.", ExitCodes.Incomplete);
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            return (null, $"tillståndsfilen {Path.GetFullPath(path)} kunde inte öppnas ({ex.GetType().Name}: {ex.Message})", false);
+            return (null, $"tillståndsfilen {Path.GetFullPath(path)} kunde inte öppnas ({ex.GetType().Name}: {ex.Message})", ExitCodes.UsageError);
         }
     }
 
@@ -81,8 +87,10 @@ internal sealed class StateComposition : IDisposable
     public IDocumentSource Local(IDocumentSource folder, string root) => new IncrementalSource(folder, Run, "local:" + Path.GetFullPath(root));
 
     /// <summary>Records verdicts in the state and writes changes.csv before the wrapped reports complete.</summary>
-    public IScanResultSink Wrap(IScanResultSink reports, string outDir, ReportRedaction redaction) =>
-        sink = new StateRecordingSink(reports, Run, (changes, _) => ChangesCsvWriter.WriteAsync(outDir, changes, redaction));
+    /// <param name="redaction">How changes.csv shows names: the changes come from the state, which keeps full paths.</param>
+    /// <param name="batch">The reports' batch: changes.csv is put in place with them.</param>
+    public IScanResultSink Wrap(IScanResultSink reports, string outDir, ReportRedaction redaction, ReportBatch? batch = null) =>
+        sink = new StateRecordingSink(reports, Run, (changes, _) => ChangesCsvWriter.WriteAsync(outDir, changes, redaction, batch));
 
     /// <summary>Files flagged now in the scopes this run covered (unchanged files count, they still must leave).</summary>
     public int FlaggedNow() => Run.CountFlagged();

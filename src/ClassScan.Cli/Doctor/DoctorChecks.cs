@@ -95,34 +95,132 @@ public static class DoctorChecks
         }
     }
 
-    public static DoctorCheck OutputFolder(string outDir)
+    /// <summary>Below this much free space a scan cannot write even a small report: doctor fails.</summary>
+    public const long MinimumFreeBytes = 1L << 20;
+
+    /// <summary>Below this much free space (or three times last night's reports, if more) doctor warns.</summary>
+    public const long WarnFreeBytes = 1L << 30;
+
+    /// <summary>
+    /// The output folder: exists or can be created, takes a file (a probe is created and deleted: permissions,
+    /// read-only mounts and quotas only show when writing), and has room. Tonight's reports are staged beside last
+    /// night's until all are written, so a run needs free space for a whole second set: less than last night's
+    /// reports (or <see cref="MinimumFreeBytes"/>) fails, less than <see cref="WarnFreeBytes"/> or three sets warns.
+    /// A folder doctor had to create is removed again: doctor changes nothing.
+    /// </summary>
+    /// <param name="freeSpace">Free bytes for the folder (default: <see cref="DriveInfo.AvailableFreeSpace"/>, statvfs on
+    /// Linux); null when unknown. A test seam.</param>
+    public static DoctorCheck OutputFolder(string outDir, Func<string, long?>? freeSpace = null)
     {
+        const string Name = "Utmapp";
         var full = Path.GetFullPath(outDir);
+        var fix = "Ge tjänstekontot skrivrätt (t.ex. chown classscan " + full + "), ändra Scan:Out, och under systemd: lägg mappen i ReadWritePaths=.";
+        // The topmost missing folder, so that what doctor creates it can also remove.
+        string? created = null;
+        for (var d = full; d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d)) created = d;
         try
         {
             Directory.CreateDirectory(full);
             var probe = Path.Combine(full, $".doctor.{Environment.ProcessId}.tmp");
-            File.WriteAllText(probe, "ok");
-            File.Delete(probe);
+            try
+            {
+                File.WriteAllText(probe, "ok");
+            }
+            finally
+            {
+                File.Delete(probe);
+            }
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            return new("Utmapp", DoctorOutcome.Failed, $"{full} är inte skrivbar ({ex.GetType().Name}).",
-                "Ge tjänstekontot skrivrätt (t.ex. chown classscan " + full + "), ändra Scan:Out, och under systemd: lägg mappen i ReadWritePaths=.");
+            var why = Core.Scanning.OutputWriteException.Describe(ex);
+            return Core.Scanning.OutputWriteException.IsDiskFull(ex)
+                ? new(Name, DoctorOutcome.Failed, $"{full} tar inte emot filer: {why}.", "Frigör utrymme på disken, eller ändra Scan:Out till en disk med plats.")
+                : new(Name, DoctorOutcome.Failed, $"{full} är inte skrivbar ({ex.GetType().Name}: {why}).", fix);
         }
-        using (var runLock = RunLock.TryAcquire(full, out var holder))
+        finally
         {
-            if (runLock is null)
-                return new("Utmapp", DoctorOutcome.Warning, $"{full} är skrivbar, men en körning pågår just nu ({holder}).", "Vänta tills den är klar; en ny körning får annars avslutskod 4.");
+            if (created is not null) TryRemove(full, created);
         }
+        var existed = created is null;
+        var where = existed ? $"{full} är skrivbar" : $"{full} finns inte än men kan skapas";
+        if (existed)
+        {
+            try
+            {
+                using var runLock = RunLock.TryAcquire(full, out var holder);
+                if (runLock is null)
+                    return new(Name, DoctorOutcome.Warning, $"{where}, men en körning pågår just nu ({holder}).", "Vänta tills den är klar; en ny körning får annars avslutskod 4.");
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+            {
+                return new(Name, DoctorOutcome.Failed, $"{full}: låsfilen {RunLock.FileName} kan inte skrivas ({Core.Scanning.OutputWriteException.Describe(ex)}).", fix);
+            }
+        }
+
+        long? free;
         try
         {
-            var free = new DriveInfo(full).AvailableFreeSpace;
-            if (free < 200L * 1024 * 1024)
-                return new("Utmapp", DoctorOutcome.Warning, $"{full} är skrivbar men har bara {free / 1048576} MB ledigt.", "Frigör utrymme: stora skanningar skriver hundratals MB rapporter och temporärfiler.");
+            free = (freeSpace ?? (dir => new DriveInfo(dir).AvailableFreeSpace))(existed ? full : ExistingAncestor(full));
         }
-        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException) { }
-        return new("Utmapp", DoctorOutcome.Ok, $"{full} är skrivbar");
+        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            free = null;
+        }
+        if (free is not { } bytes) return new(Name, DoctorOutcome.Ok, $"{where} (ledigt utrymme okänt)");
+        var last = existed ? LastReportsBytes(full) : 0;
+        var space = $"{Mb(bytes)} ledigt" + (last > 0 ? $", förra körningens rapporter {Mb(last)}" : "");
+        if (bytes < Math.Max(MinimumFreeBytes, last))
+            return new(Name, DoctorOutcome.Failed, $"{where} men har bara {space}: nattens rapporter får inte plats bredvid förra nattens, och körningen blir ofullständig.",
+                "Frigör utrymme på disken, eller ändra Scan:Out till en disk med plats.");
+        if (bytes < Math.Max(WarnFreeBytes, 3 * last))
+            return new(Name, DoctorOutcome.Warning, $"{where} men har bara {space}.",
+                "Frigör utrymme: rapporterna skrivs bredvid förra nattens innan de byts ut, och tillståndsfilen och loggen växer. Blir disken full behålls förra nattens rapporter och körningen blir ofullständig (avslutskod 3).");
+        return new(Name, DoctorOutcome.Ok, $"{where} ({space})");
+    }
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("sv-SE")) + " MB";
+
+    /// <summary>The bytes of the report files in the folder now: tonight's set needs as much again while it is staged.</summary>
+    private static long LastReportsBytes(string folder)
+    {
+        long total = 0;
+        try
+        {
+            foreach (var name in new[] { "results.csv", "flagged.csv", "review.csv", "summary.json", "rapport.html", "results.jsonl", "changes.csv" })
+            {
+                var f = new FileInfo(Path.Combine(folder, name));
+                if (f.Exists) total += f.Length;
+            }
+            var departments = Path.Combine(folder, Reporting.Departments.DepartmentReportSink.FolderName);
+            if (Directory.Exists(departments))
+                total += Directory.EnumerateFiles(departments, "*.csv").Sum(f => new FileInfo(f).Length);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Unreadable sizes: judge by the fixed thresholds alone (the probe above already wrote here).
+        }
+        return total;
+    }
+
+    private static string ExistingAncestor(string path)
+    {
+        var d = path;
+        while (!Directory.Exists(d) && Path.GetDirectoryName(d) is { } parent) d = parent;
+        return d;
+    }
+
+    /// <summary>Removes the empty folders doctor created, from <paramref name="full"/> up to <paramref name="created"/>; never recursively.</summary>
+    private static void TryRemove(string full, string created)
+    {
+        try
+        {
+            for (var d = full; d is not null && d.Length >= created.Length; d = Path.GetDirectoryName(d)) Directory.Delete(d);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not empty (someone writes there already) or not ours to remove: an empty folder is what the scan creates anyway.
+        }
     }
 
     public static DoctorCheck StateDatabase(string? path)

@@ -20,9 +20,11 @@ public static class SafeText
             if (char.IsAsciiDigit(c))
             {
                 digits++;
-                sb.Append(c);
-                if (digits == 6) sb.Length -= 6;
-                if (digits >= 6) { if (digits == 6) sb.Append("######"); else sb.Append('#'); }
+                // The first five digits wait in the text; the sixth turns the run into '#', and so does every later one
+                // (appending each digit before masking it leaked the tail of a 12-digit personnummer).
+                if (digits < 6) sb.Append(c);
+                else if (digits == 6) { sb.Length -= 5; sb.Append("######"); }
+                else sb.Append('#');
                 continue;
             }
             digits = 0;

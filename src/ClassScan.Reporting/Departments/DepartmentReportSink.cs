@@ -10,8 +10,9 @@ namespace ClassScan.Reporting.Departments;
 /// nothing to do, so yesterday's list never lingers; CSVs of departments no longer configured are removed.
 /// <para>
 /// Memory: sorting needs the rows, so only rows needing action are buffered (about 1 KB each); files at level
-/// 0–1 cost nothing. 100 000 flagged or blind files ≈ 100 MB. Files appear atomically at completion.
-/// Single writer, not thread-safe.
+/// 0–1 cost nothing. 100 000 flagged or blind files ≈ 100 MB. Files appear atomically at completion, with the
+/// other reports when a shared <see cref="ReportBatch"/> is given; the stale files go only then too, so a run
+/// that fails keeps last night's lists whole. Single writer, not thread-safe.
 /// </para>
 /// </summary>
 public sealed class DepartmentReportSink : IScanResultSink
@@ -22,11 +23,16 @@ public sealed class DepartmentReportSink : IScanResultSink
     private readonly string folder;
     private readonly DepartmentMap map;
     private readonly Dictionary<string, List<DepartmentRow>> rows = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ReportBatch batch;
+    private readonly bool ownsBatch;
 
-    public DepartmentReportSink(string outDir, DepartmentMap map)
+    /// <param name="batch">Where the files are staged; null: a batch of its own, committed at completion.</param>
+    public DepartmentReportSink(string outDir, DepartmentMap map, ReportBatch? batch = null)
     {
         folder = Path.Combine(outDir, FolderName);
         this.map = map;
+        ownsBatch = batch is null;
+        this.batch = batch ?? new ReportBatch();
         foreach (var name in map.Names) rows[name] = [];
     }
 
@@ -45,18 +51,23 @@ public sealed class DepartmentReportSink : IScanResultSink
         foreach (var (department, list) in rows)
         {
             var fileName = DepartmentMap.FileNameFor(department);
-            await using var file = new AtomicCsvFile<DepartmentRow>(Path.Combine(folder, fileName));
+            await using var file = new AtomicCsvFile<DepartmentRow>(Path.Combine(folder, fileName), batch);
             foreach (var row in list.OrderBy(r => r.Rank).ThenBy(r => r.File, paths)) file.Write(row);
-            await file.CommitAsync().ConfigureAwait(false);
+            await file.CloseAsync().ConfigureAwait(false);
             written.Add(fileName);
         }
         foreach (var stale in Directory.EnumerateFiles(folder, "*.csv"))
         {
-            if (!written.Contains(Path.GetFileName(stale))) File.Delete(stale);
+            if (!written.Contains(Path.GetFileName(stale))) batch.RemoveOnCommit(stale);
         }
+        if (ownsBatch) batch.Commit();
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        if (ownsBatch) batch.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     // Swedish collation (å, ä, ö after z) because reviewers scan the list by eye; ordinal if ICU lacks it.
     private static StringComparer PathComparer()

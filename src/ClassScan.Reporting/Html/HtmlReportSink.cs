@@ -11,7 +11,8 @@ namespace ClassScan.Reporting.Html;
 /// förvaltning, change since the previous run in the same folder, top reasons, blind spots and run health.
 /// The previous run is read when this sink is created, before the CSV sink replaces its files, so create it
 /// first. Memory: counters, at most <see cref="MaxListed"/> listed files per list, and one entry per file the
-/// previous run flagged. Single writer, not thread-safe.
+/// previous run flagged. Written to a temp file and put in place with the other reports (a shared
+/// <see cref="ReportBatch"/>), or at once with a batch of its own. Single writer, not thread-safe.
 /// </summary>
 public sealed partial class HtmlReportSink : IScanResultSink
 {
@@ -33,12 +34,17 @@ public sealed partial class HtmlReportSink : IScanResultSink
     private readonly List<ReportFile> blindSpots = [];
     private readonly List<ReportFile> newExamples = [];
     private readonly List<ReportFile> resolvedExamples = [];
+    private readonly ReportBatch batch;
+    private readonly bool ownsBatch;
     private int newlyFlagged, cleaned;
 
-    public HtmlReportSink(string outDir, DepartmentMap map, TimeProvider? time = null)
+    /// <param name="batch">Where the file is staged; null: a batch of its own, committed at completion.</param>
+    public HtmlReportSink(string outDir, DepartmentMap map, TimeProvider? time = null, ReportBatch? batch = null)
     {
         this.outDir = outDir;
         this.map = map;
+        ownsBatch = batch is null;
+        this.batch = batch ?? new ReportBatch();
         this.time = time ?? TimeProvider.System;
         previous = PreviousRun.TryLoad(outDir, out previousNote);
         foreach (var name in map.Names) departments[name] = new DepartmentTotals(name);
@@ -99,14 +105,17 @@ public sealed partial class HtmlReportSink : IScanResultSink
     {
         var report = BuildReport(summary);
         var html = HtmlReportWriter.Render(report);
-        var target = Path.Combine(outDir, FileName);
-        var temp = target + $".{Environment.ProcessId}.tmp";
         Directory.CreateDirectory(outDir);
-        await File.WriteAllTextAsync(temp, html, new UTF8Encoding(false), ct).ConfigureAwait(false);
-        File.Move(temp, target, overwrite: true);
+        await using (var file = batch.Open(Path.Combine(outDir, FileName)))
+            await file.WriteAsync(new UTF8Encoding(false).GetBytes(html), ct).ConfigureAwait(false);
+        if (ownsBatch) batch.Commit();
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        if (ownsBatch) batch.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     internal RunReport BuildReport(ScanSummary summary)
     {
@@ -167,7 +176,8 @@ public sealed partial class HtmlReportSink : IScanResultSink
         if (!extra.Any(m => m.Label.StartsWith("Strypningar", StringComparison.OrdinalIgnoreCase)))
             health.Add(new("Strypningar (HTTP 429/503)", "– (mäts bara för Microsoft Graph-källan)"));
 
-        var related = RelatedFiles.Where(f => File.Exists(Path.Combine(outDir, f)) || Directory.Exists(Path.Combine(outDir, f))).ToList();
+        // The batch knows what tonight's run stages (results.jsonl on its first night is not on disk yet).
+        var related = RelatedFiles.Where(f => batch.WillExist(Path.Combine(outDir, f))).ToList();
         if (ChangesFile(summary.StartedAt) is { } c && !related.Contains(c)) related.Add(c);
 
         return new RunReport
@@ -190,6 +200,7 @@ public sealed partial class HtmlReportSink : IScanResultSink
     private string? ChangesFile(DateTimeOffset runStarted)
     {
         var path = Path.Combine(outDir, "changes.csv");
+        if (batch.Writes(path)) return "changes.csv";
         return File.Exists(path) && File.GetLastWriteTimeUtc(path) >= runStarted.UtcDateTime ? "changes.csv" : null;
     }
 

@@ -7,8 +7,8 @@ namespace ClassScan.Reporting.Json;
 /// <summary>
 /// <c>results.jsonl</c>: one JSON object per file, for a SIEM or a script. The same fields and the same masking
 /// as results.csv (both are built from <see cref="ResultRow"/>), with numbers and booleans typed and an empty
-/// level as null. Written to a temp file and renamed into place at completion, like the CSVs.
-/// Single writer, not thread-safe.
+/// level as null. Written to a temp file and put in place at completion with the CSVs (a shared
+/// <see cref="ReportBatch"/>), or at once with a batch of its own. Single writer, not thread-safe.
 /// </summary>
 public sealed class JsonLinesReportSink : IScanResultSink
 {
@@ -18,18 +18,19 @@ public sealed class JsonLinesReportSink : IScanResultSink
     // only means the text must be encoded again before it is pasted into HTML, which a SIEM does itself.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly string target;
-    private readonly string temp;
-    private readonly FileStream stream;
+    private readonly Stream stream;
     private readonly Utf8JsonWriter json;
-    private bool committed;
+    private readonly ReportBatch batch;
+    private readonly bool ownsBatch;
+    private bool closed;
 
-    public JsonLinesReportSink(string outDir)
+    /// <param name="batch">Where the file is staged; null: a batch of its own, committed at completion.</param>
+    public JsonLinesReportSink(string outDir, ReportBatch? batch = null)
     {
         Directory.CreateDirectory(outDir);
-        target = Path.Combine(outDir, FileName);
-        temp = target + $".{Environment.ProcessId}.tmp";
-        stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
+        ownsBatch = batch is null;
+        this.batch = batch ?? new ReportBatch();
+        stream = this.batch.Open(Path.Combine(outDir, FileName));
         json = new Utf8JsonWriter(stream, Options);
     }
 
@@ -66,16 +67,26 @@ public sealed class JsonLinesReportSink : IScanResultSink
     {
         await json.DisposeAsync().ConfigureAwait(false);
         await stream.FlushAsync(ct).ConfigureAwait(false);
+        closed = true;
         await stream.DisposeAsync().ConfigureAwait(false);
-        File.Move(temp, target, overwrite: true);
-        committed = true;
+        if (ownsBatch) batch.Commit();
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (committed) return;
-        await json.DisposeAsync().ConfigureAwait(false);
-        await stream.DisposeAsync().ConfigureAwait(false);
-        try { File.Delete(temp); } catch (IOException) { }
+        if (!closed)
+        {
+            closed = true;
+            try
+            {
+                await json.DisposeAsync().ConfigureAwait(false);
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            {
+                // Not closed means the run failed and its cause is reported; the batch deletes the temp file.
+            }
+        }
+        if (ownsBatch) batch.Dispose();
     }
 }

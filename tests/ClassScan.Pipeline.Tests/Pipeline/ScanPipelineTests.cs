@@ -332,4 +332,61 @@ public sealed class ScanPipelineTests
         Assert.False(summary.Complete);
         Assert.Contains("rapporten", summary.IncompleteReason);
     }
+
+    [Fact]
+    public async Task RunAsync_DiskFullMidRun_IncompleteReasonNamesFullFolderWithoutPath()
+    {
+        var files = Enumerable.Range(0, 50).Select(i => ($"f{i}.txt", "text")).ToList();
+        var written = 0;
+        var sink = new CollectingSink { OnWrite = _ => ++written > 10 ? throw new IOException("No space left on device : '/srv/ut/results.csv.4711.tmp'", 28) : ValueTask.CompletedTask };
+
+        var summary = await Create(new InMemorySource(files)).Pipeline.RunAsync(sink, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(summary.Complete);
+        Assert.Equal("rapporten kunde inte skrivas: utdatamappen är full (No space left on device)", summary.IncompleteReason);
+        Assert.Equal(10, sink.Results.Count); // the failing write is not counted, nothing after it is written
+    }
+
+    [Fact]
+    public async Task RunAsync_SinkFailsAtCompletion_ReturnsIncompleteInsteadOfThrowing()
+    {
+        var sink = new FailingCompletionSink(new IOException("Read-only file system : '/srv/ut/summary.json.4711.tmp'", 30));
+
+        var summary = await Create(new InMemorySource([("a.txt", "text")])).Pipeline.RunAsync(sink, CancellationToken.None);
+
+        Assert.False(summary.Complete);
+        Assert.Equal("rapporten kunde inte skrivas: utdatamappen är skrivskyddad (Read-only file system)", summary.IncompleteReason);
+        Assert.Equal(1, summary.Files);
+    }
+
+    [Fact]
+    public async Task RunAsync_StopThenCompletionFails_BothReasonsKept()
+    {
+        using var stop = new CancellationTokenSource();
+        await stop.CancelAsync();
+        var sink = new FailingCompletionSink(new IOException("No space left on device", 28));
+
+        var summary = await Create(new InMemorySource([("a.txt", "text")])).Pipeline.RunAsync(sink, stop.Token);
+
+        Assert.False(summary.Complete);
+        Assert.Equal("avbruten av användaren; rapporten kunde inte skrivas: utdatamappen är full (No space left on device)", summary.IncompleteReason);
+    }
+
+    [Fact]
+    public async Task RunAsync_StateWriteFails_ItsOwnReasonUsedAsIs()
+    {
+        const string Reason = "tillståndet kunde inte sparas: tillståndsfilens mapp är full (SQLite Error 13: 'database or disk is full')";
+        var sink = new CollectingSink { OnWrite = _ => throw new OutputWriteException(Reason, new IOException("x")) };
+
+        var summary = await Create(new InMemorySource([("a.txt", "text")])).Pipeline.RunAsync(sink, CancellationToken.None);
+
+        Assert.Equal(Reason, summary.IncompleteReason);
+    }
+
+    private sealed class FailingCompletionSink(Exception failure) : IScanResultSink
+    {
+        public ValueTask WriteAsync(ScanResult result, CancellationToken ct) => ValueTask.CompletedTask;
+        public ValueTask CompleteAsync(ScanSummary summary, CancellationToken ct) => throw failure;
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }
