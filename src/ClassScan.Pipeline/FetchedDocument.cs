@@ -1,4 +1,5 @@
 using System.Buffers;
+using ClassScan.Core.Documents;
 using ClassScan.Core.Scanning;
 
 namespace ClassScan.Pipeline;
@@ -9,7 +10,7 @@ namespace ClassScan.Pipeline;
 /// </summary>
 internal sealed class FetchedDocument : IDisposable
 {
-    public const int HeadSize = DocumentAnalyzer.HeadBytes;
+    public const int HeadSize = IExtractorSelector.HeadBytes;
 
     private byte[]? head;
 
@@ -22,11 +23,11 @@ internal sealed class FetchedDocument : IDisposable
     public TimeSpan FetchTime { get; init; }
 
     /// <summary>Set when the file could not be opened or read; the analysis is skipped.</summary>
-    public DocumentAnalysis? Failure { get; private init; }
+    public ExtractionResult.Failure? Failure { get; private init; }
 
     public ReadOnlyMemory<byte> Head => head is null ? default : head.AsMemory(0, HeadLength);
 
-    public static FetchedDocument Failed(SourceItem item, DocumentAnalysis failure, TimeSpan fetchTime) =>
+    public static FetchedDocument Failed(SourceItem item, ExtractionResult.Failure failure, TimeSpan fetchTime) =>
         new(item) { Failure = failure, FetchTime = fetchTime };
 
     public static FetchedDocument Opened(SourceItem item, Stream content, TimeSpan fetchTime)

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using ClassScan.Core.Documents;
 using ClassScan.Core.Scanning;
 using Microsoft.Extensions.FileSystemGlobbing;
 
@@ -93,7 +92,7 @@ public sealed class LocalFolderSource : IDocumentSource
     public Task<Stream> OpenReadAsync(SourceItem item, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        if (SpecialFileKind.Describe(item.Id) is { } notAFile) throw new UnsupportedFormatException(notAFile);
+        if (SpecialFileKind.Describe(item.Id) is { } notAFile) throw new NotAFileException(notAFile);
         // FileShare.ReadWrite|Delete: never block users or sync clients that have the file open.
         Stream s = new FileStream(item.Id, new FileStreamOptions
         {
