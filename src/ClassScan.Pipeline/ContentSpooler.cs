@@ -4,8 +4,8 @@ using ClassScan.Core.Documents;
 namespace ClassScan.Pipeline;
 
 /// <summary>
-/// Makes any stream seekable for the extractors (zip and PDF readers need random access): seekable streams
-/// pass through; others are copied to memory up to a threshold, then to a temp file that deletes itself on
+/// Makes a stream that cannot seek (a download) seekable for the extractors (zip and PDF readers need random
+/// access): it is copied to memory up to a threshold, then to a temp file that deletes itself on
 /// close (on Unix it is unlinked as soon as it is opened). Enforces the maximum file size while copying, so a
 /// lying Content-Length cannot exhaust the disk: past it the result is the limit, and the source is closed.
 /// </summary>
@@ -13,14 +13,6 @@ internal static class ContentSpooler
 {
     public static async Task<(Stream? Content, ExtractionResult.LimitReached? TooLarge)> MakeSeekableAsync(Stream source, long maxBytes, long inMemoryBytes, CancellationToken ct)
     {
-        if (source.CanSeek)
-        {
-            if (source.Length <= maxBytes) return (source, null);
-            var size = source.Length;
-            await source.DisposeAsync().ConfigureAwait(false);
-            return (null, DocumentAnalyzer.TooLarge(size, maxBytes));
-        }
-
         Stream target = new MemoryStream();
         var buffer = ArrayPool<byte>.Shared.Rent(81920);
         try

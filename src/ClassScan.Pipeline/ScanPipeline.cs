@@ -182,8 +182,8 @@ public sealed class ScanPipeline(
             var open = Task.Run(async () =>
             {
                 var raw = await source.OpenReadAsync(item, ct).ConfigureAwait(false);
-                var (seekable, tooLarge) = await ContentSpooler.MakeSeekableAsync(raw, options.Limits.MaxFileBytes, options.InMemoryBufferBytes, ct).ConfigureAwait(false);
-                return tooLarge is not null ? FetchedDocument.Failed(item, tooLarge, clock.Elapsed) : FetchedDocument.Opened(item, seekable!, clock.Elapsed);
+                var read = await FetchedDocument.ReadAsync(item, raw, options, ct).ConfigureAwait(false);
+                return read.Timed(clock.Elapsed);
             }, CancellationToken.None);
             FetchedDocument doc;
             try

@@ -116,10 +116,10 @@ public sealed class LocalFolderSource : IDocumentSource
                     return new SourceItem(file.FullName, file.FullName, null, null) { EnumerationError = "länken pekar på en fil som inte finns" };
                 var t = new FileInfo(target.FullName);
                 if (SpecialFileKind.Describe(t.FullName) is { } linkedNotAFile) return NotAFile(file, linkedNotAFile);
-                return new SourceItem(file.FullName, file.FullName, t.Length, t.LastWriteTimeUtc);
+                return new SourceItem(file.FullName, file.FullName, t.Length, t.LastWriteTimeUtc) { LocalPath = file.FullName };
             }
             if (SpecialFileKind.Describe(file.FullName) is { } notAFile) return NotAFile(file, notAFile);
-            return new SourceItem(file.FullName, file.FullName, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
+            return new SourceItem(file.FullName, file.FullName, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero)) { LocalPath = file.FullName };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
