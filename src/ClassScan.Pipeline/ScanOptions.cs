@@ -36,7 +36,7 @@ public sealed record ScanOptions
     /// by its head only, and its worker opens it by path (no copy of a big file through the pipe and in two
     /// processes' memory).
     /// </summary>
-    public long ReadWholeBytes { get; init; } = 4L * 1024 * 1024;
+    public long ReadWholeBytes { get; init; } = DocumentContent.ReadWholeBytes;
 
     public ExtractionLimits Limits { get; init; } = ExtractionLimits.Default;
 }

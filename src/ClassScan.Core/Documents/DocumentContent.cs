@@ -8,6 +8,12 @@ namespace ClassScan.Core.Documents;
 /// </summary>
 public sealed class DocumentContent
 {
+    /// <summary>
+    /// A file up to this size is read whole, in one pass, when the scan fetches it (the default of the scan's
+    /// option): whatever else needs its bytes (the format's head, a content hash) takes them from that pass.
+    /// </summary>
+    public const long ReadWholeBytes = 4L * 1024 * 1024;
+
     private DocumentContent(Stream stream, string? localPath)
     {
         ArgumentNullException.ThrowIfNull(stream);
