@@ -31,7 +31,7 @@ public class ExtractorBenchmarks
     public long Extract()
     {
         using var stream = new MemoryStream(bytes, writable: false);
-        var extractor = selector.Select(name, bytes.AsSpan(0, Math.Min(bytes.Length, 8192)))!;
-        return extractor.Extract(stream, ExtractionLimits.Default, CancellationToken.None).TotalChars;
+        var extractor = selector.Select(name, bytes.AsSpan(0, Math.Min(bytes.Length, IExtractorSelector.HeadBytes)))!;
+        return extractor.Extract(stream, ExtractionLimits.Default, CancellationToken.None).TextRead?.TotalChars ?? -1;
     }
 }

@@ -3,9 +3,10 @@ using ClassScan.Core.Documents;
 namespace ClassScan.Extraction.Isolation;
 
 /// <summary>
-/// The loop inside a worker process: read a document, extract it with the real extractors, write the text
-/// back. Known failures travel back as codes; a parser that overflows the stack or is killed takes only
-/// this process down, and the scanner starts a new one.
+/// The loop inside a worker process: read a request, run the extractor the scanner chose on the document, write
+/// its <see cref="ExtractionResult"/> back. A parser that overflows the stack or is killed takes only this
+/// process down, and the scanner starts a new one. The worker neither sniffs the format nor reads a head: the
+/// scanner did both once.
 /// </summary>
 public static class ExtractionWorker
 {
@@ -13,61 +14,20 @@ public static class ExtractionWorker
     // (the GC keeps it for the next burst), and two idle workers would hold hundreds of MB between big files.
     private const long TrimAboveCommittedBytes = 64L * 1024 * 1024;
 
-    public static int Run(Stream input, Stream output, IExtractorSelector selector)
+    /// <param name="input">Requests from the scanner.</param>
+    /// <param name="output">Responses to the scanner.</param>
+    /// <param name="extractorNamed">The real extractor of a name (<see cref="ITextExtractor.Name"/>), null if unknown.</param>
+    public static int Run(Stream input, Stream output, Func<string, ITextExtractor?> extractorNamed)
     {
         // Buffered both ways: the protocol is many small fields, and each would otherwise be a system call
         // on the pipe. Every response ends with a flush, so nothing waits in a buffer.
         using var reader = new BinaryReader(new BufferedStream(input, 64 * 1024));
         using var writer = new BinaryWriter(new BufferedStream(output, 64 * 1024));
-        var head = new byte[8192];
-        while (WorkerProtocol.TryReadRequest(reader, out var fileName, out var limits, out var content, out var length, out var localPath))
+        while (WorkerProtocol.TryReadRequest(reader, out var name, out var limits, out var content, out var length, out var localPath))
         {
             try
             {
-                Stream stream;
-                ReadOnlySpan<byte> headBytes;
-                if (localPath is null)
-                {
-                    stream = new MemoryStream(content, 0, length, writable: false);
-                    headBytes = content.AsSpan(0, Math.Min(length, head.Length));
-                }
-                else
-                {
-                    try
-                    {
-                        stream = OpenLocal(localPath);
-                    }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                    {
-                        WorkerProtocol.WriteError(writer, WorkerProtocol.Corrupt, "", $"kunde inte öppnas ({e.GetType().Name})");
-                        continue;
-                    }
-                    headBytes = head.AsSpan(0, stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false));
-                    stream.Position = 0;
-                }
-                using (stream)
-                {
-                    var extractor = selector.Select(fileName, headBytes);
-                    if (extractor is null)
-                    {
-                        WorkerProtocol.WriteError(writer, WorkerProtocol.Unsupported, "", "format som inte läses");
-                        continue;
-                    }
-                    ExtractedText text;
-                    try
-                    {
-                        text = extractor.Extract(stream, limits, CancellationToken.None);
-                    }
-                    catch (EncryptedDocumentException e) { WorkerProtocol.WriteError(writer, WorkerProtocol.Encrypted, "", e.Message); continue; }
-                    catch (UnsupportedFormatException e) { WorkerProtocol.WriteError(writer, WorkerProtocol.Unsupported, "", e.Message); continue; }
-                    catch (TextLimitReachedException e) { WorkerProtocol.WriteText(writer, e.PartialText); continue; }
-                    catch (ExtractionLimitException e) { WorkerProtocol.WriteError(writer, WorkerProtocol.Limit, e.LimitName, e.Message); continue; }
-                    catch (CorruptDocumentException e) { WorkerProtocol.WriteError(writer, WorkerProtocol.Corrupt, "", e.Message); continue; }
-                    catch (OutOfMemoryException) { WorkerProtocol.WriteError(writer, WorkerProtocol.OutOfMemory, "", "minnesgränsen för tolkaren nåddes"); continue; }
-                    // The type only: a library message may quote the bytes or text it choked on.
-                    catch (Exception e) { WorkerProtocol.WriteError(writer, WorkerProtocol.Failed, "", $"kunde inte läsas ({e.GetType().Name})"); continue; }
-                    WorkerProtocol.WriteText(writer, text);
-                }
+                WorkerProtocol.WriteResult(writer, Extract(extractorNamed(name), name, limits, content, length, localPath));
             }
             finally
             {
@@ -75,6 +35,44 @@ public static class ExtractionWorker
             }
         }
         return 0;
+    }
+
+    private static ExtractionResult Extract(ITextExtractor? extractor, string name, ExtractionLimits limits, byte[] content, int length, string? localPath)
+    {
+        // The scanner and its workers are one build, so this is a bug, not a file's outcome; it still costs one file only.
+        if (extractor is null) return new ExtractionResult.Corrupt($"kunde inte läsas (okänd tolk {name})");
+        Stream stream;
+        if (localPath is null)
+        {
+            stream = new MemoryStream(content, 0, length, writable: false);
+        }
+        else
+        {
+            try
+            {
+                stream = OpenLocal(localPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return new ExtractionResult.Corrupt($"kunde inte öppnas ({e.GetType().Name})");
+            }
+        }
+        using (stream)
+        {
+            try
+            {
+                return extractor.Extract(stream, limits, CancellationToken.None);
+            }
+            catch (OutOfMemoryException)
+            {
+                return new ExtractionResult.LimitReached("WorkerMemory", "minnesgränsen för tolkaren nåddes");
+            }
+            catch (Exception e)
+            {
+                // A bug in a parser, isolated to this file. The type only: a library message may quote the bytes or text it choked on.
+                return new ExtractionResult.Corrupt($"kunde inte läsas ({e.GetType().Name})");
+            }
+        }
     }
 
     private static void ReleaseMemoryAfterLargeDocument()

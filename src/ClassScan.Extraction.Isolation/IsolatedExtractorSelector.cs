@@ -4,8 +4,9 @@ using ClassScan.Core.Documents;
 namespace ClassScan.Extraction.Isolation;
 
 /// <summary>
-/// Runs the real extractors in a pool of worker processes. Chooses the extractor in-process (so unsupported
-/// formats cost nothing), then sends the bytes to an idle worker. A parser that overflows its stack, blows
+/// Runs the real extractors in a pool of worker processes. Chooses the extractor in-process, once (so unsupported
+/// formats cost nothing, and the worker neither sniffs nor reads a head again), then sends its name and the
+/// content (a local file's path or the bytes, as <see cref="DocumentContent"/> says) to an idle worker. A parser that overflows its stack, blows
 /// the heap limit or ignores cancellation kills only its worker: the file gets an error status, the worker is
 /// replaced, and on timeout the process is killed so its CPU is truly freed. Thread-safe.
 /// </summary>
@@ -27,16 +28,16 @@ public sealed class IsolatedExtractorSelector : IExtractorSelector, IDisposable
     public ITextExtractor? Select(string fileName, ReadOnlySpan<byte> head)
     {
         var real = inner.Select(fileName, head);
-        return real is null ? null : new IsolatedExtractor(this, real.Name, fileName);
+        return real is null ? null : new IsolatedExtractor(this, real.Name);
     }
 
-    internal ExtractedText Extract(string fileName, Stream content, ExtractionLimits limits, CancellationToken ct)
+    internal ExtractionResult Extract(string extractor, DocumentContent content, ExtractionLimits limits, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         if (!idle.TryTake(out var worker)) worker = Start();
         try
         {
-            return worker.Extract(fileName, content, limits, ct);
+            return worker.Extract(extractor, content, limits, ct);
         }
         finally
         {
@@ -84,11 +85,11 @@ public sealed class IsolatedExtractorSelector : IExtractorSelector, IDisposable
         while (idle.TryTake(out var w)) w.Dispose();
     }
 
-    private sealed class IsolatedExtractor(IsolatedExtractorSelector owner, string name, string fileName) : ITextExtractor
+    private sealed class IsolatedExtractor(IsolatedExtractorSelector owner, string name) : ITextExtractor
     {
         public string Name => name;
 
-        public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct) =>
-            owner.Extract(fileName, content, limits, ct);
+        public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
+            owner.Extract(name, content, limits, ct);
     }
 }

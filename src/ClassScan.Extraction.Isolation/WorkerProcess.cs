@@ -66,24 +66,24 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>False once the process died or was killed; the pool then discards it.</summary>
     public bool Healthy { get; private set; } = true;
 
-    public ExtractedText Extract(string fileName, Stream content, ExtractionLimits limits, CancellationToken ct)
+    /// <summary>
+    /// Has the worker run <paramref name="extractor"/> on the content, sent as <see cref="DocumentContent"/> says
+    /// (its path or its bytes). A worker that dies on the file gives <see cref="ExtractionResult.Corrupt"/> with the
+    /// cause; cancellation kills it and throws.
+    /// </summary>
+    public ExtractionResult Extract(string extractor, DocumentContent content, ExtractionLimits limits, CancellationToken ct)
     {
         using var registration = ct.Register(static state => ((WorkerProcess)state!).Kill(), this);
         try
         {
-            // A local file (the stream the folder source opened) is passed by path and read by the worker
-            // itself; anything else (downloads, spooled content) goes through the pipe.
-            if (content is FileStream { CanSeek: true, Position: 0 } file && Path.IsPathFullyQualified(file.Name) && File.Exists(file.Name))
-                WorkerProtocol.WriteRequest(writer, fileName, file.Name, limits);
-            else
-                WorkerProtocol.WriteRequest(writer, fileName, content, limits);
-            return WorkerProtocol.ReadResponse(reader);
+            WorkerProtocol.WriteRequest(writer, extractor, content, limits);
+            return WorkerProtocol.ReadResult(reader);
         }
         catch (Exception ex) when (ex is IOException or EndOfStreamException or ObjectDisposedException)
         {
             Healthy = false;
             ct.ThrowIfCancellationRequested();
-            throw new CorruptDocumentException(CrashCause());
+            return new ExtractionResult.Corrupt(CrashCause());
         }
     }
 

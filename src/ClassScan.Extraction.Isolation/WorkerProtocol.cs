@@ -5,63 +5,65 @@ namespace ClassScan.Extraction.Isolation;
 /// <summary>
 /// The length-prefixed binary messages between the scanner and an extraction worker process
 /// (BinaryWriter strings are 7-bit length prefixed UTF-8). One request, one response, strictly in turn.
-/// A request carries the document either as bytes (any source) or, for a local file, as its path: the worker
-/// then reads the file itself, which saves copying every byte through the pipe and holding it twice.
+/// A request names the extractor the scanner chose (the format is sniffed once, in the scanner) and carries the
+/// document as the scanner's <see cref="DocumentContent"/> says: its bytes, or the path of a local file that the
+/// worker opens itself, which saves copying a large file through the pipe and holding it twice.
+/// A response is one <see cref="ExtractionResult"/>, case by case.
 /// </summary>
 internal static class WorkerProtocol
 {
-    public const byte Ok = 0, Encrypted = 1, Unsupported = 2, Limit = 3, Corrupt = 4, Failed = 5, OutOfMemory = 6;
-
-    private const byte BytesFollow = 0, PathFollows = 1;
-
-    public static void WriteRequest(BinaryWriter w, string fileName, Stream content, ExtractionLimits limits)
+    /// <summary>How the document travels in a request.</summary>
+    public enum Transport : byte
     {
-        WriteHeader(w, fileName, limits);
-        w.Write(BytesFollow);
-        var length = content.Length - content.Position;
-        w.Write(length);
-        w.Flush();
-        content.CopyTo(w.BaseStream, 81920);
-        w.BaseStream.Flush();
+        Bytes = 0,
+        Path = 1,
     }
 
-    /// <summary>A request that names a local file for the worker to open read-only itself.</summary>
-    public static void WriteRequest(BinaryWriter w, string fileName, string localPath, ExtractionLimits limits)
-    {
-        WriteHeader(w, fileName, limits);
-        w.Write(PathFollows);
-        w.Write(localPath);
-        w.Flush();
-    }
+    // One code per ExtractionResult case.
+    private const byte TextCode = 0, PartialCode = 1, EncryptedCode = 2, UnsupportedCode = 3, CorruptCode = 4, LimitCode = 5,
+        TimedOutCode = 6, UnreadableCode = 7;
 
-    private static void WriteHeader(BinaryWriter w, string fileName, ExtractionLimits limits)
+    public static void WriteRequest(BinaryWriter w, string extractor, DocumentContent content, ExtractionLimits limits)
     {
-        w.Write(fileName);
+        w.Write(extractor);
         w.Write(limits.MaxFileBytes);
         w.Write(limits.MaxExtractedChars);
         w.Write(limits.MaxUncompressedBytes);
         w.Write(limits.MaxCompressionRatio);
         w.Write(limits.MaxPdfPages);
         w.Write(limits.MaxNestingDepth);
+        if (content.LocalPath is { } path)
+        {
+            w.Write((byte)Transport.Path);
+            w.Write(path);
+            w.Flush();
+            return;
+        }
+        w.Write((byte)Transport.Bytes);
+        var stream = content.Stream;
+        w.Write(stream.Length - stream.Position);
+        w.Flush();
+        stream.CopyTo(w.BaseStream, 81920);
+        w.BaseStream.Flush();
     }
 
     /// <summary>
     /// Reads a request; returns false at end of input (the scanner closed the pipe). Either
     /// <paramref name="content"/> holds the bytes, or <paramref name="localPath"/> names the file.
     /// </summary>
-    public static bool TryReadRequest(BinaryReader r, out string fileName, out ExtractionLimits limits, out byte[] content, out int length, out string? localPath)
+    public static bool TryReadRequest(BinaryReader r, out string extractor, out ExtractionLimits limits, out byte[] content, out int length, out string? localPath)
     {
         localPath = null;
+        content = [];
+        length = 0;
         try
         {
-            fileName = r.ReadString();
+            extractor = r.ReadString();
         }
         catch (EndOfStreamException)
         {
-            fileName = "";
+            extractor = "";
             limits = ExtractionLimits.Default;
-            content = [];
-            length = 0;
             return false;
         }
         limits = new ExtractionLimits
@@ -73,11 +75,9 @@ internal static class WorkerProtocol
             MaxPdfPages = r.ReadInt32(),
             MaxNestingDepth = r.ReadInt32(),
         };
-        if (r.ReadByte() == PathFollows)
+        if ((Transport)r.ReadByte() == Transport.Path)
         {
             localPath = r.ReadString();
-            content = [];
-            length = 0;
             return true;
         }
         var size = r.ReadInt64();
@@ -89,10 +89,68 @@ internal static class WorkerProtocol
         return true;
     }
 
-    public static void WriteText(BinaryWriter w, ExtractedText text)
+    public static void WriteResult(BinaryWriter w, ExtractionResult result)
     {
-        w.Write(Ok);
-        w.Write(text.Truncated);
+        switch (result)
+        {
+            case ExtractionResult.Text(var text):
+                w.Write(TextCode);
+                WriteText(w, text);
+                break;
+            case ExtractionResult.PartialText partial:
+                w.Write(PartialCode);
+                w.Write(partial.Limit);
+                WriteText(w, partial.Content);
+                break;
+            case ExtractionResult.LimitReached(var limit, var reason):
+                w.Write(LimitCode);
+                w.Write(limit);
+                w.Write(reason);
+                break;
+            case ExtractionResult.Failure failure:
+                w.Write(failure switch
+                {
+                    ExtractionResult.Encrypted => EncryptedCode,
+                    ExtractionResult.Unsupported => UnsupportedCode,
+                    ExtractionResult.Corrupt => CorruptCode,
+                    ExtractionResult.TimedOut => TimedOutCode,
+                    ExtractionResult.Unreadable => UnreadableCode,
+                    _ => throw new InvalidOperationException($"no protocol code for {failure.GetType().Name}"),
+                });
+                w.Write(failure.Reason);
+                break;
+            default:
+                throw new InvalidOperationException($"no protocol code for {result.GetType().Name}");
+        }
+        w.Flush();
+    }
+
+    /// <summary>Reads a response: the worker's result, case for case.</summary>
+    public static ExtractionResult ReadResult(BinaryReader r)
+    {
+        var code = r.ReadByte();
+        return code switch
+        {
+            TextCode => new ExtractionResult.Text(ReadText(r, truncated: false)),
+            PartialCode => ReadPartial(r),
+            EncryptedCode => new ExtractionResult.Encrypted(r.ReadString()),
+            UnsupportedCode => new ExtractionResult.Unsupported(r.ReadString()),
+            CorruptCode => new ExtractionResult.Corrupt(r.ReadString()),
+            LimitCode => new ExtractionResult.LimitReached(r.ReadString(), r.ReadString()),
+            TimedOutCode => new ExtractionResult.TimedOut(r.ReadString()),
+            UnreadableCode => new ExtractionResult.Unreadable(r.ReadString()),
+            _ => throw new InvalidDataException($"unknown response code {code}"),
+        };
+    }
+
+    private static ExtractionResult.PartialText ReadPartial(BinaryReader r)
+    {
+        var limit = r.ReadInt64();
+        return new(ReadText(r, truncated: true), limit);
+    }
+
+    private static void WriteText(BinaryWriter w, ExtractedText text)
+    {
         w.Write(text.PagesWithoutText);
         w.Write(text.PageCount);
         w.Write(text.Notes.Count);
@@ -104,36 +162,10 @@ internal static class WorkerProtocol
             w.Write(s.Location);
             w.Write(s.Text);
         }
-        w.Flush();
     }
 
-    public static void WriteError(BinaryWriter w, byte code, string limitName, string message)
+    private static ExtractedText ReadText(BinaryReader r, bool truncated)
     {
-        w.Write(code);
-        w.Write(limitName);
-        w.Write(message);
-        w.Flush();
-    }
-
-    /// <summary>Reads a response: the text, or throws the exception the worker reported.</summary>
-    public static ExtractedText ReadResponse(BinaryReader r)
-    {
-        var code = r.ReadByte();
-        if (code != Ok)
-        {
-            var limitName = r.ReadString();
-            var message = r.ReadString();
-            throw code switch
-            {
-                Encrypted => new EncryptedDocumentException(message),
-                Unsupported => new UnsupportedFormatException(message),
-                Limit => new ExtractionLimitException(limitName, message),
-                Corrupt => new CorruptDocumentException(message),
-                OutOfMemory => new ExtractionLimitException("WorkerMemory", message),
-                _ => new CorruptDocumentException(message),
-            };
-        }
-        var truncated = r.ReadBoolean();
         var pagesWithoutText = r.ReadInt32();
         var pageCount = r.ReadInt32();
         var notes = new string[r.ReadInt32()];

@@ -17,9 +17,6 @@ namespace ClassScan.Extraction;
 /// </summary>
 public sealed class ExtractorSelector : IExtractorSelector
 {
-    /// <summary>How many leading bytes the caller should pass as <c>head</c>; fewer still works.</summary>
-    public const int RecommendedHeadBytes = 8192;
-
     private static readonly HashSet<string> WordExtensions = new(StringComparer.OrdinalIgnoreCase) { ".docx", ".docm", ".dotx", ".dotm" };
     private static readonly HashSet<string> ExcelExtensions = new(StringComparer.OrdinalIgnoreCase) { ".xlsx", ".xlsm", ".xltx", ".xltm" };
     private static readonly HashSet<string> PowerPointExtensions = new(StringComparer.OrdinalIgnoreCase) { ".pptx", ".pptm", ".potx", ".potm", ".ppsx", ".ppsm" };
@@ -32,13 +29,27 @@ public sealed class ExtractorSelector : IExtractorSelector
     };
 
     private readonly EmlExtractor eml;
+    private readonly Dictionary<string, ITextExtractor> byName;
 
     public ExtractorSelector()
     {
         eml = new EmlExtractor(this);
+        ITextExtractor[] all =
+        [
+            WordExtractor.Instance, ExcelExtractor.Instance, PowerPointExtractor.Instance, OoxmlAutoExtractor.Instance,
+            CfbExtractor.Instance, PdfExtractor.Instance, PlainTextExtractor.Instance, XmlTextExtractor.Instance,
+            HtmlExtractor.Instance, eml,
+        ];
+        byName = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
     }
 
     public static ExtractorSelector Default { get; } = new();
+
+    /// <summary>
+    /// The extractor of a <see cref="ITextExtractor.Name"/> that <see cref="Select"/> returned, null for an unknown
+    /// name: how an extraction worker runs the extractor the scanner chose without sniffing the format again.
+    /// </summary>
+    public ITextExtractor? Named(string name) => byName.GetValueOrDefault(name);
 
     public ITextExtractor? Select(string fileName, ReadOnlySpan<byte> head)
     {

@@ -1,23 +1,18 @@
 using System.Buffers;
+using ClassScan.Core.Documents;
 
 namespace ClassScan.Pipeline;
 
 /// <summary>
-/// Makes any stream seekable for the extractors (zip and PDF readers need random access): seekable streams
-/// pass through; others are copied to memory up to a threshold, then to a temp file that deletes itself on
+/// Makes a stream that cannot seek (a download) seekable for the extractors (zip and PDF readers need random
+/// access): it is copied to memory up to a threshold, then to a temp file that deletes itself on
 /// close (on Unix it is unlinked as soon as it is opened). Enforces the maximum file size while copying, so a
-/// lying Content-Length cannot exhaust the disk.
+/// lying Content-Length cannot exhaust the disk: past it the result is the limit, and the source is closed.
 /// </summary>
 internal static class ContentSpooler
 {
-    public static async Task<Stream> MakeSeekableAsync(Stream source, long maxBytes, long inMemoryBytes, CancellationToken ct)
+    public static async Task<(Stream? Content, ExtractionResult.LimitReached? TooLarge)> MakeSeekableAsync(Stream source, long maxBytes, long inMemoryBytes, CancellationToken ct)
     {
-        if (source.CanSeek)
-        {
-            if (source.Length > maxBytes) throw new FileTooLargeException(source.Length, maxBytes);
-            return source;
-        }
-
         Stream target = new MemoryStream();
         var buffer = ArrayPool<byte>.Shared.Rent(81920);
         try
@@ -27,7 +22,11 @@ internal static class ContentSpooler
             while ((read = await source.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
             {
                 total += read;
-                if (total > maxBytes) throw new FileTooLargeException(total, maxBytes);
+                if (total > maxBytes)
+                {
+                    await target.DisposeAsync().ConfigureAwait(false);
+                    return (null, DocumentAnalyzer.TooLarge(total, maxBytes));
+                }
                 if (target is MemoryStream ms && total > inMemoryBytes)
                 {
                     var path = Path.Combine(Path.GetTempPath(), "classscan-" + Guid.NewGuid().ToString("N") + ".tmp");
@@ -43,7 +42,7 @@ internal static class ContentSpooler
                 await target.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
             }
             target.Position = 0;
-            return target;
+            return (target, null);
         }
         catch
         {

@@ -27,61 +27,46 @@ public sealed class DocumentAnalyzer(
     ScanProgress? progress = null,
     ILanguageIdentifier? languages = null)
 {
-    /// <summary>How many first bytes of a file the extractor selector sniffs (the fetcher reads this head once).</summary>
-    public const int HeadBytes = 8192;
-
     private const int MaxNotesLength = 400;
 
     /// <summary>Both steps in a row (tests, tools): what the pipeline does for one file.</summary>
-    public DocumentAnalysis Analyze(string fileName, Stream content, ReadOnlySpan<byte> head, ExtractionLimits limits, CancellationToken ct)
-    {
-        var extraction = Extract(fileName, content, head, limits, ct);
-        return extraction.Text is { } text ? Judge(text, extraction.Extractor!, ct) : extraction.Outcome!;
-    }
+    public DocumentAnalysis Analyze(string fileName, DocumentContent content, ReadOnlySpan<byte> head, ExtractionLimits limits, CancellationToken ct) =>
+        Judge(Extract(fileName, content, head, limits, ct), ct);
 
     /// <summary>
-    /// Extracts the text, or ends the file here: unsupported format, a parser failure, a limit, no text.
+    /// Picks the extractor from the name and the <paramref name="head"/> (the file's first
+    /// <see cref="IExtractorSelector.HeadBytes"/>, read once by the caller) and extracts. An extractor's bug is
+    /// isolated to this file: it becomes <see cref="ExtractionResult.Corrupt"/>, as it does in a worker process.
     /// </summary>
-    public ExtractionOutcome Extract(string fileName, Stream content, ReadOnlySpan<byte> head, ExtractionLimits limits, CancellationToken ct)
+    public DocumentExtraction Extract(string fileName, DocumentContent content, ReadOnlySpan<byte> head, ExtractionLimits limits, CancellationToken ct)
     {
         var extractor = selector.Select(fileName, head);
         if (extractor is null)
-            return new(new DocumentAnalysis { Status = ScanStatus.Unsupported, StatusDetail = UnsupportedReason(fileName) });
+            return new(null, new ExtractionResult.Unsupported(UnsupportedReason(fileName)));
 
-        ExtractedText text;
+        ExtractionResult result;
         var clock = Stopwatch.StartNew();
         try
         {
-            text = extractor.Extract(content, limits, ct);
-        }
-        catch (TextLimitReachedException ex)
-        {
-            text = ex.PartialText; // judged on the part read: see Judge
+            result = extractor.Extract(content, limits, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
         catch (Exception ex)
         {
-            return new(Failure(ex, extractor.Name));
+            result = Bug(ex);
         }
         finally
         {
             progress?.AddExtract(clock.Elapsed);
         }
-        progress?.AddChars(text.TotalChars);
-
-        if (text.TotalChars > limits.MaxExtractedChars && !text.Truncated)
-            return new(new DocumentAnalysis { Status = ScanStatus.Error, StatusDetail = $"gräns MaxExtractedChars ({limits.MaxExtractedChars:N0} tecken) överskriden", Extractor = extractor.Name });
-
-        if (text.IsBlank && text.Truncated)
-            return new(new DocumentAnalysis { Status = ScanStatus.Error, StatusDetail = TruncatedUnjudged(0), Extractor = extractor.Name });
-        if (text.IsBlank)
+        if (result.TextRead is { } text)
         {
-            var why = text.PagesWithoutText > 0
-                ? $"inget textlager på {text.PagesWithoutText} av {text.PageCount} sidor (skannad?)"
-                : "ingen text i filen";
-            return new(new DocumentAnalysis { Status = ScanStatus.NoText, StatusDetail = why, Extractor = extractor.Name });
+            progress?.AddChars(text.TotalChars);
+            // An extractor that ignored the limit: its text is not judged, so a file is never judged on more than others.
+            if (text.TotalChars > limits.MaxExtractedChars && !text.Truncated)
+                result = new ExtractionResult.LimitReached(nameof(ExtractionLimits.MaxExtractedChars), $"mer än {limits.MaxExtractedChars:N0} tecken text");
         }
-        return new(text, extractor.Name);
+        return new(extractor.Name, result);
     }
 
     /// <summary>
@@ -89,14 +74,36 @@ public sealed class DocumentAnalyzer(
     /// their findings (training builds the model's features from them). Text and findings are null/empty when the
     /// file ended before judging or a detector failed; the analysis then says why, as in a scan.
     /// </summary>
-    public AnalysisWithEvidence AnalyzeWithEvidence(string fileName, Stream content, ReadOnlySpan<byte> head, ExtractionLimits limits, CancellationToken ct)
+    public AnalysisWithEvidence AnalyzeWithEvidence(string fileName, DocumentContent content, ReadOnlySpan<byte> head, ExtractionLimits limits, CancellationToken ct)
     {
         var extraction = Extract(fileName, content, head, limits, ct);
-        if (extraction.Text is not { } extracted) return new(extraction.Outcome!, null, []);
         ExtractedText? judged = null;
         IReadOnlyList<Finding> found = [];
-        var analysis = Judge(extracted, extraction.Extractor!, ct, (t, f) => (judged, found) = (t, f));
+        var analysis = Judge(extraction, ct, (t, f) => (judged, found) = (t, f));
         return new(analysis, judged, found);
+    }
+
+    /// <summary>
+    /// The file's analysis from its extraction: a file without text to judge gets its status and reason here (the
+    /// one mapping from <see cref="ExtractionResult"/> to a report row), a file with text is judged.
+    /// </summary>
+    /// <param name="inspect">Called with the text and findings after detection (see <see cref="AnalyzeWithEvidence"/>).</param>
+    public DocumentAnalysis Judge(DocumentExtraction extraction, CancellationToken ct, Action<ExtractedText, IReadOnlyList<Finding>>? inspect = null)
+    {
+        ArgumentNullException.ThrowIfNull(extraction);
+        var extractor = extraction.Extractor;
+        if (extraction.Result is ExtractionResult.Failure failure) return Describe(failure, extractor);
+        var text = extraction.Result.TextRead!;
+        if (text.IsBlank && text.Truncated)
+            return new() { Status = ScanStatus.Error, StatusDetail = TruncatedUnjudged(0), Extractor = extractor };
+        if (text.IsBlank)
+        {
+            var why = text.PagesWithoutText > 0
+                ? $"inget textlager på {text.PagesWithoutText} av {text.PageCount} sidor (skannad?)"
+                : "ingen text i filen";
+            return new() { Status = ScanStatus.NoText, StatusDetail = why, Extractor = extractor };
+        }
+        return Judge(text, extractor ?? "", ct, inspect);
     }
 
     /// <summary>Runs every detector over the extracted text and classifies the findings.</summary>
@@ -156,18 +163,41 @@ public sealed class DocumentAnalyzer(
         };
     }
 
-    /// <summary>Maps an extraction failure to a status with a short cause that quotes no content.</summary>
-    public static DocumentAnalysis Failure(Exception ex, string? extractor) => ex switch
+    /// <summary>
+    /// The status and reason of a file without text to judge, as every report shows them. Reasons that may come
+    /// from a library are masked (<see cref="SafeText"/>); the scan's own (time limits, open failures) are shown as they are.
+    /// </summary>
+    public static DocumentAnalysis Describe(ExtractionResult.Failure failure, string? extractor)
     {
-        EncryptedDocumentException e => new() { Status = ScanStatus.Encrypted, StatusDetail = SafeText.Message(e.Message), Extractor = extractor },
-        UnsupportedFormatException e => new() { Status = ScanStatus.Unsupported, StatusDetail = SafeText.Message(e.Message), Extractor = extractor },
-        ExtractionLimitException e => new() { Status = ScanStatus.Error, StatusDetail = $"gräns {e.LimitName}: {SafeText.Message(e.Message)}", Extractor = extractor },
-        CorruptDocumentException e => new() { Status = ScanStatus.Error, StatusDetail = "trasig fil: " + SafeText.Message(e.Message), Extractor = extractor },
-        OutOfMemoryException => new() { Status = ScanStatus.Error, StatusDetail = "för stor att läsa (slut på minne)", Extractor = extractor },
-        FileTooLargeException e => new() { Status = ScanStatus.Error, StatusDetail = e.Message, Extractor = extractor },
-        // The type only: a parser's own message may quote the text or bytes it choked on.
-        _ => new() { Status = ScanStatus.Error, StatusDetail = $"kunde inte läsas ({ex.GetType().Name})", Extractor = extractor },
-    };
+        ArgumentNullException.ThrowIfNull(failure);
+        var (status, detail) = failure switch
+        {
+            ExtractionResult.Encrypted(var why) => (ScanStatus.Encrypted, SafeText.Message(why)),
+            ExtractionResult.Unsupported(var why) => (ScanStatus.Unsupported, SafeText.Message(why)),
+            ExtractionResult.LimitReached(var limit, var why) => (ScanStatus.Error, $"gräns {limit}: {SafeText.Message(why)}"),
+            ExtractionResult.Corrupt(var why) => (ScanStatus.Error, "trasig fil: " + SafeText.Message(why)),
+            ExtractionResult.TimedOut(var why) => (ScanStatus.Error, why),
+            ExtractionResult.Unreadable(var why) => (ScanStatus.Error, why),
+            _ => throw new UnreachableException($"unknown failure {failure.GetType().Name}"),
+        };
+        return new() { Status = status, StatusDetail = detail, Extractor = extractor };
+    }
+
+    /// <summary>A file larger than <see cref="ExtractionLimits.MaxFileBytes"/>: reported, not read.</summary>
+    public static ExtractionResult.LimitReached TooLarge(long size, long max) =>
+        new(nameof(ExtractionLimits.MaxFileBytes), $"filen är {size / (1024 * 1024):N0} MB, högst {max / (1024 * 1024):N0} MB läses");
+
+    /// <summary>
+    /// An extractor's bug (any exception it was not meant to throw) as the file's result, the same in this process
+    /// as in a worker. The type only: a parser's own message may quote the text or bytes it choked on.
+    /// </summary>
+    public static ExtractionResult.Failure Bug(Exception ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        return ex is OutOfMemoryException
+            ? new ExtractionResult.LimitReached("Memory", "för stor att läsa (slut på minne)")
+            : new ExtractionResult.Corrupt($"kunde inte läsas ({ex.GetType().Name})");
+    }
 
     private static string TruncatedUnjudged(long charsRead) =>
         $"gräns MaxExtractedChars: filen har mer text än gränsen; den lästa delen ({charsRead:N0} tecken) räcker inte för en bedömning och resten är oläst";
@@ -177,23 +207,4 @@ public sealed class DocumentAnalyzer(
         var ext = Path.GetExtension(fileName);
         return string.IsNullOrEmpty(ext) ? "okänt format (ingen filändelse)" : $"format som inte läses: {ext.ToLowerInvariant()}";
     }
-}
-
-/// <summary>
-/// What <see cref="DocumentAnalyzer.Extract"/> gives the next stage: the text and the extractor's name, or the
-/// file's final outcome when there is nothing to judge.
-/// </summary>
-public sealed class ExtractionOutcome
-{
-    public ExtractionOutcome(ExtractedText text, string extractor)
-    {
-        Text = text;
-        Extractor = extractor;
-    }
-
-    public ExtractionOutcome(DocumentAnalysis outcome) => Outcome = outcome;
-
-    public ExtractedText? Text { get; }
-    public string? Extractor { get; }
-    public DocumentAnalysis? Outcome { get; }
 }

@@ -30,5 +30,13 @@ public sealed record ScanOptions
     /// <summary>Content not seekable (e.g. a download) is buffered in memory up to this size, then spilled to a temp file.</summary>
     public long InMemoryBufferBytes { get; init; } = 16L * 1024 * 1024;
 
+    /// <summary>
+    /// A file up to this size is read whole, once, when it is fetched: its head for the format and the bytes the
+    /// extractor (or its worker process, through the pipe) reads are that one read. A larger local file is read
+    /// by its head only, and its worker opens it by path (no copy of a big file through the pipe and in two
+    /// processes' memory).
+    /// </summary>
+    public long ReadWholeBytes { get; init; } = DocumentContent.ReadWholeBytes;
+
     public ExtractionLimits Limits { get; init; } = ExtractionLimits.Default;
 }

@@ -190,9 +190,11 @@ public sealed class ScanPipeline(
         try
         {
             if (item.EnumerationError is { } why)
-                return FetchedDocument.Failed(item, new() { Status = item.EnumerationStatus, StatusDetail = why }, clock.Elapsed);
+                return FetchedDocument.Failed(item, item.EnumerationStatus == ScanStatus.Unsupported
+                    ? new ExtractionResult.Unsupported(why)
+                    : new ExtractionResult.Unreadable(why), clock.Elapsed);
             if (item.Size > options.Limits.MaxFileBytes)
-                return FetchedDocument.Failed(item, DocumentAnalyzer.Failure(new FileTooLargeException(item.Size.Value, options.Limits.MaxFileBytes), null), clock.Elapsed);
+                return FetchedDocument.Failed(item, DocumentAnalyzer.TooLarge(item.Size.Value, options.Limits.MaxFileBytes), clock.Elapsed);
 
             // Opening and the first read block in the kernel on a share that stopped answering, or on a named pipe
             // nobody writes to; cancellation cannot reach them. So the open runs as its own task that the fetcher
@@ -200,8 +202,8 @@ public sealed class ScanPipeline(
             var open = Task.Run(async () =>
             {
                 var raw = await source.OpenReadAsync(item, ct).ConfigureAwait(false);
-                var seekable = await ContentSpooler.MakeSeekableAsync(raw, options.Limits.MaxFileBytes, options.InMemoryBufferBytes, ct).ConfigureAwait(false);
-                return FetchedDocument.Opened(item, seekable, clock.Elapsed);
+                var read = await FetchedDocument.ReadAsync(item, raw, options, ct).ConfigureAwait(false);
+                return read.Timed(clock.Elapsed);
             }, CancellationToken.None);
             FetchedDocument doc;
             try
@@ -213,38 +215,29 @@ public sealed class ScanPipeline(
                 _ = open.ContinueWith(static t => { if (t.IsCompletedSuccessfully) t.Result.Dispose(); else _ = t.Exception; },
                     CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 if (ex is not TimeoutException) throw;
-                return FetchedDocument.Failed(item, new()
-                {
-                    Status = ScanStatus.Error,
-                    StatusDetail = $"tidsgräns: filen kunde inte öppnas eller läsas på {options.FetchTimeout.TotalSeconds:0} s (en resurs som inte svarar, eller en specialfil som en namngiven pipe)",
-                }, clock.Elapsed);
+                return FetchedDocument.Failed(item, new ExtractionResult.TimedOut(
+                    $"tidsgräns: filen kunde inte öppnas eller läsas på {options.FetchTimeout.TotalSeconds:0} s (en resurs som inte svarar, eller en specialfil som en namngiven pipe)"),
+                    clock.Elapsed);
             }
             progress.AddBytes(doc.Bytes);
             return doc;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
-        catch (FileTooLargeException ex)
-        {
-            return FetchedDocument.Failed(item, new() { Status = ScanStatus.Error, StatusDetail = ex.Message }, clock.Elapsed);
-        }
-        catch (UnsupportedFormatException ex)
+        catch (NotAFileException ex)
         {
             // A source that finds at open time that the entry is nothing it reads (it became a pipe after listing).
-            return FetchedDocument.Failed(item, DocumentAnalyzer.Failure(ex, null), clock.Elapsed);
+            return FetchedDocument.Failed(item, new ExtractionResult.Unsupported(ex.Message), clock.Elapsed);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             // Deleted or moved between listing and reading: normal on a live share, and the row must say so
             // rather than look like a read failure of an existing file.
-            return FetchedDocument.Failed(item, new() { Status = ScanStatus.Error, StatusDetail = "filen försvann innan den lästes" }, clock.Elapsed);
+            return FetchedDocument.Failed(item, new ExtractionResult.Unreadable("filen försvann innan den lästes"), clock.Elapsed);
         }
         catch (Exception ex)
         {
-            return FetchedDocument.Failed(item, new()
-            {
-                Status = ScanStatus.Error,
-                StatusDetail = $"kunde inte öppnas ({ex.GetType().Name}): {Core.Privacy.SafeText.Message(ex.Message)}",
-            }, clock.Elapsed);
+            return FetchedDocument.Failed(item, new ExtractionResult.Unreadable(
+                $"kunde inte öppnas ({ex.GetType().Name}): {Core.Privacy.SafeText.Message(ex.Message)}"), clock.Elapsed);
         }
         finally
         {
@@ -259,10 +252,10 @@ public sealed class ScanPipeline(
         if (doc.Failure is { } failure)
         {
             doc.Dispose();
-            return new(doc.Item, doc.Bytes, doc.FetchTime, new ExtractionOutcome(failure));
+            return new(doc.Item, doc.Bytes, doc.FetchTime, new DocumentExtraction(null, failure));
         }
 
-        ExtractionOutcome extraction;
+        DocumentExtraction extraction;
         try
         {
             extraction = await WithinTimeoutAsync(
@@ -272,13 +265,13 @@ public sealed class ScanPipeline(
         }
         catch (TimeoutException ex)
         {
-            extraction = new(new DocumentAnalysis { Status = ScanStatus.Error, StatusDetail = ex.Message });
+            extraction = new(null, new ExtractionResult.TimedOut(ex.Message));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
         catch (Exception ex)
         {
             doc.Dispose();
-            extraction = new(DocumentAnalyzer.Failure(ex, null));
+            extraction = new(null, DocumentAnalyzer.Bug(ex));
         }
         return new(doc.Item, doc.Bytes, doc.FetchTime + clock.Elapsed, extraction);
     }
@@ -288,15 +281,15 @@ public sealed class ScanPipeline(
     {
         var clock = Stopwatch.StartNew();
         DocumentAnalysis analysis;
-        if (doc.Extraction.Text is not { } text)
+        if (doc.Extraction.Result is ExtractionResult.Failure)
         {
-            analysis = doc.Extraction.Outcome!;
+            analysis = analyzer.Judge(doc.Extraction, ct); // nothing to judge: the status and reason only
         }
         else
         {
             try
             {
-                analysis = await WithinTimeoutAsync(token => analyzer.Judge(text, doc.Extraction.Extractor!, token),
+                analysis = await WithinTimeoutAsync(token => analyzer.Judge(doc.Extraction, token),
                     "analysen", abandoned: null, ct).ConfigureAwait(false);
             }
             catch (TimeoutException ex)
@@ -353,6 +346,6 @@ public sealed class ScanPipeline(
         Elapsed = elapsed,
     };
 
-    /// <summary>A document between the extract and detect stages: its text, or its final outcome.</summary>
-    private sealed record ExtractedDocument(SourceItem Item, long Bytes, TimeSpan Elapsed, ExtractionOutcome Extraction);
+    /// <summary>A document between the extract and detect stages: its extraction result.</summary>
+    private sealed record ExtractedDocument(SourceItem Item, long Bytes, TimeSpan Elapsed, DocumentExtraction Extraction);
 }

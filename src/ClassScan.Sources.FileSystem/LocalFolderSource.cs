@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using ClassScan.Core.Documents;
 using ClassScan.Core.Scanning;
 using Microsoft.Extensions.FileSystemGlobbing;
 
@@ -93,7 +92,7 @@ public sealed class LocalFolderSource : IDocumentSource
     public Task<Stream> OpenReadAsync(SourceItem item, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        if (SpecialFileKind.Describe(item.Id) is { } notAFile) throw new UnsupportedFormatException(notAFile);
+        if (SpecialFileKind.Describe(item.Id) is { } notAFile) throw new NotAFileException(notAFile);
         // FileShare.ReadWrite|Delete: never block users or sync clients that have the file open.
         Stream s = new FileStream(item.Id, new FileStreamOptions
         {
@@ -117,10 +116,10 @@ public sealed class LocalFolderSource : IDocumentSource
                     return new SourceItem(file.FullName, file.FullName, null, null) { EnumerationError = "länken pekar på en fil som inte finns" };
                 var t = new FileInfo(target.FullName);
                 if (SpecialFileKind.Describe(t.FullName) is { } linkedNotAFile) return NotAFile(file, linkedNotAFile);
-                return new SourceItem(file.FullName, file.FullName, t.Length, t.LastWriteTimeUtc);
+                return new SourceItem(file.FullName, file.FullName, t.Length, t.LastWriteTimeUtc) { LocalPath = file.FullName };
             }
             if (SpecialFileKind.Describe(file.FullName) is { } notAFile) return NotAFile(file, notAFile);
-            return new SourceItem(file.FullName, file.FullName, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
+            return new SourceItem(file.FullName, file.FullName, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero)) { LocalPath = file.FullName };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

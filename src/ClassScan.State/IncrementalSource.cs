@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using ClassScan.Core.Documents;
 using ClassScan.Core.Scanning;
 
 namespace ClassScan.State;
@@ -57,7 +58,9 @@ public sealed class IncrementalSource(IDocumentSource inner, ScanRun run, string
     {
         var stream = await inner.OpenReadAsync(item, ct).ConfigureAwait(false);
         if (run.Find(item.Id) is not { } tracked) return stream;
-        if (!stream.CanSeek) return new HashingStream(stream, hash => tracked.Sha256 = hash);
+        // A small file is read whole by the scan in one pass (DocumentContent.ReadWholeBytes): hashed on that pass,
+        // it is not read a second time for the hash.
+        if (!stream.CanSeek || stream.Length <= DocumentContent.ReadWholeBytes) return new HashingStream(stream, hash => tracked.Sha256 = hash);
         try
         {
             tracked.Sha256 = await HashAsync(stream, ct).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using ClassScan.Classification.Evaluation;
+using ClassScan.Core.Documents;
 using ClassScan.Core.Privacy;
 using ClassScan.Core.Scanning;
 using ClassScan.Pipeline;
@@ -61,8 +62,8 @@ internal static class LabelledCorpus
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         if (stream.Length > options.Limits.MaxFileBytes)
-            return new(DocumentAnalyzer.Failure(new FileTooLargeException(stream.Length, options.Limits.MaxFileBytes), null), null, []);
-        var head = new byte[DocumentAnalyzer.HeadBytes];
+            return new(DocumentAnalyzer.Describe(DocumentAnalyzer.TooLarge(stream.Length, options.Limits.MaxFileBytes), null), null, []);
+        var head = new byte[IExtractorSelector.HeadBytes];
         var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         stream.Position = 0;
         return options.Analyzer.AnalyzeWithEvidence(Path.GetFileName(path), stream, head.AsSpan(0, n), options.Limits, ct);

@@ -23,7 +23,7 @@ internal static class ExtractWorkerCommand
             var stdin = Console.OpenStandardInput();
             var stdout = Console.OpenStandardOutput();
             Console.SetOut(Console.Error); // keep the protocol stream clean
-            return ExtractionWorker.Run(stdin, stdout, new ExtractorSelector());
+            return ExtractionWorker.Run(stdin, stdout, new ExtractorSelector().Named);
         });
         return command;
     }

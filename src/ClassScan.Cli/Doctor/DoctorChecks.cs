@@ -273,13 +273,19 @@ public static class DoctorChecks
         cts.CancelAfter(timeout);
         try
         {
-            var text = await Task.Run(() => extractor.Extract(new MemoryStream(bytes), ExtractionLimits.Default, cts.Token), CancellationToken.None)
+            var result = await Task.Run(() => extractor.Extract(new MemoryStream(bytes), ExtractionLimits.Default, cts.Token), CancellationToken.None)
                 .WaitAsync(timeout + TimeSpan.FromSeconds(5), ct).ConfigureAwait(false);
-            return text.Segments.Any(s => s.Text.Contains("provtext", StringComparison.Ordinal))
-                ? new("Arbetsprocess", DoctorOutcome.Ok, $"startade och läste en provfil ({clock.Elapsed.TotalSeconds:0.0} s)")
-                : new("Arbetsprocess", DoctorOutcome.Failed, "startade men returnerade fel text.", "Installera om ClassScan; kör annars med Scan:InProcess=true tills vidare.");
+            return result switch
+            {
+                ExtractionResult.Text(var text) when text.Segments.Any(s => s.Text.Contains("provtext", StringComparison.Ordinal)) =>
+                    new("Arbetsprocess", DoctorOutcome.Ok, $"startade och läste en provfil ({clock.Elapsed.TotalSeconds:0.0} s)"),
+                // A worker that died on the file (the test file is plain text: it cannot be the file's fault).
+                ExtractionResult.Failure f => new("Arbetsprocess", DoctorOutcome.Failed, $"kunde inte starta eller svarade inte ({f.GetType().Name}: {Core.Privacy.SafeText.Message(f.Reason)}).",
+                    "Kontrollera att programfilen får köras (noexec-montering, AppArmor/SELinux, minnesgräns i tjänsten); kör annars med Scan:InProcess=true."),
+                _ => new("Arbetsprocess", DoctorOutcome.Failed, "startade men returnerade fel text.", "Installera om ClassScan; kör annars med Scan:InProcess=true tills vidare."),
+            };
         }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or CorruptDocumentException or IOException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or IOException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             return new("Arbetsprocess", DoctorOutcome.Failed, $"kunde inte starta eller svarade inte ({ex.GetType().Name}: {Core.Privacy.SafeText.Message(ex.Message)}).",
                 "Kontrollera att programfilen får köras (noexec-montering, AppArmor/SELinux, minnesgräns i tjänsten); kör annars med Scan:InProcess=true.");

@@ -2,7 +2,7 @@ namespace ClassScan.Core.Documents;
 
 /// <summary>
 /// Bounds an extractor must respect so that one hostile or huge file cannot exhaust the machine.
-/// A file that reaches a limit fails with <see cref="ExtractionLimitException"/> naming the limit.
+/// A file that reaches a limit is <see cref="ExtractionResult.LimitReached"/> naming the limit.
 /// </summary>
 public sealed record ExtractionLimits
 {
@@ -11,7 +11,7 @@ public sealed record ExtractionLimits
 
     /// <summary>
     /// Most characters of text read per file (16 M: 32 MB as a string, a few thousand pages). Beyond it extraction stops
-    /// with <see cref="TextLimitReachedException"/>: the file is reported on the part read when that already means level 2
+    /// with <see cref="ExtractionResult.PartialText"/>: the file is reported on the part read when that already means level 2
     /// or 3 (more text can only add findings), and otherwise listed as not judged. Keeps memory flat whatever the file.
     /// </summary>
     public long MaxExtractedChars { get; init; } = 16L * 1024 * 1024;

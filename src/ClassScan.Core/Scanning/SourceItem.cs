@@ -15,6 +15,13 @@ public sealed record SourceItem(string Id, string Path, long? Size, DateTimeOffs
     /// <summary>Link a reviewer can open (SharePoint/OneDrive web URL); null for local files.</summary>
     public string? WebUrl { get; init; }
 
+    /// <summary>
+    /// The full path of a local file holding the item's bytes, set by a source that reads local files: an extraction
+    /// worker process may then open a large file itself instead of getting its bytes through a pipe. Null for
+    /// downloads.
+    /// </summary>
+    public string? LocalPath { get; init; }
+
     /// <summary>Who last changed the file, when the source knows.</summary>
     public string? LastModifiedBy { get; init; }
 

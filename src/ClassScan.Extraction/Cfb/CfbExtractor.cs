@@ -7,8 +7,8 @@ namespace ClassScan.Extraction.Cfb;
 /// <summary>
 /// Handles OLE2 compound files (D0 CF 11 E0). Extracts no text: it tells a password-protected OOXML package
 /// (an <c>EncryptionInfo</c> + <c>EncryptedPackage</c> container, whatever its extension) and encrypted legacy
-/// Office files (<see cref="EncryptedDocumentException"/>) from unencrypted legacy .doc/.xls/.ppt/.msg
-/// (<see cref="UnsupportedFormatException"/>), so an encrypted file is never reported as "no findings".
+/// Office files (<see cref="ExtractionResult.Encrypted"/>) from unencrypted legacy .doc/.xls/.ppt/.msg
+/// (<see cref="ExtractionResult.Unsupported"/>), so an encrypted file is never reported as "no findings".
 /// Stateless and thread-safe.
 /// </summary>
 public sealed class CfbExtractor : ITextExtractor
@@ -21,43 +21,46 @@ public sealed class CfbExtractor : ITextExtractor
 
     public string Name => "cfb";
 
-    public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct)
+    public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
+        ExtractionStop.Run(() => Classify(content.Stream, limits, ct));
+
+    private static ExtractionResult Classify(Stream content, ExtractionLimits limits, CancellationToken ct)
     {
         InputGuard.CheckSize(content, limits);
         var file = CompoundFile.Open(content, ct);
 
         if (file.Find("EncryptionInfo") is not null || file.Find("EncryptedPackage") is not null)
-            throw new EncryptedDocumentException("password-protected Office document (encrypted OOXML package)");
+            return new ExtractionResult.Encrypted("password-protected Office document (encrypted OOXML package)");
         // IRM/DRM protection (Rights Management) keeps the content in a transformed, encrypted stream.
         if (file.Find("\u0006DataSpaces") is not null)
-            throw new EncryptedDocumentException("rights-management (IRM/DRM) protected Office document");
+            return new ExtractionResult.Encrypted("rights-management (IRM/DRM) protected Office document");
 
         if (file.Find("WordDocument") is { } word)
         {
             // FIB base: wIdent at 0, flags at 0x0A; fEncrypted = 0x0100 (MS-DOC 2.5.2), Word 95 uses the same bit.
             var fib = file.ReadPrefix(word, 32);
             if (fib.Length >= 12 && (BinaryPrimitives.ReadUInt16LittleEndian(fib.AsSpan(0x0A)) & 0x0100) != 0)
-                throw new EncryptedDocumentException("password-protected legacy Word document (.doc)");
-            throw new UnsupportedFormatException("legacy Word 97-2003 (.doc)");
+                return new ExtractionResult.Encrypted("password-protected legacy Word document (.doc)");
+            return new ExtractionResult.Unsupported("legacy Word 97-2003 (.doc)");
         }
         if ((file.Find("Workbook") ?? file.Find("Book")) is { } book)
         {
             if (HasFilePass(file.ReadPrefix(book, 8192)))
-                throw new EncryptedDocumentException("password-protected legacy Excel workbook (.xls)");
-            throw new UnsupportedFormatException("legacy Excel 97-2003 (.xls)");
+                return new ExtractionResult.Encrypted("password-protected legacy Excel workbook (.xls)");
+            return new ExtractionResult.Unsupported("legacy Excel 97-2003 (.xls)");
         }
         if (file.Find("PowerPoint Document") is not null)
         {
             // Encrypted presentations carry an "EncryptedSummary" stream (MS-PPT 2.1.3) and mark the
             // CurrentUserAtom with headerToken 0xF3D1C4DF instead of 0xE391C05F (MS-PPT 2.3.2).
             if (file.Find("EncryptedSummary") is not null || HasEncryptedCurrentUser(file))
-                throw new EncryptedDocumentException("password-protected legacy PowerPoint presentation (.ppt)");
-            throw new UnsupportedFormatException("legacy PowerPoint 97-2003 (.ppt)");
+                return new ExtractionResult.Encrypted("password-protected legacy PowerPoint presentation (.ppt)");
+            return new ExtractionResult.Unsupported("legacy PowerPoint 97-2003 (.ppt)");
         }
         if (file.Entries.Any(e => e.Name.StartsWith("__substg1.0_", StringComparison.OrdinalIgnoreCase)
                                   || e.Name.StartsWith("__properties_version1.0", StringComparison.OrdinalIgnoreCase)))
-            throw new UnsupportedFormatException("Outlook message (.msg)");
-        throw new UnsupportedFormatException("OLE2 compound file (unknown application)");
+            return new ExtractionResult.Unsupported("Outlook message (.msg)");
+        return new ExtractionResult.Unsupported("OLE2 compound file (unknown application)");
     }
 
     private static bool HasEncryptedCurrentUser(CompoundFile file)

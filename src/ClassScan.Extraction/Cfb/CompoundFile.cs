@@ -1,13 +1,14 @@
 using System.Buffers.Binary;
 using System.Text;
 using ClassScan.Core.Documents;
+using ClassScan.Extraction.Internal;
 
 namespace ClassScan.Extraction.Cfb;
 
 /// <summary>
 /// A minimal, bounds-checked reader of an OLE2 compound file (MS-CFB): enough to list the directory entries
 /// and read the first bytes of a stream. Every chain walk is bounded by the number of sectors in the file, so a
-/// crafted FAT loop or an out-of-range sector cannot hang or overrun. Throws <see cref="CorruptDocumentException"/>.
+/// crafted FAT loop or an out-of-range sector cannot hang or overrun. A damaged file stops the extraction as <see cref="ExtractionResult.Corrupt"/>.
 /// </summary>
 internal sealed class CompoundFile
 {
@@ -202,5 +203,5 @@ internal sealed class CompoundFile
         return total;
     }
 
-    private static CorruptDocumentException Corrupt(string why) => new($"invalid OLE2 compound file: {why}");
+    private static ExtractionStop Corrupt(string why) => ExtractionStop.Corrupt($"invalid OLE2 compound file: {why}");
 }

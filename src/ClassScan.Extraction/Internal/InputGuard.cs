@@ -5,7 +5,7 @@ namespace ClassScan.Extraction.Internal;
 /// <summary>Checks and reads the input stream within <see cref="ExtractionLimits.MaxFileBytes"/>.</summary>
 internal static class InputGuard
 {
-    /// <summary>Throws when the stream is larger than the limit; rewinds it to the start.</summary>
+    /// <summary>Stops the extraction when the stream is larger than the limit; rewinds it to the start.</summary>
     public static void CheckSize(Stream content, ExtractionLimits limits)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -34,6 +34,6 @@ internal static class InputGuard
     }
 
     private static void ThrowTooLarge(ExtractionLimits limits) =>
-        throw new ExtractionLimitException(nameof(ExtractionLimits.MaxFileBytes),
+        throw ExtractionStop.Limit(nameof(ExtractionLimits.MaxFileBytes),
             $"file larger than {limits.MaxFileBytes:N0} bytes (MaxFileBytes)");
 }

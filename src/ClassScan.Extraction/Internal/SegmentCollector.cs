@@ -5,7 +5,7 @@ namespace ClassScan.Extraction.Internal;
 
 /// <summary>
 /// Gathers the segments of one extraction and enforces <see cref="ExtractionLimits.MaxExtractedChars"/>: at the
-/// limit extraction stops with <see cref="TextLimitReachedException"/>, which carries the text read so far (the
+/// limit extraction stops with <see cref="ExtractionResult.PartialText"/>: the text read so far (the
 /// segment that crossed the limit cut at it), so the file is judged on that part instead of not at all.
 /// Not thread-safe (one per call).
 /// </summary>
@@ -65,16 +65,21 @@ internal sealed class SegmentCollector(ExtractionLimits limits, CancellationToke
         StopAtLimit();
     }
 
-    /// <summary>Ends the extraction here: the text so far, marked truncated, goes to the caller in the exception.</summary>
+    /// <summary>Ends the extraction here: the text so far, marked truncated, is its result (see <see cref="ExtractionStop"/>).</summary>
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     public void StopAtLimit()
     {
         var note = $"bara de första {limits.MaxExtractedChars:N0} tecknen lästes (MaxExtractedChars)";
-        throw new TextLimitReachedException(new ExtractedText(segments.ToArray(), [.. notes, note]) { Truncated = true }, limits.MaxExtractedChars);
+        var partial = new ExtractedText(segments.ToArray(), [.. notes, note]) { Truncated = true };
+        throw new ExtractionStop(new ExtractionResult.PartialText(partial, limits.MaxExtractedChars));
     }
 
     public void Note(string note) => notes.Add(note);
 
     public ExtractedText Build(int pagesWithoutText = 0, int pageCount = 0) =>
         new(segments.ToArray(), notes.ToArray(), pagesWithoutText, pageCount);
+
+    /// <summary>The whole text as the extraction's result.</summary>
+    public ExtractionResult Result(int pagesWithoutText = 0, int pageCount = 0) =>
+        new ExtractionResult.Text(Build(pagesWithoutText, pageCount));
 }

@@ -13,12 +13,10 @@ namespace ClassScan.Extraction.Mail;
 /// a file (segments of kind Attachment, "bilaga 'namn'"); attached messages are followed up to
 /// <see cref="ExtractionLimits.MaxNestingDepth"/>. An attachment that cannot be read becomes a note, not a
 /// failure of the whole message. An encrypted message (S/MIME enveloped, PGP/MIME) is
-/// <see cref="EncryptedDocumentException"/>. Thread-safe; holds only the selector.
+/// <see cref="ExtractionResult.Encrypted"/>. Thread-safe; holds only the selector.
 /// </summary>
 public sealed class EmlExtractor : ITextExtractor
 {
-    private const int HeadBytes = 8192;
-
     private readonly IExtractorSelector selector;
 
     public EmlExtractor(IExtractorSelector selector)
@@ -28,18 +26,21 @@ public sealed class EmlExtractor : ITextExtractor
 
     public string Name => "mimekit-eml";
 
-    public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct)
+    public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
+        ExtractionStop.Run(() => Read(content.Stream, limits, ct));
+
+    private ExtractionResult Read(Stream content, ExtractionLimits limits, CancellationToken ct)
     {
         var bytes = InputGuard.ReadAll(content, limits, ct);
         var c = new SegmentCollector(limits, ct);
-        if (bytes.AsSpan().IndexOfAnyExcept(" \t\r\n"u8) < 0) return c.Build(); // an empty file is an empty message
+        if (bytes.AsSpan().IndexOfAnyExcept(" \t\r\n"u8) < 0) return c.Result(); // an empty file is an empty message
         // MIME is a byte protocol; a message saved as UTF-16 text is transcoded so MimeKit can parse it.
         if (TextDecoding.IsUtf16(bytes)) bytes = Encoding.UTF8.GetBytes(TextDecoding.Decode(bytes));
         using var input = new MemoryStream(bytes, writable: false);
         var message = Parse(input, ct);
-        if (IsEncrypted(message.Body)) throw new EncryptedDocumentException("encrypted e-mail (S/MIME or PGP/MIME)");
+        if (IsEncrypted(message.Body)) return new ExtractionResult.Encrypted("encrypted e-mail (S/MIME or PGP/MIME)");
         ReadMessage(message, 0, "", c);
-        return c.Build();
+        return c.Result();
     }
 
     private static MimeMessage Parse(Stream content, CancellationToken ct)
@@ -52,7 +53,7 @@ public sealed class EmlExtractor : ITextExtractor
         }
         catch (Exception ex) when (ex is FormatException or ParseException or InvalidOperationException or ArgumentException)
         {
-            throw new CorruptDocumentException($"unreadable e-mail ({ex.GetType().Name})", ex);
+            throw ExtractionStop.Corrupt($"unreadable e-mail ({ex.GetType().Name})");
         }
     }
 
@@ -137,7 +138,7 @@ public sealed class EmlExtractor : ITextExtractor
             c.Note(Prefixed(prefix, $"{label} inte läst: större än MaxFileBytes"));
             return;
         }
-        var head = data.GetBuffer().AsSpan(0, (int)Math.Min(data.Length, HeadBytes));
+        var head = data.GetBuffer().AsSpan(0, (int)Math.Min(data.Length, IExtractorSelector.HeadBytes));
         var extractor = selector.Select(name, head);
         data.Position = 0;
         if (extractor is null)
@@ -153,31 +154,30 @@ public sealed class EmlExtractor : ITextExtractor
 
         // Room is kept for the message text read so far: it is added after the attachments, and it matters more.
         var remaining = c.Limits with { MaxExtractedChars = Math.Max(0, c.Limits.MaxExtractedChars - c.TotalChars - body.Length) };
-        try
+        var at = Join(prefix, label);
+        switch (extractor.Extract(data, remaining, c.Token))
         {
-            var inner = extractor.Extract(data, remaining, c.Token);
-            var at = Join(prefix, label);
-            foreach (var s in inner.Segments) c.Add(SegmentKind.Attachment, $"{at}: {s.Location}", s.Text);
-            foreach (var n in inner.Notes) c.Note($"{at}: {n}");
-        }
-        catch (TextLimitReachedException ex)
-        {
-            // The attachment used up what was left of MaxExtractedChars: keep the part it read, then stop the message.
-            var at = Join(prefix, label);
-            foreach (var s in ex.PartialText.Segments) c.Add(SegmentKind.Attachment, $"{at}: {s.Location}", s.Text);
-            StopWithBody(c, prefix, body);
-        }
-        catch (EncryptedDocumentException)
-        {
-            c.Note(Prefixed(prefix, $"{label} är krypterad och kunde inte läsas"));
-        }
-        catch (UnsupportedFormatException ex)
-        {
-            c.Note(Prefixed(prefix, $"{label} inte läst: {ex.Message}"));
-        }
-        catch (CorruptDocumentException ex)
-        {
-            c.Note(Prefixed(prefix, $"{label} är skadad: {ex.Message}"));
+            case ExtractionResult.Text(var inner):
+                foreach (var s in inner.Segments) c.Add(SegmentKind.Attachment, $"{at}: {s.Location}", s.Text);
+                foreach (var n in inner.Notes) c.Note($"{at}: {n}");
+                break;
+            case ExtractionResult.PartialText partial:
+                // The attachment used up what was left of MaxExtractedChars: keep the part it read, then stop the message.
+                foreach (var s in partial.Content.Segments) c.Add(SegmentKind.Attachment, $"{at}: {s.Location}", s.Text);
+                StopWithBody(c, prefix, body);
+                break;
+            case ExtractionResult.Encrypted:
+                c.Note(Prefixed(prefix, $"{label} är krypterad och kunde inte läsas"));
+                break;
+            case ExtractionResult.Unsupported(var why):
+                c.Note(Prefixed(prefix, $"{label} inte läst: {why}"));
+                break;
+            case ExtractionResult.Corrupt(var why):
+                c.Note(Prefixed(prefix, $"{label} är skadad: {why}"));
+                break;
+            case var other:
+                // A limit inside an attachment (a zip bomb, too many pages) is the message's limit too.
+                throw new ExtractionStop(other);
         }
     }
 

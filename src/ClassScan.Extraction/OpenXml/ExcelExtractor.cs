@@ -21,14 +21,14 @@ public sealed class ExcelExtractor : ITextExtractor
 
     public string Name => "openxml-excel";
 
-    public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct) =>
-        OoxmlPackage.Run(content, limits, ct, OoxmlKind.Excel, c =>
+    public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
+        OoxmlPackage.Run(content.Stream, limits, ct, OoxmlKind.Excel, c =>
         {
-            using var doc = SpreadsheetDocument.Open(content, false, OoxmlPackage.Settings(limits));
-            var wb = doc.WorkbookPart ?? throw new CorruptDocumentException("Excel package without a workbook part");
+            using var doc = SpreadsheetDocument.Open(content.Stream, false, OoxmlPackage.Settings(limits));
+            var wb = doc.WorkbookPart ?? throw ExtractionStop.Corrupt("Excel package without a workbook part");
             Extract(wb, c);
             OoxmlProperties.Read(doc, c, "dokumentegenskaper");
-            return c.Build();
+            return c.Result();
         });
 
     private static void Extract(WorkbookPart wb, SegmentCollector c)

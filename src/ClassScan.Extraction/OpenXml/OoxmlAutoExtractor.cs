@@ -6,7 +6,7 @@ namespace ClassScan.Extraction.OpenXml;
 /// <summary>
 /// For a zip whose name and first bytes do not tell which OOXML application wrote it (e.g. a DOCX saved as
 /// ".doc" or without extension): looks at the package's entry names, then hands over to the right extractor.
-/// A zip that is no Word/Excel/PowerPoint package is <see cref="UnsupportedFormatException"/>.
+/// A zip that is no Word/Excel/PowerPoint package is <see cref="ExtractionResult.Unsupported"/>.
 /// </summary>
 public sealed class OoxmlAutoExtractor : ITextExtractor
 {
@@ -18,20 +18,23 @@ public sealed class OoxmlAutoExtractor : ITextExtractor
 
     public string Name => "openxml";
 
-    public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct)
-    {
-        InputGuard.CheckSize(content, limits);
-        var names = ZipGuard.Check(content, limits, ct);
-        ITextExtractor inner = Classify(names) switch
+    public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
+        ExtractionStop.Run(() =>
         {
-            OoxmlKind.Word => WordExtractor.Instance,
-            OoxmlKind.Excel => ExcelExtractor.Instance,
-            OoxmlKind.PowerPoint => PowerPointExtractor.Instance,
-            OoxmlKind.ExcelBinary => throw new UnsupportedFormatException("Excel binary workbook (.xlsb)"),
-            _ => throw new UnsupportedFormatException("zip archive (not a Word, Excel or PowerPoint package)"),
-        };
-        return inner.Extract(content, limits, ct);
-    }
+            InputGuard.CheckSize(content.Stream, limits);
+            var names = ZipGuard.Check(content.Stream, limits, ct);
+            ITextExtractor? inner = Classify(names) switch
+            {
+                OoxmlKind.Word => WordExtractor.Instance,
+                OoxmlKind.Excel => ExcelExtractor.Instance,
+                OoxmlKind.PowerPoint => PowerPointExtractor.Instance,
+                _ => null,
+            };
+            if (inner is not null) return inner.Extract(content, limits, ct);
+            return Classify(names) == OoxmlKind.ExcelBinary
+                ? new ExtractionResult.Unsupported("Excel binary workbook (.xlsb)")
+                : new ExtractionResult.Unsupported("zip archive (not a Word, Excel or PowerPoint package)");
+        });
 
     internal static OoxmlKind Classify(IEnumerable<string> entryNames)
     {

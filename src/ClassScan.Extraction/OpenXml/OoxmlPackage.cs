@@ -8,7 +8,7 @@ namespace ClassScan.Extraction.OpenXml;
 /// <summary>
 /// Shared plumbing of the OOXML extractors: limits checked before opening, read-only open settings,
 /// part reading with <see cref="SafeXml"/>, and the mapping of SDK/packaging/XML failures to
-/// <see cref="CorruptDocumentException"/> with a short cause that never quotes document content.
+/// <see cref="ExtractionResult.Corrupt"/> with a short cause that never quotes document content.
 /// </summary>
 internal static class OoxmlPackage
 {
@@ -19,13 +19,17 @@ internal static class OoxmlPackage
         MaxCharactersInPart = Math.Max(1, limits.MaxUncompressedBytes),
     };
 
-    /// <summary>Runs the extraction after the zip checks; maps library failures to typed exceptions.</summary>
-    public static ExtractedText Run(Stream content, ExtractionLimits limits, CancellationToken ct, OoxmlKind kind,
-        Func<SegmentCollector, ExtractedText> body)
+    /// <summary>Runs the extraction after the zip checks; maps library failures to <see cref="ExtractionResult.Corrupt"/>.</summary>
+    public static ExtractionResult Run(Stream content, ExtractionLimits limits, CancellationToken ct, OoxmlKind kind,
+        Func<SegmentCollector, ExtractionResult> body) =>
+        ExtractionStop.Run(() => RunChecked(content, limits, ct, kind, body));
+
+    private static ExtractionResult RunChecked(Stream content, ExtractionLimits limits, CancellationToken ct, OoxmlKind kind,
+        Func<SegmentCollector, ExtractionResult> body)
     {
         var format = kind.ToString();
         InputGuard.CheckSize(content, limits);
-        if (content.Length == 0) throw new CorruptDocumentException($"empty file, not a {format} package");
+        if (content.Length == 0) return new ExtractionResult.Corrupt($"empty file, not a {format} package");
         var names = ZipGuard.Check(content, limits, ct);
 
         // A package named for one application but holding another's parts (a .pptx that is really a DOCX)
@@ -38,7 +42,7 @@ internal static class OoxmlPackage
                 OoxmlKind.Word => WordExtractor.Instance.Extract(content, limits, ct),
                 OoxmlKind.Excel => ExcelExtractor.Instance.Extract(content, limits, ct),
                 OoxmlKind.PowerPoint => PowerPointExtractor.Instance.Extract(content, limits, ct),
-                _ => throw new UnsupportedFormatException("Excel binary workbook (.xlsb)"),
+                _ => new ExtractionResult.Unsupported("Excel binary workbook (.xlsb)"),
             };
         }
         try
@@ -47,7 +51,7 @@ internal static class OoxmlPackage
         }
         catch (Exception ex) when (IsLibraryFailure(ex))
         {
-            throw new CorruptDocumentException(Describe(ex, format), ex);
+            return new ExtractionResult.Corrupt(Describe(ex, format));
         }
     }
 
@@ -62,13 +66,11 @@ internal static class OoxmlPackage
         }
         catch (XmlException ex)
         {
-            throw new CorruptDocumentException($"malformed XML in {part.Uri} (line {ex.LineNumber})", ex);
+            throw ExtractionStop.Corrupt($"malformed XML in {part.Uri} (line {ex.LineNumber})");
         }
     }
 
-    public static bool IsLibraryFailure(Exception ex) => ex is not (OperationCanceledException
-        or EncryptedDocumentException or UnsupportedFormatException or ExtractionLimitException or TextLimitReachedException
-        or CorruptDocumentException or OutOfMemoryException);
+    public static bool IsLibraryFailure(Exception ex) => ExtractionStop.IsLibraryFailure(ex);
 
     private static string Describe(Exception ex, string format) => ex switch
     {

@@ -21,14 +21,14 @@ public sealed class PowerPointExtractor : ITextExtractor
 
     public string Name => "openxml-powerpoint";
 
-    public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct) =>
-        OoxmlPackage.Run(content, limits, ct, OoxmlKind.PowerPoint, c =>
+    public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
+        OoxmlPackage.Run(content.Stream, limits, ct, OoxmlKind.PowerPoint, c =>
         {
-            using var doc = PresentationDocument.Open(content, false, OoxmlPackage.Settings(limits));
-            var pres = doc.PresentationPart ?? throw new CorruptDocumentException("PowerPoint package without a presentation part");
+            using var doc = PresentationDocument.Open(content.Stream, false, OoxmlPackage.Settings(limits));
+            var pres = doc.PresentationPart ?? throw ExtractionStop.Corrupt("PowerPoint package without a presentation part");
             Extract(pres, c);
             OoxmlProperties.Read(doc, c, "dokumentegenskaper");
-            return c.Build();
+            return c.Result();
         });
 
     private static void Extract(PresentationPart pres, SegmentCollector c)

@@ -20,14 +20,14 @@ public sealed class WordExtractor : ITextExtractor
 
     public string Name => "openxml-word";
 
-    public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct) =>
-        OoxmlPackage.Run(content, limits, ct, OoxmlKind.Word, c =>
+    public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
+        OoxmlPackage.Run(content.Stream, limits, ct, OoxmlKind.Word, c =>
         {
-            using var doc = WordprocessingDocument.Open(content, false, OoxmlPackage.Settings(limits));
-            var main = doc.MainDocumentPart ?? throw new CorruptDocumentException("Word package without a main document part");
+            using var doc = WordprocessingDocument.Open(content.Stream, false, OoxmlPackage.Settings(limits));
+            var main = doc.MainDocumentPart ?? throw ExtractionStop.Corrupt("Word package without a main document part");
             Extract(main, c);
             OoxmlProperties.Read(doc, c, WordLocations.Properties);
-            return c.Build();
+            return c.Result();
         });
 
     private static void Extract(MainDocumentPart main, SegmentCollector c)

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using ClassScan.Core.Documents;
+using ClassScan.Extraction.Internal;
 
 namespace ClassScan.Extraction.OpenXml;
 
@@ -36,13 +37,13 @@ internal static class ZipGuard
                 names.Add(entry.FullName);
                 total += entry.Length;
                 if (total > limits.MaxUncompressedBytes)
-                    throw new ExtractionLimitException(nameof(ExtractionLimits.MaxUncompressedBytes),
+                    throw ExtractionStop.Limit(nameof(ExtractionLimits.MaxUncompressedBytes),
                         $"package expands to more than {limits.MaxUncompressedBytes:N0} bytes (MaxUncompressedBytes)");
                 if (entry.Length > RatioGraceBytes && IsReadAsText(entry.FullName))
                 {
                     double ratio = (double)entry.Length / Math.Max(1, entry.CompressedLength);
                     if (ratio > limits.MaxCompressionRatio)
-                        throw new ExtractionLimitException(nameof(ExtractionLimits.MaxCompressionRatio),
+                        throw ExtractionStop.Limit(nameof(ExtractionLimits.MaxCompressionRatio),
                             $"zip entry compressed {ratio:F0}:1, above {limits.MaxCompressionRatio:F0}:1 (MaxCompressionRatio)");
                 }
             }
@@ -51,7 +52,7 @@ internal static class ZipGuard
         }
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IOException)
         {
-            throw new CorruptDocumentException($"not a valid zip package ({ex.GetType().Name})", ex);
+            throw ExtractionStop.Corrupt($"not a valid zip package ({ex.GetType().Name})");
         }
     }
 }

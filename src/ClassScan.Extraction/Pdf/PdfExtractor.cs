@@ -13,7 +13,7 @@ namespace ClassScan.Extraction.Pdf;
 /// PDF via PdfPig: text per page ("sida N") in content-stream order, which keeps a number written in several
 /// text operations ("19121212" + "-1212") contiguous; filled-in form fields and the document information.
 /// Pages without letters are counted (scanned pages hide their content from every detector).
-/// A PDF that needs a user password is <see cref="EncryptedDocumentException"/>; one with an empty user
+/// A PDF that needs a user password is <see cref="ExtractionResult.Encrypted"/>; one with an empty user
 /// password opens normally. A page that fails is noted and the rest are read. Stateless and thread-safe.
 /// </summary>
 public sealed class PdfExtractor : ITextExtractor
@@ -26,7 +26,10 @@ public sealed class PdfExtractor : ITextExtractor
 
     public string Name => "pdfpig";
 
-    public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct)
+    public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
+        ExtractionStop.Run(() => Read(content.Stream, limits, ct));
+
+    private static ExtractionResult Read(Stream content, ExtractionLimits limits, CancellationToken ct)
     {
         var bytes = InputGuard.ReadAll(content, limits, ct);
         var c = new SegmentCollector(limits, ct);
@@ -38,11 +41,11 @@ public sealed class PdfExtractor : ITextExtractor
         }
         catch (PdfDocumentEncryptedException ex)
         {
-            throw new EncryptedDocumentException($"password-protected PDF ({ShortCause(ex)})");
+            return new ExtractionResult.Encrypted($"password-protected PDF ({ShortCause(ex)})");
         }
         catch (Exception ex) when (IsLibraryFailure(ex))
         {
-            throw new CorruptDocumentException($"unreadable PDF ({ex.GetType().Name})", ex);
+            return new ExtractionResult.Corrupt($"unreadable PDF ({ex.GetType().Name})");
         }
 
         using (doc)
@@ -54,10 +57,10 @@ public sealed class PdfExtractor : ITextExtractor
             }
             catch (Exception ex) when (IsLibraryFailure(ex))
             {
-                throw new CorruptDocumentException($"unreadable PDF page tree ({ex.GetType().Name})", ex);
+                return new ExtractionResult.Corrupt($"unreadable PDF page tree ({ex.GetType().Name})");
             }
             if (pages > limits.MaxPdfPages)
-                throw new ExtractionLimitException(nameof(ExtractionLimits.MaxPdfPages),
+                return new ExtractionResult.LimitReached(nameof(ExtractionLimits.MaxPdfPages),
                     $"{pages:N0} pages, more than {limits.MaxPdfPages:N0} (MaxPdfPages)");
 
             try
@@ -66,7 +69,7 @@ public sealed class PdfExtractor : ITextExtractor
             }
             catch (Exception ex) when (IsLibraryFailure(ex))
             {
-                throw new CorruptDocumentException($"unreadable PDF object structure ({ex.GetType().Name})", ex);
+                return new ExtractionResult.Corrupt($"unreadable PDF object structure ({ex.GetType().Name})");
             }
 
             int withoutText = 0;
@@ -83,7 +86,7 @@ public sealed class PdfExtractor : ITextExtractor
                 }
                 catch (PdfDocumentEncryptedException ex)
                 {
-                    throw new EncryptedDocumentException($"password-protected PDF ({ShortCause(ex)})");
+                    return new ExtractionResult.Encrypted($"password-protected PDF ({ShortCause(ex)})");
                 }
                 catch (Exception ex) when (IsLibraryFailure(ex))
                 {
@@ -96,13 +99,13 @@ public sealed class PdfExtractor : ITextExtractor
             }
 
             if (pages > 0 && failed == pages)
-                throw new CorruptDocumentException($"no page of the PDF could be read ({firstFailure!.GetType().Name})", firstFailure);
+                return new ExtractionResult.Corrupt($"no page of the PDF could be read ({firstFailure!.GetType().Name})");
             if (failed > 0) c.Note($"{failed} av {pages} sidor kunde inte läsas");
             if (withoutText > 0) c.Note($"{withoutText} av {pages} sidor saknar textlager (skannade?)");
 
             AddFormFields(doc, c);
             AddInformation(doc, c);
-            return c.Build(withoutText + failed, pages);
+            return c.Result(withoutText + failed, pages);
         }
     }
 
@@ -146,7 +149,5 @@ public sealed class PdfExtractor : ITextExtractor
     private static string ShortCause(Exception ex) =>
         ex.Message.Length <= 120 ? ex.Message : ex.Message[..120];
 
-    private static bool IsLibraryFailure(Exception ex) => ex is not (OperationCanceledException
-        or EncryptedDocumentException or UnsupportedFormatException or ExtractionLimitException or TextLimitReachedException
-        or CorruptDocumentException or OutOfMemoryException);
+    private static bool IsLibraryFailure(Exception ex) => ExtractionStop.IsLibraryFailure(ex);
 }

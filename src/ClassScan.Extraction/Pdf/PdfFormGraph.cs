@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using ClassScan.Core.Documents;
+using ClassScan.Extraction.Internal;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Filters;
@@ -93,10 +94,10 @@ internal static partial class PdfFormGraph
                     var target = targets[next];
                     if (state.TryGetValue(target, out int s))
                     {
-                        if (s == 1) throw new CorruptDocumentException("form XObjects invoke each other in a cycle");
+                        if (s == 1) throw ExtractionStop.Corrupt("form XObjects invoke each other in a cycle");
                         continue;
                     }
-                    if (stack.Count >= MaxNesting) throw new CorruptDocumentException("form XObjects nested too deeply");
+                    if (stack.Count >= MaxNesting) throw ExtractionStop.Corrupt("form XObjects nested too deeply");
                     state[target] = 1;
                     stack.Push((target, 0));
                 }

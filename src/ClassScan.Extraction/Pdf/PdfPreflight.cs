@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using ClassScan.Core.Documents;
+using ClassScan.Extraction.Internal;
 
 namespace ClassScan.Extraction.Pdf;
 
@@ -58,7 +59,7 @@ internal static partial class PdfPreflight
         }
 
         if (lengthRefs.Any(streams.Contains))
-            throw new CorruptDocumentException("malformed stream (/Length refers to another stream)");
+            throw ExtractionStop.Corrupt("malformed stream (/Length refers to another stream)");
         return forms;
     }
 
@@ -77,7 +78,7 @@ internal static partial class PdfPreflight
             foreach (var p in parts.Take(3))
             {
                 if (!int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out int w) || w > MaxFieldWidth)
-                    throw new CorruptDocumentException("malformed cross-reference stream (/W field widths)");
+                    throw ExtractionStop.Corrupt("malformed cross-reference stream (/W field widths)");
             }
         }
     }

@@ -17,7 +17,10 @@ public sealed class HtmlExtractor : ITextExtractor
 
     public string Name => "html";
 
-    public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct)
+    public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
+        ExtractionStop.Run(() => Read(content.Stream, limits, ct));
+
+    private static ExtractionResult Read(Stream content, ExtractionLimits limits, CancellationToken ct)
     {
         var bytes = InputGuard.ReadAll(content, limits, ct);
         var html = TextDecoding.Decode(bytes, sniffDeclaredCharset: true);
@@ -30,10 +33,10 @@ public sealed class HtmlExtractor : ITextExtractor
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
-            throw new CorruptDocumentException($"unreadable HTML ({ex.GetType().Name})", ex);
+            return new ExtractionResult.Corrupt($"unreadable HTML ({ex.GetType().Name})");
         }
         if (title is not null) c.Add(SegmentKind.Metadata, "titel", title);
         PlainTextExtractor.AddChunked(c, SegmentKind.Body, "text", text);
-        return c.Build();
+        return c.Result();
     }
 }

@@ -19,13 +19,16 @@ public sealed class PlainTextExtractor : ITextExtractor
 
     public string Name => "text";
 
-    public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct)
+    public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
+        ExtractionStop.Run(() => Read(content.Stream, limits, ct));
+
+    private static ExtractionResult Read(Stream content, ExtractionLimits limits, CancellationToken ct)
     {
         var bytes = InputGuard.ReadAll(content, limits, ct);
         var text = TextDecoding.Decode(bytes);
         var c = new SegmentCollector(limits, ct);
         AddChunked(c, SegmentKind.Body, "text", text);
-        return c.Build();
+        return c.Result();
     }
 
     /// <summary>Splits long text at line ends so no segment is huge; a short text stays one segment.</summary>

@@ -17,12 +17,15 @@ public sealed class XmlTextExtractor : ITextExtractor
 
     public string Name => "xml-text";
 
-    public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct)
+    public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
+        ExtractionStop.Run(() => Read(content.Stream, limits, ct));
+
+    private static ExtractionResult Read(Stream content, ExtractionLimits limits, CancellationToken ct)
     {
         var bytes = InputGuard.ReadAll(content, limits, ct);
         var xml = TextDecoding.Decode(bytes, sniffDeclaredCharset: true);
         var c = new SegmentCollector(limits, ct);
         PlainTextExtractor.AddChunked(c, SegmentKind.Body, "text", XmlTagStripper.Strip(xml, ct));
-        return c.Build();
+        return c.Result();
     }
 }

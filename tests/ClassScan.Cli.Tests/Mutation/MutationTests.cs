@@ -11,8 +11,8 @@ namespace ClassScan.Cli.Tests.Mutation;
 /// <summary>
 /// Fault injection over real files: ~30 small documents of every format, each damaged ~100 ways by
 /// <see cref="Mutator"/> (a few thousand cases), run through the real extractors with a per-case timeout.
-/// Every case must end in a documented outcome: read, or one of the four documented exceptions; never another
-/// exception type, a hang or a crash. OOXML and HTML run in this process (abandoned on timeout); PDF and e-mail
+/// Every case must end in a documented outcome: an <see cref="ExtractionResult"/> other than a worker's report of
+/// a crash or an undocumented exception; never an exception, a hang or a crash. OOXML and HTML run in this process (abandoned on timeout); PDF and e-mail
 /// (whose attachments may be PDFs) run in extraction worker processes, because a PdfPig stack overflow would
 /// take the test host down with it, which is exactly what the scanner's isolation exists for.
 /// </summary>
@@ -118,11 +118,11 @@ public sealed class MutationTests(ITestOutputHelper output)
                 _ = work.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
                 return (m, MutantOutcome.Hang, $"over {CaseTimeout.TotalSeconds:0} s", clock.Elapsed);
             }
-            return (m, MutantOutcome.Read, "", clock.Elapsed);
+            return (m, Classify(work.Result), work.Result.ToString(), clock.Elapsed);
         }
         catch (AggregateException ae) when (ae.InnerException is { } ex)
         {
-            return (m, Classify(ex), $"{ex.GetType().Name}: {ex.Message}\n{ex.StackTrace}", clock.Elapsed);
+            return (m, MutantOutcome.Unexpected, $"{ex.GetType().Name}: {ex.Message}\n{ex.StackTrace}", clock.Elapsed);
         }
     }
 
@@ -135,36 +135,32 @@ public sealed class MutationTests(ITestOutputHelper output)
         try
         {
             using var stream = new MemoryStream(m.Bytes, writable: false);
-            extractor.Extract(stream, ExtractionLimits.Default, cts.Token);
-            return (m, MutantOutcome.Read, "", clock.Elapsed);
+            var result = extractor.Extract(stream, ExtractionLimits.Default, cts.Token);
+            return (m, Classify(result), result.ToString(), clock.Elapsed);
         }
         catch (OperationCanceledException)
         {
             return (m, MutantOutcome.Hang, $"over {CaseTimeout.TotalSeconds:0} s (worker killed)", clock.Elapsed);
         }
-        catch (CorruptDocumentException ex) when (ex.Message.Contains("tolkaren", StringComparison.Ordinal))
-        {
-            return (m, MutantOutcome.Crash, ex.Message, clock.Elapsed); // the worker died: stack overflow, heap limit
-        }
-        catch (CorruptDocumentException ex) when (ex.Message.StartsWith("kunde inte läsas (", StringComparison.Ordinal))
-        {
-            return (m, MutantOutcome.Unexpected, ex.Message, clock.Elapsed); // the worker caught an undocumented type
-        }
         catch (Exception ex)
         {
-            return (m, Classify(ex), $"{ex.GetType().Name}: {ex.Message}", clock.Elapsed);
+            return (m, MutantOutcome.Unexpected, $"{ex.GetType().Name}: {ex.Message}", clock.Elapsed);
         }
     }
 
-    private static MutantOutcome Classify(Exception ex) => ex switch
+    private static MutantOutcome Classify(ExtractionResult result) => result switch
     {
-        EncryptedDocumentException => MutantOutcome.Encrypted,
-        UnsupportedFormatException => MutantOutcome.Unsupported,
-        ExtractionLimitException => MutantOutcome.Limit,
-        TextLimitReachedException => MutantOutcome.Limit,
-        CorruptDocumentException => MutantOutcome.Corrupt,
+        ExtractionResult.Text => MutantOutcome.Read,
+        ExtractionResult.PartialText => MutantOutcome.Limit,
+        ExtractionResult.Encrypted => MutantOutcome.Encrypted,
+        ExtractionResult.Unsupported => MutantOutcome.Unsupported,
+        ExtractionResult.LimitReached => MutantOutcome.Limit,
+        // A worker that died (stack overflow, heap limit) or caught an exception type no extractor documents.
+        ExtractionResult.Corrupt(var why) when why.Contains("tolkaren", StringComparison.Ordinal) => MutantOutcome.Crash,
+        ExtractionResult.Corrupt(var why) when why.StartsWith("kunde inte läsas (", StringComparison.Ordinal) => MutantOutcome.Unexpected,
+        ExtractionResult.Corrupt => MutantOutcome.Corrupt,
         _ => MutantOutcome.Unexpected,
     };
 
-    private static ReadOnlySpan<byte> Head(byte[] bytes) => bytes.AsSpan(0, Math.Min(bytes.Length, ExtractorSelector.RecommendedHeadBytes));
+    private static ReadOnlySpan<byte> Head(byte[] bytes) => bytes.AsSpan(0, Math.Min(bytes.Length, IExtractorSelector.HeadBytes));
 }

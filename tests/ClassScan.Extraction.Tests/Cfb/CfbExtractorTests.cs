@@ -6,7 +6,7 @@ namespace ClassScan.Extraction.Tests.Cfb;
 
 public class CfbExtractorTests
 {
-    private static void Extract(byte[] cfb) => ExtractionHelper.Run(CfbExtractor.Instance, cfb);
+    private static ExtractionResult Result(byte[] cfb) => ExtractionHelper.Result(CfbExtractor.Instance, cfb);
 
     [Theory]
     [InlineData("hemlig.docx")]
@@ -19,21 +19,21 @@ public class CfbExtractorTests
         var extractor = ExtractionHelper.Select(name, cfb);
 
         Assert.IsType<CfbExtractor>(extractor);
-        var ex = Assert.Throws<EncryptedDocumentException>(() => ExtractionHelper.Run(extractor!, cfb));
-        Assert.Contains("encrypted OOXML", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.IsType<ExtractionResult.Encrypted>(ExtractionHelper.Result(extractor!, cfb));
+        Assert.Contains("encrypted OOXML", ex.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Extract_LegacyWord_Unsupported()
     {
-        var ex = Assert.Throws<UnsupportedFormatException>(() => Extract(CompoundFileWriter.Create(("WordDocument", Fib(encrypted: false)))));
-        Assert.Equal("legacy Word 97-2003 (.doc)", ex.Message);
+        var ex = Assert.IsType<ExtractionResult.Unsupported>(Result(CompoundFileWriter.Create(("WordDocument", Fib(encrypted: false)))));
+        Assert.Equal("legacy Word 97-2003 (.doc)", ex.Reason);
     }
 
     [Fact]
     public void Extract_LegacyWordWithEncryptedFlag_Encrypted()
     {
-        Assert.Throws<EncryptedDocumentException>(() => Extract(CompoundFileWriter.Create(("WordDocument", Fib(encrypted: true)))));
+        Assert.IsType<ExtractionResult.Encrypted>(Result(CompoundFileWriter.Create(("WordDocument", Fib(encrypted: true)))));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class CfbExtractorTests
         // BOF (0x0809, 16 bytes) then FILEPASS (0x002F).
         byte[] biff = [0x09, 0x08, 0x10, 0x00, .. new byte[16], 0x2F, 0x00, 0x02, 0x00, 0x00, 0x00];
 
-        Assert.Throws<EncryptedDocumentException>(() => Extract(CompoundFileWriter.Create(("Workbook", biff))));
+        Assert.IsType<ExtractionResult.Encrypted>(Result(CompoundFileWriter.Create(("Workbook", biff))));
     }
 
     [Fact]
@@ -50,14 +50,14 @@ public class CfbExtractorTests
     {
         byte[] biff = [0x09, 0x08, 0x10, 0x00, .. new byte[16], 0x85, 0x00, 0x00, 0x00];
 
-        Assert.Throws<UnsupportedFormatException>(() => Extract(CompoundFileWriter.Create(("Workbook", biff))));
+        Assert.IsType<ExtractionResult.Unsupported>(Result(CompoundFileWriter.Create(("Workbook", biff))));
     }
 
     [Fact]
     public void Extract_OutlookMessage_Unsupported()
     {
-        var ex = Assert.Throws<UnsupportedFormatException>(() => Extract(CompoundFileWriter.Create(("__substg1.0_0037001F", new byte[10]))));
-        Assert.Contains(".msg", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.IsType<ExtractionResult.Unsupported>(Result(CompoundFileWriter.Create(("__substg1.0_0037001F", new byte[10]))));
+        Assert.Contains(".msg", ex.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,8 +68,8 @@ public class CfbExtractorTests
         // FAT entry of the directory sector (sector 1) pointing at itself: a chain loop.
         BitConverter.GetBytes(1u).CopyTo(looping, 512 + 4);
 
-        Assert.Throws<CorruptDocumentException>(() => Extract(cfb[..600]));
-        Assert.Throws<CorruptDocumentException>(() => Extract(looping));
+        Assert.IsType<ExtractionResult.Corrupt>(Result(cfb[..600]));
+        Assert.IsType<ExtractionResult.Corrupt>(Result(looping));
     }
 
     private static byte[] Fib(bool encrypted)

@@ -11,12 +11,15 @@ internal static class RealCorpus
 
     public static string PathOf(string relative) => SharedData.Path("corpus", "real", relative);
 
-    public static ExtractedText Extract(string relative)
+    /// <summary>The whole text of a corpus file; fails the test for any other result.</summary>
+    public static ExtractedText Extract(string relative) => ExtractionHelper.WholeText(Result(relative));
+
+    /// <summary>The result of a corpus file; a format the selector declines is <see cref="ExtractionResult.Unsupported"/>.</summary>
+    public static ExtractionResult Result(string relative)
     {
         var bytes = File.ReadAllBytes(PathOf(relative));
-        var extractor = ExtractionHelper.Select(Path.GetFileName(relative), bytes)
-            ?? throw new UnsupportedFormatException("selector returned null");
-        return ExtractionHelper.Run(extractor, bytes);
+        var extractor = ExtractionHelper.Select(Path.GetFileName(relative), bytes);
+        return extractor is null ? new ExtractionResult.Unsupported("selector returned null") : ExtractionHelper.Result(extractor, bytes);
     }
 
     /// <summary>
@@ -30,14 +33,14 @@ internal static class RealCorpus
         if (extractor is null) return new CorpusOutcome("unsupported", null, TimeSpan.Zero, null);
 
         using var cts = new CancellationTokenSource();
-        ExtractedText? result = null;
+        ExtractionResult? result = null;
         Exception? error = null;
         var sw = Stopwatch.StartNew();
         var thread = new Thread(() =>
         {
             try
             {
-                result = ExtractionHelper.Run(extractor, bytes, ct: cts.Token);
+                result = ExtractionHelper.Result(extractor, bytes, ct: cts.Token);
             }
             catch (Exception ex)
             {
@@ -51,14 +54,15 @@ internal static class RealCorpus
             cts.Cancel();
             return new CorpusOutcome("timeout", null, sw.Elapsed, extractor.Name);
         }
-        var kind = error switch
+        // Any exception is a bug: every outcome a file can have is a result.
+        var kind = error is not null ? "error" : result switch
         {
-            null => result!.IsBlank ? "no-text" : "ok",
-            EncryptedDocumentException => "encrypted",
-            UnsupportedFormatException => "unsupported",
-            CorruptDocumentException => "corrupt",
-            ExtractionLimitException => "limit",
-            TextLimitReachedException => "limit",
+            ExtractionResult.Text(var text) => text.IsBlank ? "no-text" : "ok",
+            ExtractionResult.PartialText => "limit",
+            ExtractionResult.Encrypted => "encrypted",
+            ExtractionResult.Unsupported => "unsupported",
+            ExtractionResult.Corrupt => "corrupt",
+            ExtractionResult.LimitReached => "limit",
             _ => "error",
         };
         return new CorpusOutcome(kind, error, sw.Elapsed, extractor.Name);

@@ -96,7 +96,7 @@ public class RealCorpusGoldenTests
     [InlineData("other/unstructured__fake-encrypted.eml")]
     public void Extract_PasswordProtected_Encrypted(string file)
     {
-        Assert.Throws<EncryptedDocumentException>(() => RealCorpus.Extract(file));
+        Assert.IsType<ExtractionResult.Encrypted>(RealCorpus.Result(file));
     }
 
     [SharedTheory]
@@ -115,7 +115,7 @@ public class RealCorpusGoldenTests
     [InlineData("other/tika__testMSG.msg", "Outlook message (.msg)")]
     public void Extract_LegacyOffice_UnsupportedWithFormatName(string file, string message)
     {
-        Assert.Equal(message, Assert.Throws<UnsupportedFormatException>(() => RealCorpus.Extract(file)).Message);
+        Assert.Equal(message, Assert.IsType<ExtractionResult.Unsupported>(RealCorpus.Result(file)).Reason);
     }
 
     [SharedTheory]
@@ -127,15 +127,15 @@ public class RealCorpusGoldenTests
     [InlineData("docx/tika__testWORD_truncated.docx")]
     public void Extract_HostileOrBroken_CorruptNotCrash(string file)
     {
-        Assert.Throws<CorruptDocumentException>(() => RealCorpus.Extract(file));
+        Assert.IsType<ExtractionResult.Corrupt>(RealCorpus.Result(file));
     }
 
     [SharedFact]
     public void Extract_SharedStringsBomb_HitsTextLimit()
     {
-        var ex = Assert.Throws<TextLimitReachedException>(() => RealCorpus.Extract("xlsx/poi__poc-shared-strings.xlsx"));
-        Assert.True(ex.PartialText.Truncated);
-        Assert.InRange(ex.PartialText.TotalChars, 0, ex.Limit);
+        var ex = Assert.IsType<ExtractionResult.PartialText>(RealCorpus.Result("xlsx/poi__poc-shared-strings.xlsx"));
+        Assert.True(ex.Content.Truncated);
+        Assert.InRange(ex.Content.TotalChars, 0, ex.Limit);
     }
 
     [SharedFact]

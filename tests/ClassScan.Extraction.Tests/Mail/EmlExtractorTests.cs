@@ -9,6 +9,9 @@ public class EmlExtractorTests
     private static ExtractedText Extract(byte[] eml, ExtractionLimits? limits = null) =>
         ExtractionHelper.SelectAndRun("meddelande.eml", eml, limits);
 
+    private static ExtractionResult Result(byte[] eml, ExtractionLimits? limits = null) =>
+        ExtractionHelper.SelectAndResult("meddelande.eml", eml, limits);
+
     [Fact]
     public void Extract_AttachmentPastTextLimit_KeepsMessageTextAndTheAttachmentsBeginning()
     {
@@ -18,9 +21,9 @@ public class EmlExtractorTests
             .Attach("register.txt", Encoding.UTF8.GetBytes("Registerutdrag\n" + string.Concat(Enumerable.Repeat("rad utan fynd\n", 10_000))))
             .Build();
 
-        var ex = Assert.Throws<TextLimitReachedException>(() => Extract(eml, ExtractionLimits.Default with { MaxExtractedChars = 2000 }));
+        var ex = Assert.IsType<ExtractionResult.PartialText>(Result(eml, ExtractionLimits.Default with { MaxExtractedChars = 2000 }));
 
-        var partial = ex.PartialText;
+        var partial = ex.Content;
         Assert.True(partial.Truncated);
         Assert.InRange(partial.TotalChars, 1, 2000);
         Assert.Contains(partial.Segments, s => s.Text.Contains("19121212-1212", StringComparison.Ordinal));
@@ -85,7 +88,7 @@ public class EmlExtractorTests
             + "--foo\r\nContent-Type: application/pgp-encrypted\r\n\r\nVersion: 1\r\n"
             + "--foo\r\nContent-Type: application/octet-stream\r\n\r\n-----BEGIN PGP MESSAGE-----\r\nabc\r\n-----END PGP MESSAGE-----\r\n--foo--\r\n";
 
-        Assert.Throws<EncryptedDocumentException>(() => Extract(Encoding.ASCII.GetBytes(eml)));
+        Assert.IsType<ExtractionResult.Encrypted>(Result(Encoding.ASCII.GetBytes(eml)));
     }
 
     [Fact]

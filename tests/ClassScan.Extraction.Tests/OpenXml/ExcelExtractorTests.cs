@@ -9,6 +9,9 @@ public class ExcelExtractorTests
     private static ExtractedText Extract(byte[] xlsx, ExtractionLimits? limits = null) =>
         ExtractionHelper.Run(ExcelExtractor.Instance, xlsx, limits);
 
+    private static ExtractionResult Result(byte[] xlsx, ExtractionLimits? limits = null) =>
+        ExtractionHelper.Result(ExcelExtractor.Instance, xlsx, limits);
+
     [Fact]
     public void Extract_NumericPersonnummerOnSecondSheet_FullDigits()
     {
@@ -93,7 +96,7 @@ public class ExcelExtractorTests
             """;
         var xlsx = WordExtractorTests.ReplaceEntry(new XlsxBuilder().Sheet("B", s => s.Row("x")).Build(), "xl/sharedStrings.xml", bomb);
 
-        Assert.Throws<CorruptDocumentException>(() => Extract(xlsx));
+        Assert.IsType<ExtractionResult.Corrupt>(Result(xlsx));
     }
 
     [Fact]
@@ -104,8 +107,8 @@ public class ExcelExtractorTests
             for (int i = 0; i < 100; i++) s.Row($"unik sträng nummer {i} " + new string('x', 100));
         }).Build();
 
-        var ex = Assert.Throws<TextLimitReachedException>(() => Extract(xlsx, ExtractionLimits.Default with { MaxExtractedChars = 2000 }));
-        Assert.True(ex.PartialText.Truncated);
-        Assert.InRange(ex.PartialText.TotalChars, 0, 2000);
+        var ex = Assert.IsType<ExtractionResult.PartialText>(Result(xlsx, ExtractionLimits.Default with { MaxExtractedChars = 2000 }));
+        Assert.True(ex.Content.Truncated);
+        Assert.InRange(ex.Content.TotalChars, 0, 2000);
     }
 }

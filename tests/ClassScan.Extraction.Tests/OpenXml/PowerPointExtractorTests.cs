@@ -37,6 +37,6 @@ public class PowerPointExtractorTests
     [Fact]
     public void Extract_ZipWithoutPresentation_Corrupt()
     {
-        Assert.Throws<CorruptDocumentException>(() => ExtractionHelper.Run(PowerPointExtractor.Instance, WordExtractorTests.ZipWith(("a.txt", "x"))));
+        Assert.IsType<ExtractionResult.Corrupt>(ExtractionHelper.Result(PowerPointExtractor.Instance, WordExtractorTests.ZipWith(("a.txt", "x"))));
     }
 }

@@ -11,6 +11,9 @@ public class WordExtractorTests
     private static ExtractedText Extract(byte[] docx, ExtractionLimits? limits = null) =>
         ExtractionHelper.Run(WordExtractor.Instance, docx, limits);
 
+    private static ExtractionResult Result(byte[] docx, ExtractionLimits? limits = null) =>
+        ExtractionHelper.Result(WordExtractor.Instance, docx, limits);
+
     [Fact]
     public void Extract_AllParts_EachTextInItsKindAndLocation()
     {
@@ -115,9 +118,9 @@ public class WordExtractorTests
             """;
         var docx = ReplaceEntry(TestDocuments.Docx("ersätts"), "word/document.xml", hostile);
 
-        var ex = Assert.Throws<CorruptDocumentException>(() => Extract(docx));
-        Assert.Contains("malformed XML", ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("root:", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.IsType<ExtractionResult.Corrupt>(Result(docx));
+        Assert.Contains("malformed XML", ex.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", ex.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,7 +128,7 @@ public class WordExtractorTests
     {
         var docx = AddEntry(TestDocuments.Docx("x"), "word/bomb.xml", new string(' ', 8 * 1024 * 1024));
 
-        var ex = Assert.Throws<ExtractionLimitException>(() => Extract(docx));
+        var ex = Assert.IsType<ExtractionResult.LimitReached>(Result(docx));
         Assert.Equal(nameof(ExtractionLimits.MaxCompressionRatio), ex.LimitName);
     }
 
@@ -135,7 +138,7 @@ public class WordExtractorTests
         var docx = AddEntry(TestDocuments.Docx("x"), "word/media/big.bin", new string('x', 2 * 1024 * 1024));
         var limits = ExtractionLimits.Default with { MaxUncompressedBytes = 1024 * 1024 };
 
-        var ex = Assert.Throws<ExtractionLimitException>(() => Extract(docx, limits));
+        var ex = Assert.IsType<ExtractionResult.LimitReached>(Result(docx, limits));
         Assert.Equal(nameof(ExtractionLimits.MaxUncompressedBytes), ex.LimitName);
     }
 
@@ -145,11 +148,11 @@ public class WordExtractorTests
         var docx = TestDocuments.Docx("Elsa Berg 19121212-1212 " + new string('a', 5000));
         var limits = ExtractionLimits.Default with { MaxExtractedChars = 1000 };
 
-        var ex = Assert.Throws<TextLimitReachedException>(() => Extract(docx, limits));
-        Assert.True(ex.PartialText.Truncated);
-        Assert.Equal(1000, ex.PartialText.TotalChars);
-        Assert.StartsWith("Elsa Berg 19121212-1212", ex.PartialText.Segments[0].Text);
-        Assert.Contains(ex.PartialText.Notes, n => n.Contains("MaxExtractedChars"));
+        var ex = Assert.IsType<ExtractionResult.PartialText>(Result(docx, limits));
+        Assert.True(ex.Content.Truncated);
+        Assert.Equal(1000, ex.Content.TotalChars);
+        Assert.StartsWith("Elsa Berg 19121212-1212", ex.Content.Segments[0].Text);
+        Assert.Contains(ex.Content.Notes, n => n.Contains("MaxExtractedChars"));
     }
 
     [Fact]
@@ -157,7 +160,7 @@ public class WordExtractorTests
     {
         var docx = TestDocuments.Docx("x");
 
-        Assert.Throws<CorruptDocumentException>(() => Extract(docx[..(docx.Length / 2)]));
+        Assert.IsType<ExtractionResult.Corrupt>(Result(docx[..(docx.Length / 2)]));
     }
 
     [Fact]
@@ -165,7 +168,7 @@ public class WordExtractorTests
     {
         var zip = ZipWith(("hello.txt", "hej"));
 
-        Assert.Throws<CorruptDocumentException>(() => Extract(zip));
+        Assert.IsType<ExtractionResult.Corrupt>(Result(zip));
     }
 
     [Fact]

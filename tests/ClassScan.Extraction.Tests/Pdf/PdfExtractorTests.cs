@@ -10,6 +10,9 @@ public class PdfExtractorTests
     private static ExtractedText Extract(byte[] pdf, ExtractionLimits? limits = null) =>
         ExtractionHelper.Run(PdfExtractor.Instance, pdf, limits);
 
+    private static ExtractionResult Result(byte[] pdf, ExtractionLimits? limits = null) =>
+        ExtractionHelper.Result(PdfExtractor.Instance, pdf, limits);
+
     [Fact]
     public void Extract_TextPerPage_LocatedAsSida()
     {
@@ -45,14 +48,14 @@ public class PdfExtractorTests
     {
         var pdf = new PdfBuilder().Page("1").Page("2").Page("3").Build();
 
-        var ex = Assert.Throws<ExtractionLimitException>(() => Extract(pdf, ExtractionLimits.Default with { MaxPdfPages = 2 }));
+        var ex = Assert.IsType<ExtractionResult.LimitReached>(Result(pdf, ExtractionLimits.Default with { MaxPdfPages = 2 }));
         Assert.Equal(nameof(ExtractionLimits.MaxPdfPages), ex.LimitName);
     }
 
     [Fact]
     public void Extract_Garbage_Corrupt()
     {
-        Assert.Throws<CorruptDocumentException>(() => Extract("%PDF-1.7\nnot really a pdf"u8.ToArray()));
+        Assert.IsType<ExtractionResult.Corrupt>(Result("%PDF-1.7\nnot really a pdf"u8.ToArray()));
     }
 
     [Fact]
@@ -67,8 +70,8 @@ public class PdfExtractorTests
             Stream("<< /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /X0 6 0 R >> >> >>", "/X0 Do"),
             Stream("<< /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /X1 5 0 R >> >> >>", "/X1 Do"));
 
-        var ex = Assert.Throws<CorruptDocumentException>(() => Extract(pdf));
-        Assert.Contains("cycle", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.IsType<ExtractionResult.Corrupt>(Result(pdf));
+        Assert.Contains("cycle", ex.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +79,7 @@ public class PdfExtractorTests
     {
         var pdf = Encoding.Latin1.GetBytes("%PDF-1.5\n1 0 obj\n<< /Type /XRef /Size 2 /W [1 2 166666666666666666666] /Length 0 >>\nstream\n\nendstream\nendobj\nstartxref\n9\n%%EOF\n");
 
-        Assert.Throws<CorruptDocumentException>(() => Extract(pdf));
+        Assert.IsType<ExtractionResult.Corrupt>(Result(pdf));
     }
 
     [Fact]

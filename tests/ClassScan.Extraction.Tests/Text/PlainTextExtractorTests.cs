@@ -62,11 +62,12 @@ public class PlainTextExtractorTests
     public void Extract_TextBeyondLimit_StopsWithTheFirstCharacters()
     {
         var text = "Patienten 19121212-1212 har diabetes.\n" + string.Concat(Enumerable.Repeat("Rad utan fynd.\n", 100_000));
-        var ex = Assert.Throws<TextLimitReachedException>(() =>
-            ExtractionHelper.Run(PlainTextExtractor.Instance, System.Text.Encoding.UTF8.GetBytes(text), ExtractionLimits.Default with { MaxExtractedChars = 100 }));
-        Assert.True(ex.PartialText.Truncated);
-        Assert.Equal(100, ex.PartialText.TotalChars);
-        Assert.StartsWith("Patienten 19121212-1212 har diabetes.", ex.PartialText.Segments[0].Text);
+        var partial = Assert.IsType<ExtractionResult.PartialText>(
+            ExtractionHelper.Result(PlainTextExtractor.Instance, System.Text.Encoding.UTF8.GetBytes(text), ExtractionLimits.Default with { MaxExtractedChars = 100 }));
+        Assert.True(partial.Content.Truncated);
+        Assert.Equal(100, partial.Content.TotalChars);
+        Assert.Equal(100, partial.Limit);
+        Assert.StartsWith("Patienten 19121212-1212 har diabetes.", partial.Content.Segments[0].Text);
     }
 
     [Property(MaxTest = 200)]
@@ -74,23 +75,17 @@ public class PlainTextExtractorTests
     {
         var text = string.Concat(Enumerable.Range(0, 2000).Select(i => $"rad {i}\n"));
         var max = Math.Min(limit.Get, text.Length - 1);
-        try
-        {
-            ExtractionHelper.Run(PlainTextExtractor.Instance, System.Text.Encoding.UTF8.GetBytes(text), ExtractionLimits.Default with { MaxExtractedChars = max });
-            return false;
-        }
-        catch (TextLimitReachedException ex)
-        {
-            var read = string.Concat(ex.PartialText.Segments.Select(s => s.Text));
-            return ex.PartialText.TotalChars <= max && text.StartsWith(read.TrimEnd(), StringComparison.Ordinal);
-        }
+        var result = ExtractionHelper.Result(PlainTextExtractor.Instance, System.Text.Encoding.UTF8.GetBytes(text), ExtractionLimits.Default with { MaxExtractedChars = max });
+        if (result is not ExtractionResult.PartialText partial) return false;
+        var read = string.Concat(partial.Content.Segments.Select(s => s.Text));
+        return partial.Content.TotalChars <= max && text.StartsWith(read.TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Extract_FileBeyondSizeLimit_ThrowsFileLimit()
+    public void Extract_FileBeyondSizeLimit_FileLimit()
     {
-        var ex = Assert.Throws<ExtractionLimitException>(() =>
-            ExtractionHelper.Run(PlainTextExtractor.Instance, new byte[5000], ExtractionLimits.Default with { MaxFileBytes = 100 }));
+        var ex = Assert.IsType<ExtractionResult.LimitReached>(
+            ExtractionHelper.Result(PlainTextExtractor.Instance, new byte[5000], ExtractionLimits.Default with { MaxFileBytes = 100 }));
         Assert.Equal(nameof(ExtractionLimits.MaxFileBytes), ex.LimitName);
     }
 }

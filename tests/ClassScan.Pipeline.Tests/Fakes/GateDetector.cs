@@ -29,10 +29,10 @@ internal sealed class SignallingExtractor(ManualResetEventSlim signal) : ITextEx
 
     public ITextExtractor? Select(string fileName, ReadOnlySpan<byte> head) => this;
 
-    public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct)
+    public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct)
     {
-        var text = new StreamReader(content).ReadToEnd();
+        var text = new StreamReader(content.Stream).ReadToEnd();
         if (text == "SIGNAL") signal.Set();
-        return new ExtractedText([new TextSegment(SegmentKind.Body, "brödtext", text)]);
+        return new ExtractionResult.Text(new ExtractedText([new TextSegment(SegmentKind.Body, "brödtext", text)]));
     }
 }

@@ -4,9 +4,9 @@ using ClassScan.Core.Documents;
 namespace ClassScan.Pipeline.Tests.Fakes;
 
 /// <summary>
-/// Reads the document as UTF-8 text; content starting with a command word misbehaves on purpose:
-/// THROW:encrypted|unsupported|limit|corrupt|crash, HANG (ignores cancellation), BLANK, TRUNCATE:text (the text
-/// limit was reached after "text").
+/// Reads the document as UTF-8 text; content starting with a command word gives that outcome on purpose:
+/// RESULT:encrypted|unsupported|limit|corrupt, THROW:crash (a bug), HANG (ignores cancellation), BLANK, TRUNCATE:text
+/// (the text limit was reached after "text").
 /// </summary>
 internal sealed class ScriptedExtractor : ITextExtractor, IExtractorSelector
 {
@@ -14,22 +14,22 @@ internal sealed class ScriptedExtractor : ITextExtractor, IExtractorSelector
 
     public ITextExtractor? Select(string fileName, ReadOnlySpan<byte> head) => fileName.EndsWith(".bin", StringComparison.Ordinal) ? null : this;
 
-    public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct)
+    public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct)
     {
-        var text = new StreamReader(content, Encoding.UTF8).ReadToEnd();
+        var text = new StreamReader(content.Stream, Encoding.UTF8).ReadToEnd();
         if (text.StartsWith("TRUNCATE:", StringComparison.Ordinal))
-            throw new TextLimitReachedException(new ExtractedText([new TextSegment(SegmentKind.Body, "brödtext", text["TRUNCATE:".Length..])],
+            return new ExtractionResult.PartialText(new ExtractedText([new TextSegment(SegmentKind.Body, "brödtext", text["TRUNCATE:".Length..])],
                 ["bara de första tecknen lästes (MaxExtractedChars)"]) { Truncated = true }, 100);
         switch (text)
         {
-            case "THROW:encrypted": throw new EncryptedDocumentException("lösenordsskyddad");
-            case "THROW:unsupported": throw new UnsupportedFormatException("legacy");
-            case "THROW:limit": throw new ExtractionLimitException("MaxUncompressedBytes", "zip bomb");
-            case "THROW:corrupt": throw new CorruptDocumentException("truncated");
+            case "RESULT:encrypted": return new ExtractionResult.Encrypted("lösenordsskyddad");
+            case "RESULT:unsupported": return new ExtractionResult.Unsupported("legacy");
+            case "RESULT:limit": return new ExtractionResult.LimitReached("MaxUncompressedBytes", "zip bomb");
+            case "RESULT:corrupt": return new ExtractionResult.Corrupt("truncated");
             case "THROW:crash": throw new InvalidOperationException("parser bug near 19121212-1212");
             case "HANG": Thread.Sleep(Timeout.Infinite); break;
-            case "BLANK": return new ExtractedText([new TextSegment(SegmentKind.Body, "brödtext", "   ")]);
+            case "BLANK": return new ExtractionResult.Text(new ExtractedText([new TextSegment(SegmentKind.Body, "brödtext", "   ")]));
         }
-        return new ExtractedText([new TextSegment(SegmentKind.Body, "brödtext", text)]);
+        return new ExtractionResult.Text(new ExtractedText([new TextSegment(SegmentKind.Body, "brödtext", text)]));
     }
 }

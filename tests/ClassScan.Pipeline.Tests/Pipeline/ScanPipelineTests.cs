@@ -33,14 +33,14 @@ public sealed class ScanPipelineTests
     }
 
     [Theory]
-    [InlineData("THROW:encrypted", ScanStatus.Encrypted)]
-    [InlineData("THROW:unsupported", ScanStatus.Unsupported)]
-    [InlineData("THROW:limit", ScanStatus.Error)]
-    [InlineData("THROW:corrupt", ScanStatus.Error)]
-    [InlineData("THROW:crash", ScanStatus.Error)]
-    [InlineData("BLANK", ScanStatus.NoText)]
-    [InlineData("vanlig text", ScanStatus.Ok)]
-    public async Task RunAsync_ExtractorOutcome_BecomesStatusAndScanContinues(string content, ScanStatus expected)
+    [InlineData("RESULT:encrypted", ScanStatus.Encrypted, "lösenordsskyddad")]
+    [InlineData("RESULT:unsupported", ScanStatus.Unsupported, "legacy")]
+    [InlineData("RESULT:limit", ScanStatus.Error, "gräns MaxUncompressedBytes: zip bomb")]
+    [InlineData("RESULT:corrupt", ScanStatus.Error, "trasig fil: truncated")]
+    [InlineData("THROW:crash", ScanStatus.Error, "trasig fil: kunde inte läsas (InvalidOperationException)")]
+    [InlineData("BLANK", ScanStatus.NoText, "ingen text i filen")]
+    [InlineData("vanlig text", ScanStatus.Ok, null)]
+    public async Task RunAsync_ExtractorOutcome_BecomesStatusAndScanContinues(string content, ScanStatus expected, string? detail)
     {
         var source = new InMemorySource([("bad.txt", content), ("good.txt", "PNR")]);
         var sink = new CollectingSink();
@@ -52,7 +52,7 @@ public sealed class ScanPipelineTests
         Assert.Equal(expected, bad.Status);
         Assert.Equal(expected == ScanStatus.Ok, bad.Classification is not null);
         Assert.Equal(ScanStatus.Ok, Assert.Single(sink.Results, r => r.Item.Id == "good.txt").Status);
-        if (expected != ScanStatus.Ok) Assert.False(string.IsNullOrWhiteSpace(bad.StatusDetail));
+        Assert.Equal(detail, bad.StatusDetail);
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public sealed class NonRegularFileTests : IDisposable
     }
 
     [LinuxFact]
-    public async Task OpenReadAsync_FileReplacedByPipeAfterListing_ThrowsUnsupportedWithoutOpening()
+    public async Task OpenReadAsync_FileReplacedByPipeAfterListing_ThrowsNotAFileWithoutOpening()
     {
         var path = Write("rapport.txt", "text");
         var source = new LocalFolderSource(root.FullName);
@@ -125,7 +125,7 @@ public sealed class NonRegularFileTests : IDisposable
         Fifo("rapport.txt");
 
         // Opening the pipe would block until a writer came: the exception must come at once.
-        var ex = await Assert.ThrowsAsync<UnsupportedFormatException>(() => source.OpenReadAsync(item, CancellationToken.None).WaitAsync(Quickly));
+        var ex = await Assert.ThrowsAsync<NotAFileException>(() => source.OpenReadAsync(item, CancellationToken.None).WaitAsync(Quickly));
 
         Assert.Equal("inte en vanlig fil (named pipe)", ex.Message);
     }

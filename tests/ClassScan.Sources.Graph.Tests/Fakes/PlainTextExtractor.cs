@@ -10,6 +10,6 @@ internal sealed class PlainTextExtractor : ITextExtractor, IExtractorSelector
 
     public ITextExtractor? Select(string fileName, ReadOnlySpan<byte> head) => this;
 
-    public ExtractedText Extract(Stream content, ExtractionLimits limits, CancellationToken ct) =>
-        new([new TextSegment(SegmentKind.Body, "brödtext", new StreamReader(content, Encoding.UTF8).ReadToEnd())]);
+    public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
+        new ExtractionResult.Text(new([new TextSegment(SegmentKind.Body, "brödtext", new StreamReader(content.Stream, Encoding.UTF8).ReadToEnd())]));
 }
