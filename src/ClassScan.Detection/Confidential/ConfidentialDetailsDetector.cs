@@ -283,64 +283,64 @@ public sealed partial class ConfidentialDetailsDetector : IDetector
         return Math.Max(0, position - 200);
     }
 
-    [GeneratedRegex(@"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex PrivateKey();
 
-    [GeneratedRegex(@"(?:^|[;""'\s])(?:password|pwd)\s*=\s*(?<v>[^;""'\s]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?:^|[;""'\s])(?:password|pwd)\s*=\s*(?<v>[^;""'\s]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ConnectionStringSecret();
 
-    [GeneratedRegex(@"(?:server|data source|host|database|initial catalog|user id|uid|username)\s*=[^;\n]*;", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?:server|data source|host|database|initial catalog|user id|uid|username)\s*=[^;\n]*;", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ConnectionStringKey();
 
     [GeneratedRegex(@"(?<![\w-])(?:(?:sk|pk|rk)_live_[A-Za-z0-9]{16,}|sk-[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|xox[abprs]-[A-Za-z0-9-]{20,}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|whsec_[A-Za-z0-9]{20,}|[a-z][a-z0-9]{1,7}_(?:live|prod|test)_[A-Za-z0-9]{20,})(?![\w-])",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex PrefixedToken();
 
     /// <summary>"admin / Pa55…", "root/…", "svc_x / …": an account and its password written together.</summary>
-    [GeneratedRegex(@"(?<![\w/])(?:admin|administrator|root|sa|svc[-_][\w-]+|service)\s*/\s*(?<v>[^\s/]{8,64})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<![\w/])(?:admin|administrator|root|sa|svc[-_][\w-]+|service)\s*/\s*(?<v>[^\s/]{8,64})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex UserSecretPair();
 
     // Not inside an identifier or a file name ("forms_no_password.docx", "reset-password"): those name a thing.
     [GeneratedRegex(@"(?<![\p{L}\d_./\\-])(?:(?<pin>(?:admin-?)?pin(?:-?kod(?:en)?)?|pinkod(?:en)?)|(?<code>(?:larm|dörr|port|passer|nyckelskåps?|nyckel|kodlås|personal|sektions|hot|överfalls|bevaknings|grind|entré)?kod(?:en)?|kod till [\p{L}-]+)|(?<key>api[- ]?(?:nyckel(?:n)?|key)|client[- ]secret|webhook[- ]secret|secret|access[- ]token|token)|(?<wifi>(?:wifi-|wlan-|wpa2?-|nätverks)?nyckel(?:n)?(?:\s*\(wpa2?(?:-psk)?\))?|psk|wifi-lösenord(?:et)?)|engångslösenord(?:et)?|lösenord(?:et)?|lösen|lösenfras(?:en)?|passphrase|passwd|password|pwd)(?![\p{L}\d_]|[.\-/]\w)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex CredentialLabel();
 
     /// <summary>A word every <see cref="CredentialLabel"/> alternative holds, with the same case rules: a cheap gate before it.</summary>
-    [GeneratedRegex(@"pin|kod|nyckel|key|secret|token|psk|lösen|pass|pwd", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"pin|kod|nyckel|key|secret|token|psk|lösen|pass|pwd", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex CredentialCue();
 
-    [GeneratedRegex(@"\s*(?:\([^)\n]{0,40}\)\s*)?(?:[:=|\t]|\bär\b|\bis\b|\bblir\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\s*(?:\([^)\n]{0,40}\)\s*)?(?:[:=|\t]|\bär\b|\bis\b|\bblir\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex Separator();
 
-    [GeneratedRegex(@"^[""“”'`](?<v>[^""“”'`\n]{1,60})[""“”'`]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^[""“”'`](?<v>[^""“”'`\n]{1,60})[""“”'`]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"(?<![\d:.,-])\d{4,8}[#*]?(?![\d:,-]|\.\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<![\d:.,-])\d{4,8}[#*]?(?![\d:,-]|\.\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex CodeDigits();
 
-    [GeneratedRegex(@"\s+(?<v>\p{Lu}\p{Ll}{3,20}\d{0,4})(?=[.,!;]|\s*$)", RegexOptions.CultureInvariant | RegexOptions.Multiline, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\s+(?<v>\p{Lu}\p{Ll}{3,20}\d{0,4})(?=[.,!;]|\s*$)", RegexOptions.CultureInvariant | RegexOptions.Multiline, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex CodeWord();
 
-    [GeneratedRegex(@"\b(?:uppge|uppger|ange|anger|säg|säger|svara|svarar|lämna)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:uppge|uppger|ange|anger|säg|säger|svara|svarar|lämna)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex GiveVerb();
 
     [GeneratedRegex(@"(?:larm|dörr|port|entré|ingång|skåp|kodlås|passer|lås|grind|nyckel|panel|tillkoppl|frånkoppl|frånslag|tillslag|alarm|door|gate)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex AccessContext();
 
-    [GeneratedRegex(@"\b(?:wifi|wi-fi|wlan|ssid|wpa2?|psk|nätet heter|gästnät\w*|trådlös\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:wifi|wi-fi|wlan|ssid|wpa2?|psk|nätet heter|gästnät\w*|trådlös\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex WifiContext();
 
     [GeneratedRegex(@"(?:\bt\.\s?ex\b|\btill exempel\b|\bexempel\w*|\bexample|\be\.g\.|\bsåsom\b|\baldrig\b|\bnever\b|\bundvik\w*|\bavoid\b|\bdålig\w*|\bsvag\w*|\bweak\b|\bbad\b|\binte\s+(?:använda|ha|välja|vara)\b|\bdo not use\b|\bdon't use\b)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ExampleCue();
 
-    [GeneratedRegex(@"^(?:ditt|din|ert|er|your|the|det|den|detta|samma|nytt|nya|eget|egen|personligt|tillfälligt|ett|en|via|med|från|som|och|eller)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^(?:ditt|din|ert|er|your|the|det|den|detta|samma|nytt|nya|eget|egen|personligt|tillfälligt|ett|en|via|med|från|som|och|eller)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex CommonWord();
 
-    [GeneratedRegex(@"\b(?:månadslön|timlön|årslön|nuvarande lön|ny lön|lönen|lön)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:månadslön|timlön|årslön|nuvarande lön|ny lön|lönen|lön)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SalaryLabel();
 
-    [GeneratedRegex(@"(?<![\d,.])\d{2}[ \u00A0]?\d{3}(?:[,.]\d{2})?(?:\s?kr)?(?![\d,])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<![\d,.])\d{2}[ \u00A0]?\d{3}(?:[,.]\d{2})?(?:\s?kr)?(?![\d,])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex Amount();
 }

@@ -115,7 +115,7 @@ public sealed partial class TenderEvaluationDetector : IDetector
         return rows >= MinBidderRows ? (header.Index, header.Length) : null;
     }
 
-    [GeneratedRegex(@"^\s*\d{6}-\d{4}\s+\d", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^\s*\d{6}-\d{4}\s+\d", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex WrappedRow();
 
     // "Anbudsgivare" with a price or score column; "Leverantör" only with a score or rank column, since a
@@ -124,31 +124,31 @@ public sealed partial class TenderEvaluationDetector : IDetector
         (BidderHeader().IsMatch(line) && PriceHeader().IsMatch(line))
         || (SupplierHeader().IsMatch(line) && ScoreHeader().IsMatch(line));
 
-    [GeneratedRegex(@"\b(?:leverantör|leverantörer|supplier)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:leverantör|leverantörer|supplier)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SupplierHeader();
 
-    [GeneratedRegex(@"(?:poäng|rang|placering|utvärdering|viktad|score|points|ranking)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?:poäng|rang|placering|utvärdering|viktad|score|points|ranking)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ScoreHeader();
 
     [GeneratedRegex(@"\b(?:anbudsgivare|anbudsgivarens|anbudslämnare|bidder|tenderer)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex BidderHeader();
 
     [GeneratedRegex(@"(?:pris|poäng|kostnad|summa|belopp|rang|placering|totalt|utvärdering|kvalitet|score|price|points|ranking)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex PriceHeader();
 
-    [GeneratedRegex(@"\b(?:AB|HB|KB|Oy|Oyj|AS|ASA|A/S|ApS|Ltd|Inc|GmbH|BV|AG|Aktiebolag|ek\.\s?för\.|Ekonomisk förening)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:AB|HB|KB|Oy|Oyj|AS|ASA|A/S|ApS|Ltd|Inc|GmbH|BV|AG|Aktiebolag|ek\.\s?för\.|Ekonomisk förening)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex Company();
 
-    [GeneratedRegex(@"(?<![\p{L}\d])\d+(?:[.,]\d+)?(?![\p{L}\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<![\p{L}\d])\d+(?:[.,]\d+)?(?![\p{L}\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex Number();
 
     [GeneratedRegex(@"(?:anbudsöppning|öppningsprotokoll|förslag till tilldelning|förslag till tilldelningsbeslut|preliminär\w*|inför tilldelning\w*|innan tilldelning|före tilldelning\w*|tilldelningsbeslut\s+(?:planeras|har inte|är inte|fattas)|utvärderingsgrupp\w*|skickas inte till anbudsgivarna|arbetsmaterial|utkast)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex BeforeAward();
 
     [GeneratedRegex(@"(?:har\s+beslutat\s+att\s+(?:anta|tilldela)|beslutat\s+att\s+anta|underrättelse\s+om\s+(?:tilldelnings)?beslut|har\s+tilldelats|har\s+antagits|avtal\s+har\s+tecknats|awarded\s+to|has\s+been\s+awarded)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex AfterAward();
 }

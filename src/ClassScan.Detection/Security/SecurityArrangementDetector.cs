@@ -246,77 +246,77 @@ public sealed partial class SecurityArrangementDetector : IDetector
 
     /// <summary>Labels of physical access codes (not a PIN of one's own card: that is the credential detector's).</summary>
     [GeneratedRegex(@"(?<![\p{L}\d])(?:(?:larm|dörr|port|passer|nyckelskåps?|personal|sektions|hot|överfalls|bevaknings|grind|entré|tillkopplings|frånkopplings|intrångs)kod(?:en)?|kodlås(?:et)?|(?<plain>kod(?:en)?))(?![\p{L}\d])",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex CodeLabel();
 
     /// <summary>A word every <see cref="CodeLabel"/> and <see cref="CodeHeading"/> alternative holds, same case rules: a gate.</summary>
-    [GeneratedRegex(@"kod", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"kod", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex CodeCue();
 
     /// <summary>A word every <see cref="RoundWord"/> alternative holds: a gate.</summary>
-    [GeneratedRegex(@"rond|väktar|ordningsvakt|vakterna|patrull|guard|patrol", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"rond|väktar|ordningsvakt|vakterna|patrull|guard|patrol", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex RoundCue();
 
     /// <summary>A word every <see cref="KeyHeader"/> and <see cref="KeyWord"/> alternative holds: a gate.</summary>
-    [GeneratedRegex(@"nyckel|nycklar|tagg|brick|passerkort|kortnummer|key|fob", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"nyckel|nycklar|tagg|brick|passerkort|kortnummer|key|fob", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex KeyCue();
 
     [GeneratedRegex(@"(?:larm|dörr|port|entré|ingång|skåp|kodlås|passer|grind|panel|tillkoppl|frånkoppl|tillslag|frånslag|låst|lås\b|kulvert|förråd)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex AccessPlace();
 
-    [GeneratedRegex(@"(?<![\d:.,/-])\d{4,8}[#*]?(?![\d:,/-]|\.\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<![\d:.,/-])\d{4,8}[#*]?(?![\d:,/-]|\.\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex CodeDigits();
 
-    [GeneratedRegex(@"(?:larm|dörr|port|passer|grind|entré)?koder\b[^\n]*:\s*$|^\s*(?:larmkoder|dörrkoder|koder|portkoder)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?:larm|dörr|port|passer|grind|entré)?koder\b[^\n]*:\s*$|^\s*(?:larmkoder|dörrkoder|koder|portkoder)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex CodeHeading();
 
     /// <summary>A list item or row ending in a code: "- Förråd och varumottagning: 3907#", "Arkivet\t9063".</summary>
-    [GeneratedRegex(@"[:\t]\s*\d{4,8}[#*]?(?:\s+följt av\s+\w|\s*[.(]|\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"[:\t]\s*\d{4,8}[#*]?(?:\s+följt av\s+\w|\s*[.(]|\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ListedCode();
 
     [GeneratedRegex(@"\b(?:täcker\s+inte|ser\s+inte|syns\s+inte|inte\s+syns|inte\s+täck\w*|död(?:a)?\s+vinkl?\w*|blind\s?fläck\w*|ur\s+funktion|ingen\s+kamera|saknar\s+kamera|utan\s+kamera\w*|är\s+trasig|fungerar\s+inte|not\s+covered|blind\s+spot)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex BlindPhrase();
 
-    [GeneratedRegex(@"\b(?:kamer\w*|övervakningskamer\w*|camera\w*|cctv)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:kamer\w*|övervakningskamer\w*|camera\w*|cctv)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex Camera();
 
     /// <summary>Words of rules and conditions: a sentence with one states a policy, not a fact about a place.</summary>
-    [GeneratedRegex(@"\b(?:ska|skall|bör|måste|om|ifall|undvik\w*|krav\w*|should|must|shall|if)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:ska|skall|bör|måste|om|ifall|undvik\w*|krav\w*|should|must|shall|if)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex RuleCue();
 
     /// <summary>A number or a place in the sentence: "kamera 3", "hörnet vid soprummet", "mot parkeringen".</summary>
-    [GeneratedRegex(@"\d|\b(?:vid|mot|längs|bakom|hörn\w*|entré\w*|ingång\w*|dörr\w*|parkering\w*|staket\w*|gård\w*|trappa\w*|korridor\w*|rum\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\d|\b(?:vid|mot|längs|bakom|hörn\w*|entré\w*|ingång\w*|dörr\w*|parkering\w*|staket\w*|gård\w*|trappa\w*|korridor\w*|rum\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex Concrete();
 
-    [GeneratedRegex(@"^\s*\d+(?:\.\d+)*\.?\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^\s*\d+(?:\.\d+)*\.?\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex HeadingNumber();
 
-    [GeneratedRegex(@"\b(?:rond|ronden|ronder|ronderna|rond\s\d|rondering\w*|ronderar|ronderande|ronderas|vaktrond\w*|bevakningsrond\w*|väktar\w*|ordningsvakt\w*|vakterna|patrullering\w*|guard\s+rounds?|patrols?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:rond|ronden|ronder|ronderna|rond\s\d|rondering\w*|ronderar|ronderande|ronderas|vaktrond\w*|bevakningsrond\w*|väktar\w*|ordningsvakt\w*|vakterna|patrullering\w*|guard\s+rounds?|patrols?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex RoundWord();
 
     /// <summary>"22.30", "02:15", "kl 4.30": a two-digit hour, or any hour after "kl".</summary>
-    [GeneratedRegex(@"(?:(?<=\bkl\.?\s?)(?:[01]?\d|2[0-3])|(?<![\d.:,/-])(?:[01]\d|2[0-3]))[.:][0-5]\d(?![\d.:,/-]|\.\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?:(?<=\bkl\.?\s?)(?:[01]?\d|2[0-3])|(?<![\d.:,/-])(?:[01]\d|2[0-3]))[.:][0-5]\d(?![\d.:,/-]|\.\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ClockTime();
 
-    [GeneratedRegex(@"\b(?:nyckel\w*|nycklar\w*|tagg\w*|bricka|brickor|passerkort\w*|kortnummer|key|keys|fob)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:nyckel\w*|nycklar\w*|tagg\w*|bricka|brickor|passerkort\w*|kortnummer|key|keys|fob)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex KeyHeader();
 
-    [GeneratedRegex(@"\b(?:namn|innehavare|finns hos|utlämnad\w*|kvitter\w*|ansvarig|person|dörr\w*|utrymme\w*|zon\w*|öppnar|behörighet\w*|holder|door\w*|issued)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:namn|innehavare|finns hos|utlämnad\w*|kvitter\w*|ansvarig|person|dörr\w*|utrymme\w*|zon\w*|öppnar|behörighet\w*|holder|door\w*|issued)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex HolderHeader();
 
-    [GeneratedRegex(@"\b(?:nyckel\w*|nycklar\w*|tagg\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:nyckel\w*|nycklar\w*|tagg\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex KeyWord();
 
     /// <summary>"K3 (konsthallens förråd)", "N12 – arkivet": a key id and the door it opens.</summary>
-    [GeneratedRegex(@"\b[A-ZÅÄÖ]{1,3}-?\d{1,4}\s*(?:\([^)\n]{3,40}\)|[–-]\s*\p{L}+)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b[A-ZÅÄÖ]{1,3}-?\d{1,4}\s*(?:\([^)\n]{3,40}\)|[–-]\s*\p{L}+)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex KeyWithDoor();
 
-    [GeneratedRegex(@"(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d]|\.\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d]|\.\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex Ipv4();
 
     [GeneratedRegex(@"\b(?:plc\w*|scada|hmi|styrsystem\w*|fastighetsautomation|fastighetssystem\w*|duc|undercentral\w*|bms|modbus|bacnet|passersystem\w*|passagesystem\w*|passerkontroll\w*|larmsystem\w*|larmcentral\w*|larmpanel\w*|inbrottslarm\w*|kamerasystem\w*|övervakningskamer\w*|nvr|dörrcentral\w*|door\s+controllers?|kortläsar\w*|låsplattform\w*|låssystem\w*|ventilationsaggregat\w*|värmepump\w*|trygghetslarm\w*|ups|elcentral\w*)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ControlSystem();
 }
