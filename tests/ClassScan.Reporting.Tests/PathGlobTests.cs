@@ -25,6 +25,8 @@ public sealed class PathGlobTests
     [InlineData("/mnt/g/IFO/**", "/mnt/g/IFOS", false)]
     [InlineData("**", "/a/b.txt", true)]
     [InlineData("Soc/**", "", false)]
+    [InlineData("/Soc/**", "/x/../Soc/a.docx", false)] // the path as written: '..' is not resolved
+    [InlineData("Soc/**", "/x//Soc/a.docx", true)]
     public void IsMatch_Table(string pattern, string path, bool expected) =>
         Assert.Equal(expected, new PathGlob(pattern).IsMatch(path));
 
