@@ -19,10 +19,12 @@ public static class SafeText
             var c = ch is '\r' or '\n' or '\t' ? ' ' : ch;
             if (char.IsAsciiDigit(c))
             {
+                // A run of six or more digits (a personnummer, an account) becomes '#' throughout, the digits
+                // after the sixth included.
                 digits++;
-                sb.Append(c);
-                if (digits == 6) sb.Length -= 6;
-                if (digits >= 6) { if (digits == 6) sb.Append("######"); else sb.Append('#'); }
+                if (digits < 6) sb.Append(c);
+                else if (digits == 6) { sb.Length -= 5; sb.Append("######"); }
+                else sb.Append('#');
                 continue;
             }
             digits = 0;
