@@ -90,7 +90,8 @@ internal static partial class ExcelDisplayFormat
         };
     }
 
-    /// <summary>True when a non-zero integral value's digits do not all appear, in order and contiguous, in the text.</summary>
+    /// <summary>True when a non-zero integral value's digits are not all in the text, in order, once separators are dropped
+    /// (811218-9876 keeps 8112189876; 1.98E+11 does not keep 198112189876).</summary>
     private static bool HidesDigits(double value, string text)
     {
         if (value == 0 || value != Math.Floor(value) || Math.Abs(value) >= 1e21) return false;
