@@ -40,7 +40,7 @@ public sealed partial class RunLock : IDisposable
             {
                 // Who holds it, for the message the second run prints: metadata only.
                 File.WriteAllText(OwnerPath(path), string.Create(CultureInfo.InvariantCulture,
-                    $"pid {Environment.ProcessId} på {Environment.MachineName}, startad {DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss zzz}\n"), Encoding.UTF8);
+                    $"pid {Environment.ProcessId} på {Environment.MachineName}, startad {TimeProvider.System.GetLocalNow():yyyy-MM-dd HH:mm:ss zzz}\n"), Encoding.UTF8);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -49,7 +49,7 @@ public sealed class ReviewOutputTests : IDisposable
 
         ReviewOutput.AssertJsonLines(Out);
         Assert.True(File.Exists(Path.Combine(Out, "logg", "classscan.jsonl")));
-        Assert.Contains("\"event\":\"RunFinished\"", File.ReadAllText(Path.Combine(Out, "logg", "classscan.jsonl")));
+        Assert.Contains("\"EventId\":{\"Id\":3,\"Name\":\"RunFinished\"}", File.ReadAllText(Path.Combine(Out, "logg", "classscan.jsonl")));
         OutputPrivacy.AssertFolderClean(Out);
         OutputPrivacy.AssertNoFullPersonnummer("stderr", run.StdErr);
     }

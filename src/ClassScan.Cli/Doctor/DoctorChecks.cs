@@ -329,7 +329,7 @@ public static class DoctorChecks
                 : X509CertificateLoader.LoadPkcs12FromFile(path, password);
             if (!cert.HasPrivateKey)
                 return new("Microsoft Graph", DoctorOutcome.Failed, $"certifikatet {path} saknar privat nyckel.", "Exportera certifikatet med privat nyckel (PFX eller PEM med nyckel).");
-            var left = cert.NotAfter - DateTime.Now;
+            var left = cert.NotAfter - TimeProvider.System.GetLocalNow().DateTime; // NotAfter is local time
             if (left <= TimeSpan.Zero)
                 return new("Microsoft Graph", DoctorOutcome.Failed, $"certifikatet gick ut {cert.NotAfter:yyyy-MM-dd}.", "Skapa ett nytt certifikat och ladda upp det till appregistreringen.");
             return left < TimeSpan.FromDays(30)

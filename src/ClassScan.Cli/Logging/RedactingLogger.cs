@@ -7,7 +7,7 @@ namespace ClassScan.Cli.Logging;
 /// <summary>
 /// Masks identity numbers in every message and text property before the event reaches any log (console or file),
 /// whatever the backend: a log line names the file it is about, and file names carry personnummer. Exception texts
-/// are masked by the file logger itself (<see cref="SafeText"/>).
+/// are masked by the file's formatter (<see cref="MaskedExceptionFormatter"/>, with <see cref="SafeText"/>).
 /// </summary>
 internal sealed class RedactingLogger(ILogger inner, INameRedactor names) : ILogger
 {

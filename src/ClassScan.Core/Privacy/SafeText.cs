@@ -19,9 +19,9 @@ public static class SafeText
             var c = ch is '\r' or '\n' or '\t' ? ' ' : ch;
             if (char.IsAsciiDigit(c))
             {
+                // A run of six or more digits (a personnummer, an account) becomes '#' throughout: the first five
+                // wait in the text, the sixth turns the run into '#', and so does every later one.
                 digits++;
-                // The first five digits wait in the text; the sixth turns the run into '#', and so does every later one
-                // (appending each digit before masking it leaked the tail of a 12-digit personnummer).
                 if (digits < 6) sb.Append(c);
                 else if (digits == 6) { sb.Length -= 5; sb.Append("######"); }
                 else sb.Append('#');

@@ -7,7 +7,7 @@ namespace ClassScan.Extraction.OpenXml;
 
 /// <summary>
 /// Excel (XLSX/XLSM/XLTX/XLTM) via the Open XML SDK: every sheet in workbook order (hidden ones too), values
-/// as displayed (see <see cref="ExcelNumberFormat"/>), sheet names, cell comments, text boxes, print
+/// as displayed (see <see cref="ExcelDisplayFormat"/>), sheet names, cell comments, text boxes, print
 /// headers/footers and document properties. Sheets are streamed, never loaded into a DOM.
 /// Stateless and thread-safe.
 /// </summary>

@@ -126,7 +126,7 @@ internal sealed class ExcelSheetWalker
             "b" => raw.Trim() is "1" or "true" ? "TRUE" : "FALSE",
             "str" or "inlineStr" or "e" or "d" => raw,
             _ => double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
-                ? ExcelNumberFormat.Format(d, styles.FormatCode(style), date1904)
+                ? ExcelDisplayFormat.Format(d, styles.FormatCode(style), date1904)
                 : raw,
         };
         if (string.IsNullOrWhiteSpace(text)) return;

@@ -15,7 +15,7 @@ internal sealed class ExcelStyles
     {
         if (styleIndex < 0 || styleIndex >= cellXfFormats.Count) return null;
         int id = cellXfFormats[styleIndex];
-        return custom.TryGetValue(id, out var code) ? code : ExcelNumberFormat.BuiltInCode(id);
+        return custom.TryGetValue(id, out var code) ? code : ExcelDisplayFormat.BuiltInCode(id);
     }
 
     public static ExcelStyles Read(XmlReader r)
