@@ -29,9 +29,9 @@ public sealed class DocumentAnalyzer(
 {
     private const int MaxNotesLength = 400;
 
-    /// <summary>Both steps in a row (tests, tools): what the pipeline does for one file.</summary>
-    public DocumentAnalysis Analyze(string fileName, DocumentContent content, ReadOnlySpan<byte> head, ExtractionLimits limits, CancellationToken ct) =>
-        Judge(Extract(fileName, content, head, limits, ct), ct);
+    /// <summary>Both steps in a row (tests, tools): what the pipeline does for one file, known here by its name only.</summary>
+    public ScanResult Analyze(string fileName, DocumentContent content, ReadOnlySpan<byte> head, ExtractionLimits limits, CancellationToken ct) =>
+        Judge(Named(fileName), Extract(fileName, content, head, limits, ct), ct);
 
     /// <summary>
     /// Picks the extractor from the name and the <paramref name="head"/> (the file's first
@@ -79,36 +79,38 @@ public sealed class DocumentAnalyzer(
         var extraction = Extract(fileName, content, head, limits, ct);
         ExtractedText? judged = null;
         IReadOnlyList<Finding> found = [];
-        var analysis = Judge(extraction, ct, (t, f) => (judged, found) = (t, f));
+        var analysis = Judge(Named(fileName), extraction, ct, (t, f) => (judged, found) = (t, f));
         return new(analysis, judged, found);
     }
 
     /// <summary>
-    /// The file's analysis from its extraction: a file without text to judge gets its status and reason here (the
-    /// one mapping from <see cref="ExtractionResult"/> to a report row), a file with text is judged.
+    /// The file's verdict from its extraction: a file without text to judge gets its status and reason here (the
+    /// one mapping from <see cref="ExtractionResult"/> to a report row), a file with text is judged. The result's
+    /// size and time are the caller's to fill in (<see cref="ScanResult.Bytes"/>, <see cref="ScanResult.Elapsed"/>).
     /// </summary>
+    /// <param name="item">The file, carried into the result unchanged.</param>
     /// <param name="inspect">Called with the text and findings after detection (see <see cref="AnalyzeWithEvidence"/>).</param>
-    public DocumentAnalysis Judge(DocumentExtraction extraction, CancellationToken ct, Action<ExtractedText, IReadOnlyList<Finding>>? inspect = null)
+    public ScanResult Judge(SourceItem item, DocumentExtraction extraction, CancellationToken ct, Action<ExtractedText, IReadOnlyList<Finding>>? inspect = null)
     {
         ArgumentNullException.ThrowIfNull(extraction);
         var extractor = extraction.Extractor;
-        if (extraction.Result is ExtractionResult.Failure failure) return Describe(failure, extractor);
+        if (extraction.Result is ExtractionResult.Failure failure) return Describe(item, failure, extractor);
         var text = extraction.Result.TextRead!;
         if (text.IsBlank && text.Truncated)
-            return new() { Status = ScanStatus.Error, StatusDetail = TruncatedUnjudged(0), Extractor = extractor };
+            return new() { Item = item, Status = ScanStatus.Error, StatusDetail = TruncatedUnjudged(0), Extractor = extractor };
         if (text.IsBlank)
         {
             var why = text.PagesWithoutText > 0
                 ? $"inget textlager på {text.PagesWithoutText} av {text.PageCount} sidor (skannad?)"
                 : "ingen text i filen";
-            return new() { Status = ScanStatus.NoText, StatusDetail = why, Extractor = extractor };
+            return new() { Item = item, Status = ScanStatus.NoText, StatusDetail = why, Extractor = extractor };
         }
-        return Judge(text, extractor ?? "", ct, inspect);
+        return Judge(item, text, extractor ?? "", ct, inspect);
     }
 
     /// <summary>Runs every detector over the extracted text and classifies the findings.</summary>
     /// <param name="inspect">Called with the text and findings after detection (see <see cref="AnalyzeWithEvidence"/>).</param>
-    public DocumentAnalysis Judge(ExtractedText text, string extractor, CancellationToken ct, Action<ExtractedText, IReadOnlyList<Finding>>? inspect = null)
+    public ScanResult Judge(SourceItem item, ExtractedText text, string extractor, CancellationToken ct, Action<ExtractedText, IReadOnlyList<Finding>>? inspect = null)
     {
         ct.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
@@ -123,7 +125,7 @@ public sealed class DocumentAnalyzer(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The contract says detectors never throw; if one does, the file must not pass as clean.
-                return new() { Status = ScanStatus.Error, StatusDetail = $"detektorfel {detector.Id}: {ex.GetType().Name}", Extractor = extractor };
+                return new() { Item = item, Status = ScanStatus.Error, StatusDetail = $"detektorfel {detector.Id}: {ex.GetType().Name}", Extractor = extractor };
             }
         }
         progress?.AddDetect(clock.Elapsed);
@@ -137,7 +139,7 @@ public sealed class DocumentAnalyzer(
         // Only part of the text was read (MaxExtractedChars). Findings in that part stand whatever the rest holds,
         // so a level that already means "must leave M365" is reported; anything lower is not a verdict on the file.
         if (text.Truncated && !verdict.MustLeave)
-            return new() { Status = ScanStatus.Error, StatusDetail = TruncatedUnjudged(text.TotalChars), Extractor = extractor, ExtractedChars = text.TotalChars };
+            return new() { Item = item, Status = ScanStatus.Error, StatusDetail = TruncatedUnjudged(text.TotalChars), Extractor = extractor };
 
         int pnr = 0, health = 0;
         string? osl = null;
@@ -150,6 +152,7 @@ public sealed class DocumentAnalyzer(
 
         return new()
         {
+            Item = item,
             Status = ScanStatus.Ok,
             // Notes name parts of the document (an attachment's file name): masked like any other sample.
             StatusDetail = text.Notes.Count > 0 ? SafeText.Message(string.Join("; ", text.Notes), MaxNotesLength) : null,
@@ -159,7 +162,6 @@ public sealed class DocumentAnalyzer(
             HealthCount = health,
             OslMarking = osl,
             Extractor = extractor,
-            ExtractedChars = text.TotalChars,
         };
     }
 
@@ -167,7 +169,7 @@ public sealed class DocumentAnalyzer(
     /// The status and reason of a file without text to judge, as every report shows them. Reasons that may come
     /// from a library are masked (<see cref="SafeText"/>); the scan's own (time limits, open failures) are shown as they are.
     /// </summary>
-    public static DocumentAnalysis Describe(ExtractionResult.Failure failure, string? extractor)
+    public static ScanResult Describe(SourceItem item, ExtractionResult.Failure failure, string? extractor)
     {
         ArgumentNullException.ThrowIfNull(failure);
         var (status, detail) = failure switch
@@ -180,8 +182,11 @@ public sealed class DocumentAnalyzer(
             ExtractionResult.Unreadable(var why) => (ScanStatus.Error, why),
             _ => throw new UnreachableException($"unknown failure {failure.GetType().Name}"),
         };
-        return new() { Status = status, StatusDetail = detail, Extractor = extractor };
+        return new() { Item = item, Status = status, StatusDetail = detail, Extractor = extractor };
     }
+
+    // A file the caller knows by its name only (training and evaluation read a corpus, not a source).
+    private static SourceItem Named(string fileName) => new(fileName, fileName, null, null);
 
     /// <summary>A file larger than <see cref="ExtractionLimits.MaxFileBytes"/>: reported, not read.</summary>
     public static ExtractionResult.LimitReached TooLarge(long size, long max) =>

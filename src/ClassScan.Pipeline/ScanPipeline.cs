@@ -280,30 +280,31 @@ public sealed class ScanPipeline(
     private async Task<ScanResult> JudgeAsync(ExtractedDocument doc, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        DocumentAnalysis analysis;
+        ScanResult result;
         if (doc.Extraction.Result is ExtractionResult.Failure)
         {
-            analysis = analyzer.Judge(doc.Extraction, ct); // nothing to judge: the status and reason only
+            result = analyzer.Judge(doc.Item, doc.Extraction, ct); // nothing to judge: the status and reason only
         }
         else
         {
             try
             {
-                analysis = await WithinTimeoutAsync(token => analyzer.Judge(doc.Extraction, token),
+                result = await WithinTimeoutAsync(token => analyzer.Judge(doc.Item, doc.Extraction, token),
                     "analysen", abandoned: null, ct).ConfigureAwait(false);
             }
             catch (TimeoutException ex)
             {
-                analysis = new() { Status = ScanStatus.Error, StatusDetail = ex.Message, Extractor = doc.Extraction.Extractor };
+                result = new() { Item = doc.Item, Status = ScanStatus.Error, StatusDetail = ex.Message, Extractor = doc.Extraction.Extractor };
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
             catch (Exception ex)
             {
                 // A classifier or rule failure on one file must not end the stage (and the scan): the file is not judged.
-                analysis = new() { Status = ScanStatus.Error, StatusDetail = $"bedömningen misslyckades ({ex.GetType().Name})", Extractor = doc.Extraction.Extractor };
+                result = new() { Item = doc.Item, Status = ScanStatus.Error, StatusDetail = $"bedömningen misslyckades ({ex.GetType().Name})", Extractor = doc.Extraction.Extractor };
             }
         }
-        return ToResult(doc.Item, doc.Bytes, analysis, doc.Elapsed + clock.Elapsed);
+        // The analyzer judges content; the size read and the time taken are the pipeline's.
+        return result with { Bytes = doc.Bytes > 0 ? doc.Bytes : doc.Item.Size ?? 0, Elapsed = doc.Elapsed + clock.Elapsed };
     }
 
     /// <summary>
@@ -330,21 +331,6 @@ public sealed class ScanPipeline(
             throw;
         }
     }
-
-    private static ScanResult ToResult(SourceItem item, long bytes, DocumentAnalysis a, TimeSpan elapsed) => new()
-    {
-        Item = item,
-        Status = a.Status,
-        StatusDetail = a.StatusDetail,
-        Classification = a.Classification,
-        Evidence = a.Evidence,
-        PersonnummerCount = a.PersonnummerCount,
-        HealthCount = a.HealthCount,
-        OslMarking = a.OslMarking,
-        Bytes = bytes > 0 ? bytes : item.Size ?? 0,
-        Extractor = a.Extractor,
-        Elapsed = elapsed,
-    };
 
     /// <summary>A document between the extract and detect stages: its extraction result.</summary>
     private sealed record ExtractedDocument(SourceItem Item, long Bytes, TimeSpan Elapsed, DocumentExtraction Extraction);

@@ -37,10 +37,11 @@ public sealed class CsvReportSink : IScanResultSink
 
     public ValueTask WriteAsync(ScanResult result, CancellationToken ct)
     {
-        var row = ResultRow.From(result);
-        results.Write(row);
-        if (result.MustLeave) flagged.Write(row);
-        if (ReviewRow.Needed(result)) review.Write(ReviewRow.From(result));
+        var row = ReportRow.Of(result);
+        var columns = ResultRow.From(row);
+        results.Write(columns);
+        if (row.MustLeave) flagged.Write(columns);
+        if (row.NeedsReview) review.Write(ReviewRow.From(row));
         return ValueTask.CompletedTask;
     }
 

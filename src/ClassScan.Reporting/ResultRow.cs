@@ -1,15 +1,21 @@
-using ClassScan.Core.Scanning;
 using CsvHelper.Configuration.Attributes;
 
 namespace ClassScan.Reporting;
 
-/// <summary>One row of results.csv / flagged.csv. The first ten columns are the original contract (scripts read them by position); new columns go at the end.</summary>
+/// <summary>
+/// The columns of results.csv / flagged.csv, and (named and typed the same, by <see cref="ReportColumns{TRow}"/>) of
+/// results.jsonl: a view of <see cref="ReportRow"/>. The first ten columns are the original contract (scripts read
+/// them by position); new columns go at the end, and appear in every one of those files at once.
+/// </summary>
 public sealed class ResultRow
 {
     [Name("path"), Index(0)] public string Path { get; init; } = "";
     [Name("status"), Index(1)] public string Status { get; init; } = "";
-    [Name("level"), Index(2)] public string Level { get; init; } = "";
-    [Name("must_leave"), Index(3)] public string MustLeave { get; init; } = "";
+
+    /// <summary>Empty in the CSV and null in the JSON when the file was not judged.</summary>
+    [Name("level"), Index(2)] public int? Level { get; init; }
+
+    [Name("must_leave"), Index(3), BooleanTrueValues("true"), BooleanFalseValues("false")] public bool MustLeave { get; init; }
     [Name("reason"), Index(4)] public string Reason { get; init; } = "";
     [Name("pnr_count"), Index(5)] public int PnrCount { get; init; }
     [Name("evidence"), Index(6)] public string Evidence { get; init; } = "";
@@ -26,27 +32,24 @@ public sealed class ResultRow
     /// <summary>The file's report id: names the file when its path is masked (<c>classscan show ID</c>).</summary>
     [Name("id"), Index(16)] public string Id { get; init; } = "";
 
-    public static ResultRow From(ScanResult r) => new()
+    public static ResultRow From(ReportRow r) => new()
     {
-        Path = r.Item.Path,
-        Status = r.Status.ToReportName(),
-        Level = r.Classification is { } c ? ((int)c.Level).ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
-        MustLeave = r.MustLeave ? "true" : "false",
-        // For files that could not be judged the reason is the cause, so every row explains itself.
-        Reason = r.Classification?.Reason is { } reason
-            ? (r.StatusDetail is { Length: > 0 } note ? $"{reason} (obs: {note})" : reason)
-            : r.StatusDetail ?? "",
-        PnrCount = r.PersonnummerCount,
-        Evidence = EvidenceFormatter.Format(r.Evidence),
+        Path = r.Path,
+        Status = r.Status,
+        Level = r.Level,
+        MustLeave = r.MustLeave,
+        Reason = r.Reason,
+        PnrCount = r.PnrCount,
+        Evidence = r.Evidence,
         Bytes = r.Bytes,
-        Extractor = r.Extractor ?? "",
-        ElapsedMs = (long)r.Elapsed.TotalMilliseconds,
+        Extractor = r.Extractor,
+        ElapsedMs = r.ElapsedMs,
         HealthCount = r.HealthCount,
-        OslMarking = r.OslMarking ?? "",
-        Rule = r.Classification?.RuleId ?? "",
-        WebUrl = r.Item.WebUrl ?? "",
-        LastModifiedBy = r.Item.LastModifiedBy ?? "",
-        LastModified = r.Item.LastModified?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "",
-        Id = r.Item.ReportId ?? "",
+        OslMarking = r.OslMarking,
+        Rule = r.Rule,
+        WebUrl = r.WebUrl,
+        LastModifiedBy = r.LastModifiedBy,
+        LastModified = r.LastModified,
+        Id = r.Id,
     };
 }

@@ -1,11 +1,10 @@
-using ClassScan.Core.Scanning;
 using CsvHelper.Configuration.Attributes;
 
 namespace ClassScan.Reporting;
 
 /// <summary>
-/// One row of review.csv: a file the scanner could not judge, or a judged file that only the classifier suspects
-/// (status "granska"), why, and what to do.
+/// The columns of review.csv, a view of <see cref="ReportRow"/>: a file the scanner could not judge, or a judged file
+/// that only the classifier suspects (status "granska"), why, and what to do (the department files' words).
 /// </summary>
 public sealed class ReviewRow
 {
@@ -20,17 +19,14 @@ public sealed class ReviewRow
     /// <summary>The status shown for a judged file that carries a suspicion without evidence.</summary>
     public const string SuspicionStatus = "granska";
 
-    /// <summary>True when a person should look at the file: not judged, or judged with a suspicion.</summary>
-    public static bool Needed(ScanResult r) => r.Status != ScanStatus.Ok || r.Classification?.Review is not null;
-
-    public static ReviewRow From(ScanResult r) => new()
+    public static ReviewRow From(ReportRow r) => new()
     {
-        Path = r.Item.Path,
-        Status = r.Status == ScanStatus.Ok && r.Classification?.Review is not null ? SuspicionStatus : r.Status.ToReportName(),
-        Reason = r.Status == ScanStatus.Ok && r.Classification?.Review is { } review ? review : r.StatusDetail ?? "",
-        Action = r.Status == ScanStatus.Ok ? ReviewAdvice.ForSuspicion : ReviewAdvice.For(r.Status),
+        Path = r.Path,
+        Status = r.ReviewStatus,
+        Reason = r.ReviewReason,
+        Action = r.Action,
         Bytes = r.Bytes,
-        WebUrl = r.Item.WebUrl ?? "",
-        Id = r.Item.ReportId ?? "",
+        WebUrl = r.WebUrl,
+        Id = r.Id,
     };
 }

@@ -36,7 +36,7 @@ public sealed class CsvReportSinkReviewTests : IDisposable
         var granska = review[0];
         Assert.Equal(ReviewRow.SuspicionStatus, granska["status"]);
         Assert.StartsWith("Klassificeraren bedömer", granska["reason"], StringComparison.Ordinal);
-        Assert.Equal(ReviewAdvice.ForSuspicion, granska["action"]);
+        Assert.Equal(ReviewerText.ForSuspicion, granska["action"]);
         Assert.Equal("encrypted", review[1]["status"]);
         Assert.Equal(["/d/flagga.pdf"], flagged.Select(r => r["path"]));
     }

@@ -27,10 +27,15 @@ internal static class ReportRowTypes
     /// <summary>The columns whose values can come from outside (file names, display names, reasons): every string one.</summary>
     public static IEnumerable<PropertyInfo> StringColumns(Type rowType) => Columns(rowType).Where(p => p.PropertyType == typeof(string));
 
-    /// <summary>A row of the type with every string column empty, then <paramref name="fill"/> applied to each string column.</summary>
+    /// <summary>
+    /// A row of the type with every string column empty and every number 0 (an optional one too, so no cell is left
+    /// empty), then <paramref name="fill"/> applied to each string column.
+    /// </summary>
     public static object Row(Type rowType, Func<PropertyInfo, string?> fill)
     {
         var row = Activator.CreateInstance(rowType)!;
+        foreach (var p in Columns(rowType).Where(p => Nullable.GetUnderlyingType(p.PropertyType) is { IsPrimitive: true }))
+            p.SetValue(row, Activator.CreateInstance(Nullable.GetUnderlyingType(p.PropertyType)!));
         foreach (var p in StringColumns(rowType))
         {
             if (fill(p) is { } value) p.SetValue(row, value); // init-only setters are settable by reflection

@@ -62,7 +62,7 @@ internal static class LabelledCorpus
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         if (stream.Length > options.Limits.MaxFileBytes)
-            return new(DocumentAnalyzer.Describe(DocumentAnalyzer.TooLarge(stream.Length, options.Limits.MaxFileBytes), null), null, []);
+            return new(DocumentAnalyzer.Describe(new SourceItem(path, path, stream.Length, null), DocumentAnalyzer.TooLarge(stream.Length, options.Limits.MaxFileBytes), null), null, []);
         var head = new byte[IExtractorSelector.HeadBytes];
         var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         stream.Position = 0;

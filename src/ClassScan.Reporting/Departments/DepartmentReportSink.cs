@@ -38,8 +38,8 @@ public sealed class DepartmentReportSink : IScanResultSink
 
     public ValueTask WriteAsync(ScanResult result, CancellationToken ct)
     {
-        if (ReviewerText.NeedsAction(result))
-            rows[map.Resolve(result.Item)].Add(DepartmentRow.From(result));
+        var row = ReportRow.Of(result);
+        if (row.NeedsAction) rows[map.Resolve(result.Item)].Add(DepartmentRow.From(row));
         return ValueTask.CompletedTask;
     }
 

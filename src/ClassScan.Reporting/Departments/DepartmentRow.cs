@@ -1,12 +1,11 @@
-using System.Globalization;
-using ClassScan.Core.Scanning;
 using CsvHelper.Configuration.Attributes;
 
 namespace ClassScan.Reporting.Departments;
 
 /// <summary>
-/// One row of <c>forvaltningar/&lt;namn&gt;.csv</c>: a file the department must act on, in Swedish for people
-/// working in Excel. Same privacy as results.csv: path, reason and masked evidence, never content.
+/// The columns of <c>forvaltningar/&lt;namn&gt;.csv</c>, a view of <see cref="ReportRow"/> with Swedish headers for
+/// people working in Excel: a file the department must act on. Same privacy as results.csv: path, reason and masked
+/// evidence, never content.
 /// </summary>
 public sealed class DepartmentRow
 {
@@ -26,17 +25,17 @@ public sealed class DepartmentRow
 
     [Ignore] internal int Rank { get; init; }
 
-    public static DepartmentRow From(ScanResult r) => new()
+    public static DepartmentRow From(ReportRow r) => new()
     {
-        File = r.Item.Path,
-        Link = r.Item.WebUrl ?? "",
-        Level = ReviewerText.Level(r),
-        Why = ReviewerText.Why(r),
-        Action = ReviewerText.Action(r),
-        LastModifiedBy = r.Item.LastModifiedBy ?? "",
-        LastModified = r.Item.LastModified?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
-        Found = EvidenceFormatter.Format(r.Evidence),
-        Id = r.Item.ReportId ?? "",
-        Rank = ReviewerText.Rank(r),
+        File = r.Path,
+        Link = r.WebUrl,
+        Level = r.LevelText,
+        Why = r.Why,
+        Action = r.Action,
+        LastModifiedBy = r.LastModifiedBy,
+        LastModified = r.LastModified,
+        Found = r.Evidence,
+        Id = r.Id,
+        Rank = r.Rank,
     };
 }

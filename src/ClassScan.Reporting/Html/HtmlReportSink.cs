@@ -61,6 +61,7 @@ public sealed partial class HtmlReportSink : IScanResultSink
 
     public ValueTask WriteAsync(ScanResult result, CancellationToken ct)
     {
+        var row = ReportRow.Of(result);
         var department = map.Resolve(result.Item);
         var totals = departments[department];
         totals.Files++;
@@ -75,7 +76,7 @@ public sealed partial class HtmlReportSink : IScanResultSink
         {
             totals.NotJudged++;
             if (blindSpots.Count < MaxListed)
-                blindSpots.Add(new ReportFile(result.Item.Path, department, result.Status.ToReportName() + " – " + ReviewerText.Cause(result.Status), result.StatusDetail ?? ""));
+                blindSpots.Add(new ReportFile(row.Path, department, row.Status + " – " + ReviewerText.Cause(result.Status), row.ReviewReason));
         }
 
         if (previous is not null)
@@ -87,7 +88,7 @@ public sealed partial class HtmlReportSink : IScanResultSink
                     cleaned++;
                     totals.NoLongerFlagged++;
                     if (resolvedExamples.Count < MaxListed)
-                        resolvedExamples.Add(new ReportFile(result.Item.Path, department, ReviewerText.Level(result), "inte längre flaggad: " + ReviewerText.Why(result)));
+                        resolvedExamples.Add(new ReportFile(row.Path, department, row.LevelText, "inte längre flaggad: " + row.Why));
                 }
             }
             else if (result.MustLeave)
@@ -95,7 +96,7 @@ public sealed partial class HtmlReportSink : IScanResultSink
                 newlyFlagged++;
                 totals.NewlyFlagged++;
                 if (newExamples.Count < MaxListed)
-                    newExamples.Add(new ReportFile(result.Item.Path, department, ReviewerText.Level(result), ReviewerText.Why(result)));
+                    newExamples.Add(new ReportFile(row.Path, department, row.LevelText, row.Why));
             }
         }
         return ValueTask.CompletedTask;

@@ -157,7 +157,7 @@ public static class HtmlReportWriter
             {
                 var n = s.ByStatus.GetValueOrDefault(status.ToReportName());
                 if (n == 0) continue;
-                sb.Append("<tr><td>").Append(E(status.ToReportName())).Append("</td>").Append(Num(n, sv)).Append("<td>").Append(E(ReviewAdvice.For(status))).Append("</td></tr>\n");
+                sb.Append("<tr><td>").Append(E(status.ToReportName())).Append("</td>").Append(Num(n, sv)).Append("<td>").Append(E(ReviewerText.Action(status))).Append("</td></tr>\n");
             }
             sb.Append("</tbody>\n</table>\n");
             FileTable(sb, report.BlindSpots, notJudged, "Status", "Orsak", "review.csv");

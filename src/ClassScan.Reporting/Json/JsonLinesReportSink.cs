@@ -5,10 +5,11 @@ using ClassScan.Core.Scanning;
 namespace ClassScan.Reporting.Json;
 
 /// <summary>
-/// <c>results.jsonl</c>: one JSON object per file, for a SIEM or a script. The same fields and the same masking
-/// as results.csv (both are built from <see cref="ResultRow"/>), with numbers and booleans typed and an empty
-/// level as null. Written to a temp file and put in place at completion with the CSVs (a shared
-/// <see cref="ReportBatch"/>), or at once with a batch of its own. Single writer, not thread-safe.
+/// <c>results.jsonl</c>: one JSON object per file, for a SIEM or a script. The same fields, in the same order, with
+/// the same values and masking as results.csv: both write <see cref="ResultRow"/>, the JSON through
+/// <see cref="ReportColumns{TRow}"/>, with numbers and booleans typed and an empty level as null. Written to a temp
+/// file and put in place at completion with the CSVs (a shared <see cref="ReportBatch"/>), or at once with a batch
+/// of its own. Single writer, not thread-safe.
 /// </summary>
 public sealed class JsonLinesReportSink : IScanResultSink
 {
@@ -36,27 +37,7 @@ public sealed class JsonLinesReportSink : IScanResultSink
 
     public ValueTask WriteAsync(ScanResult result, CancellationToken ct)
     {
-        var row = ResultRow.From(result);
-        json.WriteStartObject();
-        json.WriteString("path", row.Path);
-        json.WriteString("status", row.Status);
-        if (result.Classification is { } c) json.WriteNumber("level", (int)c.Level);
-        else json.WriteNull("level");
-        json.WriteBoolean("must_leave", result.MustLeave);
-        json.WriteString("reason", row.Reason);
-        json.WriteNumber("pnr_count", row.PnrCount);
-        json.WriteString("evidence", row.Evidence);
-        json.WriteNumber("bytes", row.Bytes);
-        json.WriteString("extractor", row.Extractor);
-        json.WriteNumber("elapsed_ms", row.ElapsedMs);
-        json.WriteNumber("health_count", row.HealthCount);
-        json.WriteString("osl_marking", row.OslMarking);
-        json.WriteString("rule", row.Rule);
-        json.WriteString("web_url", row.WebUrl);
-        json.WriteString("last_modified_by", row.LastModifiedBy);
-        json.WriteString("last_modified", row.LastModified);
-        json.WriteString("id", row.Id);
-        json.WriteEndObject();
+        ReportColumns<ResultRow>.WriteJson(json, ResultRow.From(ReportRow.Of(result)));
         json.Flush();
         json.Reset();
         stream.WriteByte((byte)'\n');

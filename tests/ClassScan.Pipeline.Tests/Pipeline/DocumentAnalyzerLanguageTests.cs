@@ -9,6 +9,7 @@ namespace ClassScan.Pipeline.Tests.Pipeline;
 /// <summary>The judge stage tags the text with its languages before any detector runs (and only then).</summary>
 public sealed class DocumentAnalyzerLanguageTests
 {
+    private static readonly SourceItem Item = new("a.txt", "a.txt", null, null);
     private static readonly ExtractedText Text = new([new TextSegment(SegmentKind.Body, "brödtext", "The council met on Monday.")]);
 
     [Fact]
@@ -17,7 +18,7 @@ public sealed class DocumentAnalyzerLanguageTests
         var probe = new LanguageProbe();
         var analyzer = new DocumentAnalyzer(new ScriptedExtractor(), [probe], new ClassScan.Policy.KlassaRuleEngine(), languages: new FixedIdentifier("en"));
 
-        var result = analyzer.Judge(Text, "scripted", CancellationToken.None);
+        var result = analyzer.Judge(Item, Text, "scripted", CancellationToken.None);
 
         Assert.Equal(ScanStatus.Ok, result.Status);
         Assert.Equal(["en"], probe.Seen);
@@ -29,7 +30,7 @@ public sealed class DocumentAnalyzerLanguageTests
         var probe = new LanguageProbe();
         var analyzer = new DocumentAnalyzer(new ScriptedExtractor(), [probe], new ClassScan.Policy.KlassaRuleEngine());
 
-        analyzer.Judge(Text, "scripted", CancellationToken.None);
+        analyzer.Judge(Item, Text, "scripted", CancellationToken.None);
 
         Assert.Equal([null], probe.Seen);
     }

@@ -6,12 +6,13 @@ namespace ClassScan.Pipeline.Tests.Pipeline;
 
 /// <summary>
 /// The one mapping from <see cref="ExtractionResult"/> to a report row (<see cref="DocumentAnalyzer.Describe"/>,
-/// <see cref="DocumentAnalyzer.Judge(DocumentExtraction, CancellationToken, Action{ExtractedText, IReadOnlyList{Core.Findings.Finding}}?)"/>):
+/// <see cref="DocumentAnalyzer.Judge(SourceItem, DocumentExtraction, CancellationToken, Action{ExtractedText, IReadOnlyList{Core.Findings.Finding}}?)"/>):
 /// the statuses and the Swedish wording every report has shown, masking where a reason may come from a library.
 /// </summary>
 public sealed class ExtractionResultDescribeTests
 {
     private static readonly DocumentAnalyzer Analyzer = new(new ScriptedExtractor(), [new KeywordDetector()], new ClassScan.Policy.KlassaRuleEngine());
+    private static readonly SourceItem Item = new("/d/fil.pdf", "/d/fil.pdf", 10, null);
 
     public static TheoryData<ExtractionResult.Failure, ScanStatus, string> Failures => new()
     {
@@ -28,11 +29,12 @@ public sealed class ExtractionResultDescribeTests
     [MemberData(nameof(Failures))]
     public void Describe_EachFailure_StatusAndReportWording(ExtractionResult.Failure failure, ScanStatus status, string detail)
     {
-        var analysis = DocumentAnalyzer.Describe(failure, "pdfpig");
+        var analysis = DocumentAnalyzer.Describe(Item, failure, "pdfpig");
 
         Assert.Equal(status, analysis.Status);
         Assert.Equal(detail, analysis.StatusDetail);
         Assert.Equal("pdfpig", analysis.Extractor);
+        Assert.Same(Item, analysis.Item);
         Assert.Null(analysis.Classification);
     }
 
@@ -48,7 +50,7 @@ public sealed class ExtractionResultDescribeTests
     [MemberData(nameof(LibraryReasons))]
     public void Describe_ReasonThatMayQuoteALibrary_DigitRunsMasked(ExtractionResult.Failure failure)
     {
-        var detail = DocumentAnalyzer.Describe(failure, null).StatusDetail!;
+        var detail = DocumentAnalyzer.Describe(Item, failure, null).StatusDetail!;
 
         Assert.DoesNotContain("1212121212", detail, StringComparison.Ordinal);
         Assert.Contains("bad key ", detail, StringComparison.Ordinal);
@@ -64,7 +66,7 @@ public sealed class ExtractionResultDescribeTests
     [MemberData(nameof(OwnReasons))]
     public void Describe_ScanOwnReason_ShownAsItIs(ExtractionResult.Failure failure)
     {
-        Assert.Equal(failure.Reason, DocumentAnalyzer.Describe(failure, null).StatusDetail);
+        Assert.Equal(failure.Reason, DocumentAnalyzer.Describe(Item, failure, null).StatusDetail);
     }
 
     public static TheoryData<ExtractionResult> WithText => new()
@@ -117,7 +119,7 @@ public sealed class ExtractionResultDescribeTests
     [MemberData(nameof(Judged))]
     public void Judge_Extraction_StatusFromTheResult(ExtractionResult result, ScanStatus status, string? detail)
     {
-        var analysis = Analyzer.Judge(new DocumentExtraction("scripted", result), CancellationToken.None);
+        var analysis = Analyzer.Judge(Item, new DocumentExtraction("scripted", result), CancellationToken.None);
 
         Assert.Equal(status, analysis.Status);
         Assert.Equal(detail, analysis.StatusDetail);
