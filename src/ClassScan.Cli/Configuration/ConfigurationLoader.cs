@@ -53,7 +53,7 @@ public static partial class ConfigurationLoader
             return new LoadedConfiguration(new ClassScanSettings(), new ConfigurationBuilder().Build(), file, errors);
         }
 
-        if (file is not null) errors.AddRange(SecretsIn(file));
+        if (file is not null) errors.AddRange(SecretsIn(file).Concat(UnknownSections(file)));
         var settings = Bind(root, lists, errors);
         settings.SourceFile = file;
         return new LoadedConfiguration(settings, root, file, errors);
@@ -148,6 +148,15 @@ public static partial class ConfigurationLoader
         }
     }
 
+    /// <summary>The sections the file may have; the environment has other CLASSSCAN_ variables (CONFIG, GRAPH_TOKEN), so only the file is checked.</summary>
+    private static readonly string[] Sections = [ScanSettings.SectionName, DepartmentsValidation.SectionName, LogSettings.SectionName, GraphSettings.SectionName];
+
+    /// <summary>
+    /// Keys older examples and notes used for the state's path, which nothing read: a coordinator who set one was
+    /// silently using OUT/classscan-state.db. Now they are errors pointing to the setting that works.
+    /// </summary>
+    private static readonly string[] FormerStateKeys = ["State", "StatePath"];
+
     /// <summary>A misspelt key is silently ignored by the binder; here it becomes an error with a suggestion.</summary>
     private static void UnknownKeys(IConfigurationSection section, Type type, List<SettingError> errors)
     {
@@ -155,8 +164,35 @@ public static partial class ConfigurationLoader
         foreach (var child in section.GetChildren())
         {
             if (names.Contains(child.Key, StringComparer.OrdinalIgnoreCase)) continue;
-            var near = names.FirstOrDefault(n => Distance(n.ToLowerInvariant(), child.Key.ToLowerInvariant()) <= 2);
-            errors.Add(new(child.Path, "okänd inställning" + (near is null ? $" (giltiga: {string.Join(", ", names)})." : $"; menade du {section.Path}:{near}?")));
+            errors.Add(new(child.Path, "okänd inställning" + Suggestion(child.Key, names, section.Path)));
+        }
+    }
+
+    private static string Suggestion(string key, IReadOnlyList<string> names, string prefix)
+    {
+        if (FormerStateKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
+            return "; tillståndets sökväg anges med Scan:State (standard: Scan:Out/" + ScanSettings.DefaultStateFileName + ").";
+        var near = names.FirstOrDefault(n => Distance(n.ToLowerInvariant(), key.ToLowerInvariant()) <= 2);
+        var path = prefix.Length == 0 ? "" : prefix + ":";
+        return near is null ? $" (giltiga: {string.Join(", ", names)})." : $"; menade du {path}{near}?";
+    }
+
+    /// <summary>A top-level section the file has but nothing binds (a misspelt "Scn", or the former "State").</summary>
+    private static IEnumerable<SettingError> UnknownSections(string file)
+    {
+        IConfigurationRoot fileOnly;
+        try
+        {
+            fileOnly = new ConfigurationBuilder().AddJsonFile(file, optional: false, reloadOnChange: false).Build();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            yield break; // reported by the main load
+        }
+        foreach (var child in fileOnly.GetChildren())
+        {
+            if (!Sections.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+                yield return new(child.Path, "okänt avsnitt" + Suggestion(child.Key, Sections, ""));
         }
     }
 
