@@ -64,13 +64,24 @@ public sealed class ConfigurationTests : IDisposable
 
     [Theory]
     [InlineData("""{ "Scan": { "Parallelism": "många" } }""", "Scan:Parallelism", "heltal")]
-    [InlineData("""{ "Scan": { "Parallelism": 0 } }""", "Scan:Parallelism", "1–1024")]
+    [InlineData("""{ "Scan": { "Parallelism": 0 } }""", "Scan:Parallelism", "är 0, måste vara 1–1024")]
+    [InlineData("""{ "Scan": { "Parallelism": 1025 } }""", "Scan:Parallelism", "1–1024")]
     [InlineData("""{ "Scan": { "TimeoutSeconds": -1 } }""", "Scan:TimeoutSeconds", "1–86400")]
+    [InlineData("""{ "Scan": { "TimeoutSeconds": 86401 } }""", "Scan:TimeoutSeconds", "1–86400")]
+    [InlineData("""{ "Scan": { "MaxFileMb": 0 } }""", "Scan:MaxFileMb", "1–1048576")]
+    [InlineData("""{ "Scan": { "Model": "m.zip", "NoModel": true } }""", "Scan:NoModel", "välj en")]
+    [InlineData("""{ "Scan": { "Include": ["*.docx", " "] } }""", "Scan:Include:1", "tomt mönster")]
+    [InlineData("""{ "Scan": { "Exclude": [""] } }""", "Scan:Exclude:0", "tomt mönster")]
+    [InlineData("""{ "Scan": { "State": "  " } }""", "Scan:State", "blanksteg")]
+    [InlineData("""{ "Scan": { "Source": "Graph" } }""", "Scan:Source", "local eller graph")]
     [InlineData("""{ "Scan": { "InProcess": "kanske" } }""", "Scan:InProcess", "true eller false")]
     [InlineData("""{ "Scan": { "Formats": ["csv", "xml"] } }""", "Scan:Formats:1", "xml")]
     [InlineData("""{ "Scan": { "Out": " " } }""", "Scan:Out", "utmappen")]
     [InlineData("""{ "Log": { "FileLevel": "Mycket" } }""", "Log:FileLevel", "loggnivå")]
     [InlineData("""{ "Log": { "FileCount": 0 } }""", "Log:FileCount", "1–100")]
+    [InlineData("""{ "Log": { "FileCount": 101 } }""", "Log:FileCount", "1–100")]
+    [InlineData("""{ "Log": { "FileMaxMegabytes": 1025 } }""", "Log:FileMaxMegabytes", "1–1024")]
+    [InlineData("""{ "Log": { "ConsoleLevel": "Verbose" } }""", "Log:ConsoleLevel", "loggnivå")]
     [InlineData("""{ "Departments": [ { "PathGlobs": ["a/**"] } ] }""", "Departments:0:Name", "namn")]
     [InlineData("""{ "Departments": [ { "Name": "Kultur" } ] }""", "Departments:0", "ingen regel")]
     [InlineData("""{ "Departments": [ { "Name": "okänd", "PathGlobs": ["a"] } ] }""", "Departments:0:Name", "reserverat")]
@@ -79,6 +90,11 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("""{ "Departments": [ { "Name": "A", "Owner": ["x"] } ] }""", "Departments:0:Owner", "Owners")]
     [InlineData("""{ "Scan": { "Source": "sharepoint" } }""", "Scan:Source", "local eller graph")]
     [InlineData("""{ "Graph": { "Concurrency": 0 } }""", "Graph:Concurrency", "1–64")]
+    [InlineData("""{ "Graph": { "Concurrency": 65 } }""", "Graph:Concurrency", "1–64")]
+    [InlineData("""{ "Graph": { "BaseUrl": "ftp://graph.microsoft.com/v1.0" } }""", "Graph:BaseUrl", "http(s)")]
+    [InlineData("""{ "Departments": [ { "Name": "A", "PathGlobs": [" "] } ] }""", "Departments:0:PathGlobs:0", "tomt mönster")]
+    [InlineData("""{ "Departments": [ { "Name": "A", "Owners": [""] } ] }""", "Departments:0:Owners:0", "tomt värde")]
+    [InlineData("""{ "Scn": { "Out": "x" } }""", "Scn", "menade du Scan?")]
     [InlineData("""{ "Graph": { "BaseUrl": "graph.microsoft.com" } }""", "Graph:BaseUrl", "http(s)")]
     [InlineData("""{ "Graph": { "Drive": ["b!x"] } }""", "Graph:Drive", "Graph:Drives")]
     [InlineData("""{ "Graph": { "ClientSecret": "hemligt" } }""", "Graph:ClientSecret", "miljö")]
@@ -88,6 +104,68 @@ public sealed class ConfigurationTests : IDisposable
 
         var e = Assert.Single(loaded.Errors, e => e.Key == key);
         Assert.Contains(problem, e.Problem);
+    }
+
+    /// <summary>The positive side of every rule above: the edge of each range and each accepted spelling loads clean.</summary>
+    [Theory]
+    [InlineData("""{ "Scan": { "Parallelism": 1, "TimeoutSeconds": 1, "MaxFileMb": 1 } }""")]
+    [InlineData("""{ "Scan": { "Parallelism": 1024, "TimeoutSeconds": 86400, "MaxFileMb": 1048576 } }""")]
+    [InlineData("""{ "Scan": { "Source": "graph", "Formats": ["csv", " JSONL "] } }""")]
+    [InlineData("""{ "Scan": { "Model": "m.zip", "NoModel": false, "Include": ["*.docx"], "Exclude": ["Arkiv/**"] } }""")]
+    [InlineData("""{ "Scan": { "NoModel": true, "Model": "" } }""")]
+    [InlineData("""{ "Scan": { "State": "/var/lib/classscan/state.db" } }""")]
+    [InlineData("""{ "Scan": { "State": "" } }""")]
+    [InlineData("""{ "Log": { "ConsoleLevel": "debug", "FileLevel": "None", "FileCount": 100, "FileMaxMegabytes": 1024 } }""")]
+    [InlineData("""{ "Log": { "FileCount": 1, "FileMaxMegabytes": 1 } }""")]
+    [InlineData("""{ "Graph": { "Concurrency": 64, "BaseUrl": "http://localhost:5000/v1.0" } }""")]
+    [InlineData("""{ "Graph": { "Concurrency": 1 } }""")]
+    [InlineData("""{ "Departments": [ { "Name": "A", "Owners": ["*@a.se"] }, { "Name": "B", "SiteUrls": ["https://k.sharepoint.com/sites/b"] } ] }""")]
+    public void Load_SettingAtEdgeOfRule_Accepted(string json)
+    {
+        var loaded = Load(Config(json));
+
+        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
+    }
+
+    [Fact]
+    public void Load_SeveralBadSettings_EachNamedOnceAndTheRestStillBound()
+    {
+        var loaded = Load(Config("""{ "Scan": { "Parallelism": 0, "TimeoutSeconds": 0, "Out": "/ut" }, "Graph": { "Concurrency": 0 } }"""));
+
+        Assert.Equal(["Graph:Concurrency", "Scan:Parallelism", "Scan:TimeoutSeconds"], loaded.Errors.Select(e => e.Key).Order());
+        // Bound even though invalid: doctor reports on the rest, show reads the output folder.
+        Assert.Equal("/ut", loaded.Settings.Scan.Out);
+    }
+
+    /// <summary>The state's path used to be looked for under keys nothing bound; now they are refused, pointing to Scan:State.</summary>
+    [Theory]
+    [InlineData("""{ "State": { "Path": "/var/lib/s.db" } }""", "State")]
+    [InlineData("""{ "Graph": { "StatePath": "/var/lib/s.db" } }""", "Graph:StatePath")]
+    [InlineData("""{ "Graph": { "State": "/var/lib/s.db" } }""", "Graph:State")]
+    [InlineData("""{ "Scan": { "StatePath": "/var/lib/s.db" } }""", "Scan:StatePath")]
+    public void Load_FormerStateKey_RefusedPointingToScanState(string json, string key)
+    {
+        var e = Assert.Single(Load(Config(json)).Errors);
+
+        Assert.Equal(key, e.Key);
+        Assert.Contains("Scan:State", e.Problem);
+    }
+
+    [Theory]
+    [InlineData(null, null, "OUT/classscan-state.db")]
+    [InlineData("/var/lib/classscan/state.db", null, "/var/lib/classscan/state.db")]
+    [InlineData(null, "/från/miljön.db", "/från/miljön.db")]
+    [InlineData("/från/filen.db", "/från/miljön.db", "/från/miljön.db")]
+    public void Load_StatePath_ScanStateElseBesideTheReports(string? inFile, string? inEnvironment, string expected)
+    {
+        var file = Config(inFile is null ? """{ "Scan": { "Out": "OUT" } }""" : $$"""{ "Scan": { "Out": "OUT", "State": "{{inFile}}" } }""");
+        var env = new Dictionary<string, string?>();
+        if (inEnvironment is not null) env["CLASSSCAN_Scan__State"] = inEnvironment;
+
+        var loaded = Load(file, env: env);
+
+        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
+        Assert.Equal(expected, loaded.Settings.Scan.StatePath.Replace('\\', '/'));
     }
 
     [Fact]

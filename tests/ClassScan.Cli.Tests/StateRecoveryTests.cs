@@ -120,6 +120,87 @@ public sealed class StateRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task DoctorState_AfterAScan_OkWithSchemaVersionAndItemCount_FileUnchanged()
+    {
+        Assert.Equal(1, (await ScanAsync()).ExitCode);
+        var before = SHA256.HashData(File.ReadAllBytes(StateFile));
+
+        var check = Doctor.DoctorChecks.StateDatabase(StateFile);
+
+        Assert.Equal(Doctor.DoctorOutcome.Ok, check.Outcome);
+        Assert.Contains($"schemaversion 2, {FileCount} filer", check.Message);
+        Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(StateFile)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Damages))]
+    public async Task DoctorState_Damaged_FailsSayingTheNextScanRebuildsIt_FileUnchanged(string how)
+    {
+        Assert.Equal(1, (await ScanAsync()).ExitCode);
+        Damage(how);
+        var damaged = File.ReadAllBytes(StateFile);
+
+        var check = Doctor.DoctorChecks.StateDatabase(StateFile);
+
+        Assert.Equal(Doctor.DoctorOutcome.Failed, check.Outcome);
+        Assert.Contains("nästa skanning flyttar undan den och bygger upp en ny", check.Message);
+        Assert.Equal(damaged, File.ReadAllBytes(StateFile));
+        Assert.Empty(CorruptFiles());
+    }
+
+    [Fact]
+    public async Task DoctorState_NewerSchema_FailsNamingTheVersion_FileUnchanged()
+    {
+        Assert.Equal(1, (await ScanAsync()).ExitCode);
+        using (var db = new SqliteConnection($"Data Source={StateFile};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = "UPDATE meta SET value='99' WHERE key='schema_version'";
+            Assert.Equal(1, cmd.ExecuteNonQuery());
+        }
+        var before = SHA256.HashData(File.ReadAllBytes(StateFile));
+
+        var check = Doctor.DoctorChecks.StateDatabase(StateFile);
+
+        Assert.Equal(Doctor.DoctorOutcome.Failed, check.Outcome);
+        Assert.Contains("nyare ClassScan", check.Message);
+        Assert.Contains("99", check.Message);
+        Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(StateFile)));
+    }
+
+    [Fact]
+    public void DoctorState_NoFileYet_OkCreatedByTheFirstRun()
+    {
+        var check = Doctor.DoctorChecks.StateDatabase(StateFile);
+
+        Assert.Equal(Doctor.DoctorOutcome.Ok, check.Outcome);
+        Assert.Contains("skapas vid första körningen", check.Message);
+        Assert.False(File.Exists(StateFile));
+    }
+
+    /// <summary>Scan:State is the one place: the scan writes there, doctor checks it, show reads it; nothing lands in OUT.</summary>
+    [Fact]
+    public async Task ScanStateSetting_HonouredByScanDoctorAndShow()
+    {
+        var state = Path.Combine(work.FullName, "var", "tillstand.db");
+        var config = Path.Combine(work.FullName, "appsettings.json");
+        File.WriteAllText(config, JsonSerializer.Serialize(new { Scan = new { Path = InDir, Out, State = state, NoModel = true, InProcess = true, Parallelism = 1 } }));
+
+        var scan = await CliRunner.RunAsync("scan", "--config", config);
+        var doctor = await CliRunner.RunAsync("doctor", "--config", config);
+        var id = ReportReader.Read(Path.Combine(Out, "flagged.csv")).Single()["id"];
+        var show = await CliRunner.RunAsync("show", id, "--config", config);
+
+        Assert.Equal(1, scan.ExitCode);
+        Assert.True(File.Exists(state));
+        Assert.False(File.Exists(StateFile));
+        Assert.Contains($"OK      Tillståndsdatabas: {state}: schemaversion 2, {FileCount} filer", doctor.StdOut);
+        Assert.True(show.ExitCode == 0, show.StdErr);
+        Assert.Contains("elevlista.txt", show.StdOut);
+    }
+
+    [Fact]
     public async Task Scan_HealthyState_NoWarningAndUsualExitCode()
     {
         Assert.Equal(1, (await ScanAsync()).ExitCode);

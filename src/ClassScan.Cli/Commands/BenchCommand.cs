@@ -19,9 +19,9 @@ internal static class BenchCommand
         var paths = new Argument<string[]>("paths") { Description = "Folders or files to scan (together they are one corpus).", Arity = ArgumentArity.ZeroOrMore };
         var filesFrom = new Option<string?>("--files-from") { Description = "Also scan the files listed in FILE (one path per line, or NUL-separated as from find -print0)." };
         var repeat = new Option<int>("--repeat", "-k") { Description = "Scan the corpus k times in one run (memory at k× size).", DefaultValueFactory = _ => 1 };
-        var parallelism = new Option<int>("--parallelism", "-p") { Description = "Workers for the CPU stages.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var parallelism = new Option<int>("--parallelism", "-p") { Description = "Workers for the CPU stages.", DefaultValueFactory = _ => new Configuration.ScanSettings().Parallelism };
         var exclude = new Option<string[]>("--exclude") { Description = "Globs to leave out (e.g. the decompression bomb, which measures timeouts, not throughput)." };
-        var timeout = new Option<int>("--timeout") { Description = "Per-file timeout in seconds.", DefaultValueFactory = _ => 60 };
+        var timeout = new Option<int>("--timeout") { Description = "Per-file timeout in seconds.", DefaultValueFactory = _ => new Configuration.ScanSettings().TimeoutSeconds };
         var inProcess = new Option<bool>("--in-process") { Description = "Parsers in the scanner process instead of worker processes." };
         var command = new Command("bench", "Measure end-to-end throughput and peak memory of a scan over fixed folders (no report written).")
         {

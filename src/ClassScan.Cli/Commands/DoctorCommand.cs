@@ -12,7 +12,7 @@ internal static class DoctorCommand
 {
     public static Command Create()
     {
-        var state = new Option<string?>("--state") { Description = "State database to check (default: State:Path / Graph:StatePath from the configuration)." };
+        var state = new Option<string?>("--state") { Description = $"State database to check (Scan:State). Default: OUT/{ScanSettings.DefaultStateFileName}, the scan's own." };
         var command = new Command("doctor", "Check the configuration, model, output folder, state database, extraction worker and Graph sign-in settings; " +
             "say what to fix. Exit code 0 when a scan can run, 2 when something is broken. Makes no network calls.")
         {
@@ -20,8 +20,8 @@ internal static class DoctorCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var config = ConfigurationLoader.Load(parse.GetValue(ConfigOption.Instance));
-            var checks = await DoctorChecks.RunAsync(config, parse.GetValue(state), TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+            var config = ConfigurationLoader.Load(parse.GetValue(ConfigOption.Instance), new CommandLineOverrides(parse).Add(state, "Scan:State").Values);
+            var checks = await DoctorChecks.RunAsync(config, TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
             Console.WriteLine("classscan doctor");
             foreach (var c in checks)
             {

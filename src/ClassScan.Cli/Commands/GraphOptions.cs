@@ -20,8 +20,7 @@ internal sealed class GraphOptions
 
     public Option<string> Source { get; } = new("--source")
     {
-        Description = "What to scan: local (PATH, default) or graph (OneDrive/SharePoint via Microsoft Graph; see docs/graph.md).",
-        DefaultValueFactory = _ => "local",
+        Description = "What to scan: local (PATH) or graph (OneDrive/SharePoint via Microsoft Graph; see docs/graph.md).",
     };
 
     public Option<string[]> Drive { get; } = new("--drive")
@@ -47,7 +46,6 @@ internal sealed class GraphOptions
     public Option<string> BaseUrl { get; } = new("--graph-base-url")
     {
         Description = "Graph root with version (national clouds, test servers).",
-        DefaultValueFactory = _ => GraphConnectionOptions.DefaultBaseUrl,
     };
 
     public Option<string?> TenantId { get; } = new("--tenant-id") { Description = "Graph: Entra ID tenant (directory) id of the app registration." };
@@ -70,14 +68,28 @@ internal sealed class GraphOptions
     public Option<string> Organisation { get; } = new("--organisation", "--organization")
     {
         Description = "Graph: your organisation's name for the User-Agent (NONISV|name|ClassScan/version), as Microsoft asks.",
-        DefaultValueFactory = _ => "Unspecified",
     };
 
     public Option<int> Concurrency { get; } = new("--graph-concurrency")
     {
         Description = "Graph: requests in flight at once against the tenant.",
-        DefaultValueFactory = _ => 4,
     };
+
+    public GraphOptions()
+    {
+        // The help names each option's setting and the options type's default; the options have no default of
+        // their own, so one left out keeps the configured value.
+        foreach (var (option, key) in Settings)
+            option.Description += $" ({key}){SettingDefaults.Describe(key)}";
+    }
+
+    /// <summary>The options that are settings, with their keys (the lists replace Graph:Drives and Graph:Sites when given).</summary>
+    public IEnumerable<(Option Option, string Key)> Settings =>
+    [
+        (Source, "Scan:Source"), (Drive, "Graph:Drives"), (Site, "Graph:Sites"), (AllSites, "Graph:AllSites"), (AllOneDrives, "Graph:AllOneDrives"),
+        (BaseUrl, "Graph:BaseUrl"), (TenantId, "Graph:TenantId"), (ClientId, "Graph:ClientId"), (Certificate, "Graph:CertificatePath"),
+        (ManagedIdentity, "Graph:ManagedIdentity"), (Organisation, "Graph:Organisation"), (Concurrency, "Graph:Concurrency"),
+    ];
 
     public void AddTo(Command command)
     {
@@ -111,9 +123,8 @@ internal sealed class GraphOptions
             AllOneDrives = graph.AllOneDrives,
         };
         if (targets.IsEmpty) return (null, null, "--source graph kräver --drive ID, --site ID-ELLER-URL, --all-sites eller --all-onedrives (eller Graph:Drives, Graph:Sites, Graph:AllSites, Graph:AllOneDrives i konfigurationen)");
-        if (!Uri.TryCreate(graph.BaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("https" or "http"))
-            return (null, null, "--graph-base-url måste vara en http(s)-adress, t.ex. " + GraphConnectionOptions.DefaultBaseUrl);
-        if (graph.Concurrency < 1) return (null, null, "--graph-concurrency måste vara minst 1");
+        // Graph:BaseUrl and Graph:Concurrency were validated with the rest of the configuration (GraphSettingsValidation).
+        var baseUrl = new Uri(graph.BaseUrl, UriKind.Absolute);
 
         GraphAuth auth;
         try
@@ -137,8 +148,8 @@ internal sealed class GraphOptions
         var connection = GraphConnection.Create(new GraphConnectionOptions
         {
             BaseUrl = baseUrl,
-            Organisation = NonEmpty(graph.Organisation) ?? "Unspecified",
-            MaxConcurrency = Math.Max(1, graph.Concurrency),
+            Organisation = NonEmpty(graph.Organisation) ?? new GraphSettings().Organisation,
+            MaxConcurrency = graph.Concurrency,
         }, auth, run.Counters);
         return (new GraphDriveSource(connection, targets, run), connection, null);
     }

@@ -15,85 +15,25 @@ internal static class ScanCommand
 {
     public const string DefaultSamples = "tests/samples";
 
-    public static Command Create()
+    public static Command Create() => Create(new ScanArguments());
+
+    internal static Command Create(ScanArguments arguments)
     {
-        var path = new Argument<string?>("path")
-        {
-            Description = $"Folder (or single file) to scan, recursively. Default: the repository's sample folder ({DefaultSamples}).",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
-        var output = new Option<string>("--out", "-o")
-        {
-            Description = "Folder for results.csv, flagged.csv, review.csv and summary.json (created if missing).",
-            DefaultValueFactory = _ => "scan-out",
-        };
-        var parallelism = new Option<int>("--parallelism", "-p")
-        {
-            Description = "Files parsed at once (each in its own worker process), and as many detected at once. Default: the number of processors.",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
-        var include = new Option<string[]>("--include")
-        {
-            Description = "Only scan files matching this glob, relative to PATH (repeatable). A glob without '/' matches at any depth: --include '*.docx'.",
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var exclude = new Option<string[]>("--exclude")
-        {
-            Description = "Skip files matching this glob (repeatable), e.g. --exclude 'Arkiv/**'.",
-        };
-        var timeout = new Option<int>("--timeout")
-        {
-            Description = "Seconds one file's parsing, and then its detection, may take before it is abandoned and reported as an error.",
-            DefaultValueFactory = _ => 60,
-        };
-        var maxFileMb = new Option<int>("--max-file-mb")
-        {
-            Description = "Largest file read, in MB; larger files are reported as errors naming the limit.",
-            DefaultValueFactory = _ => 512,
-        };
-
-        var inProcess = new Option<bool>("--in-process")
-        {
-            Description = "Run the document parsers inside the scanner instead of in worker processes (faster start, but a parser crash ends the scan).",
-        };
-
-        var format = new Option<string[]>("--format")
-        {
-            Description = "Machine formats beside the CSVs (repeatable): csv (always written), jsonl (results.jsonl, one JSON object per file, for a SIEM).",
-        };
-        format.AcceptOnlyFromAmong("csv", "jsonl");
-
         var command = new Command("scan", "Scan a folder: extract every document's text, find personnummer and other evidence, assign a KLASSA level and write the reports " +
-            "(CSVs, forvaltningar/<namn>.csv per department, rapport.html). Settings come from --config FILE / appsettings.json, CLASSSCAN_* environment variables and these options. " +
-            "Exit codes: 0 nothing must leave M365, 1 files must leave, 2 usage or configuration error, 3 incomplete (also when the output folder fills or turns read-only: last night's reports are then kept), 4 another run holds the output folder, 5 complete but the damaged state file was moved aside and rebuilt (every file read again).")
-        {
-            path, output, parallelism, include, exclude, timeout, maxFileMb, inProcess, format,
-        };
-
-        var model = new ModelOptions();
-        model.AddTo(command);
-        var graph = new GraphOptions();
-        graph.AddTo(command);
-        StateComposition.AddTo(command);
+            "(CSVs, forvaltningar/<namn>.csv per department, rapport.html). Settings come from --config FILE / appsettings.json, CLASSSCAN_* environment variables and these options, " +
+            "later winning; an option left out keeps the configured value. " +
+            "Exit codes: 0 nothing must leave M365, 1 files must leave, 2 usage or configuration error, 3 incomplete (also when the output folder fills or turns read-only: last night's reports are then kept), 4 another run holds the output folder, 5 complete but the damaged state file was moved aside and rebuilt (every file read again).");
+        arguments.AddTo(command);
 
         command.SetAction(async (parse, _) =>
         {
-            // appsettings.json < CLASSSCAN_* environment < options typed here: a nightly job is configured once and a person
-            // overrides one thing by hand. Errors name the setting.
-            var cli = graph.AddOverrides(new CommandLineOverrides(parse)
-                .Add(path, "Scan:Path").Add(output, "Scan:Out").Add(parallelism, "Scan:Parallelism").Add(timeout, "Scan:TimeoutSeconds")
-                .Add(maxFileMb, "Scan:MaxFileMb").Add(inProcess, "Scan:InProcess").Add(model.Model, "Scan:Model").Add(model.NoModel, "Scan:NoModel"));
-            var config = ConfigurationLoader.Load(parse.GetValue(ConfigOption.Instance), cli.Values);
+            var config = arguments.Load(parse);
             if (!config.IsValid)
             {
                 ConfigurationLoader.Report(config, Console.Error);
                 return ExitCodes.UsageError;
             }
             var settings = config.Settings;
-            settings.Scan.Include = cli.List(include) ?? settings.Scan.Include;
-            settings.Scan.Exclude = cli.List(exclude) ?? settings.Scan.Exclude;
-            settings.Scan.Formats = cli.List(format) ?? settings.Scan.Formats;
-            graph.ApplyLists(settings.Graph, cli);
 
             var root = settings.Scan.Path ?? DefaultSamples;
             var fromGraph = settings.Scan.Source == "graph";
@@ -102,22 +42,8 @@ internal static class ScanCommand
                 Console.Error.WriteLine($"classscan: hittar inte '{root}' (mapp eller fil att skanna).");
                 return ExitCodes.UsageError;
             }
-            var p = settings.Scan.Parallelism;
-            var t = settings.Scan.TimeoutSeconds;
-            var maxMb = settings.Scan.MaxFileMb;
-            if (p < 1 || t < 1 || maxMb < 1)
-            {
-                Console.Error.WriteLine("classscan: --parallelism, --timeout och --max-file-mb måste vara minst 1.");
-                return ExitCodes.UsageError;
-            }
-            var options = new ScanOptions
-            {
-                Parallelism = p,
-                FetchParallelism = p,
-                FileTimeout = TimeSpan.FromSeconds(t),
-                Limits = ExtractionLimits.Default with { MaxFileBytes = maxMb * 1024L * 1024 },
-            };
-            var (classifier, error) = model.Load(settings.Scan.Model, settings.Scan.NoModel);
+            var options = settings.Scan.ToScanOptions();
+            var (classifier, error) = arguments.Model.Load(settings.Scan.Model, settings.Scan.NoModel);
             if (error is not null)
             {
                 Console.Error.WriteLine("classscan: " + error);
@@ -125,7 +51,7 @@ internal static class ScanCommand
             }
             using var loaded = classifier;
             // The state makes later nights read only what changed (and writes changes.csv); Graph cannot run without it (delta links).
-            var (state, stateError, stateExit) = StateComposition.Open(parse, settings.Scan.Out, fromGraph ? "graph" : "local", fromGraph ? "graph" : Path.GetFullPath(root));
+            var (state, stateError, stateExit) = StateComposition.Open(parse, settings.Scan.StatePath, fromGraph ? "graph" : "local", fromGraph ? "graph" : Path.GetFullPath(root));
             using var stateScope = state;
             if (stateError is not null || (fromGraph && state is null))
             {
@@ -141,7 +67,7 @@ internal static class ScanCommand
                     Console.Error.WriteLine("classscan: " + graphError);
                     return ExitCodes.UsageError;
                 }
-                return await RunAsync(graphSource!, settings.Scan.Out, options with { FetchParallelism = Math.Max(1, settings.Graph.Concurrency) },
+                return await RunAsync(graphSource!, settings.Scan.Out, options with { FetchParallelism = settings.Graph.Concurrency },
                     !settings.Scan.InProcess, classifier, settings, state).ConfigureAwait(false);
             }
             Core.Scanning.IDocumentSource source = new LocalFolderSource(root, settings.Scan.Include, settings.Scan.Exclude);

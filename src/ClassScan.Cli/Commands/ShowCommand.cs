@@ -17,7 +17,7 @@ internal static class ShowCommand
     public static Command Create()
     {
         var id = new Argument<string>("id") { Description = "The file's id from the reports' id column (e.g. f3k9t0m2q8x1a)." };
-        var outDir = new Option<string?>("--out") { Description = $"The scan's output folder, whose state is read (default: Scan:Out of the configuration)." };
+        var outDir = new Option<string?>("--out") { Description = $"The scan's output folder, whose state is read (Scan:Out; its state is OUT/classscan-state.db unless Scan:State says otherwise)." };
         var command = new Command("show", "Show where a file named by its report id really is (full path and web URL), from the state on this host.")
         {
             id,
@@ -32,10 +32,7 @@ internal static class ShowCommand
                 Console.Error.WriteLine($"classscan: '{SafeText.Message(reportId, 40)}' är inget rapport-id (en bokstav f och {ReportIdentity.Length} tecken, som i kolumnen id).");
                 return ExitCodes.UsageError;
             }
-            // Only the output folder is read from the configuration; the rest of it need not be valid to look up an id.
-            var statePath = parse.GetValue(StateComposition.StateFile) is { Length: > 0 } given
-                ? given
-                : Path.Combine(parse.GetValue(outDir) ?? ConfigurationLoader.Load(parse.GetValue(ConfigOption.Instance)).Settings.Scan.Out, StateComposition.DefaultFileName);
+            var statePath = StatePath(parse, outDir);
             ReportedItem? item;
             try
             {
@@ -68,5 +65,15 @@ internal static class ShowCommand
             return ExitCodes.NothingToMove;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The scan's own resolution (<see cref="ScanSettings.StatePath"/>): --state, else Scan:State, else OUT/classscan-state.db
+    /// with --out over Scan:Out. Only these are read from the configuration; the rest of it need not be valid to look up an id.
+    /// </summary>
+    internal static string StatePath(ParseResult parse, Option<string?> outDir, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var cli = new CommandLineOverrides(parse).Add(outDir, "Scan:Out").Add(StateComposition.StateFile, "Scan:State");
+        return ConfigurationLoader.Load(parse.GetValue(ConfigOption.Instance), cli.Values, environment).Settings.Scan.StatePath;
     }
 }

@@ -13,7 +13,7 @@ namespace ClassScan.Cli.Commands;
 /// </summary>
 internal sealed class StateComposition : IDisposable
 {
-    public const string DefaultFileName = "classscan-state.db";
+    public const string DefaultFileName = Configuration.ScanSettings.DefaultStateFileName;
 
     private readonly ScanStateStore store;
     private StateRecordingSink? sink;
@@ -27,7 +27,7 @@ internal sealed class StateComposition : IDisposable
 
     public static Option<string?> StateFile { get; } = new("--state")
     {
-        Description = $"SQLite state of earlier scans, so later scans read only new and changed files. Default: OUT/{DefaultFileName}.",
+        Description = $"SQLite state of earlier scans, so later scans read only new and changed files (Scan:State). Default: OUT/{DefaultFileName}.",
     };
 
     public static Option<bool> NoState { get; } = new("--no-state")
@@ -56,10 +56,10 @@ internal sealed class StateComposition : IDisposable
     /// returns an error message and the exit code when the file is taken (<see cref="ExitCodes.AlreadyRunning"/>), its
     /// folder cannot be written (full, read-only: <see cref="ExitCodes.Incomplete"/>, like a run whose output fails),
     /// or it is written by a newer ClassScan or unreadable (<see cref="ExitCodes.UsageError"/>).</summary>
-    public static (StateComposition? State, string? Error, int ExitCode) Open(ParseResult parse, string outDir, string source, string description)
+    /// <param name="path">Where the state lives (<see cref="Configuration.ScanSettings.StatePath"/>: --state, Scan:State, or OUT/classscan-state.db).</param>
+    public static (StateComposition? State, string? Error, int ExitCode) Open(ParseResult parse, string path, string source, string description)
     {
         if (parse.GetValue(NoState)) return (null, null, 0);
-        var path = parse.GetValue(StateFile) is { Length: > 0 } given ? given : Path.Combine(outDir, DefaultFileName);
         try
         {
             var store = ScanStateStore.OpenOrRecover(path, out var recovery);

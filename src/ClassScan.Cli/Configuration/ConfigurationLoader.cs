@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace ClassScan.Cli.Configuration;
 
@@ -20,10 +21,12 @@ public static partial class ConfigurationLoader
     /// <param name="configFile">--config value, if given: then the file must exist.</param>
     /// <param name="commandLine">Settings given on the command line, by key ("Scan:Out").</param>
     /// <param name="environment">Environment variables; null reads the process environment (tests pass their own).</param>
+    /// <param name="lists">Replaces the lists given on the command line (repeatable options), before validation.</param>
     public static LoadedConfiguration Load(
         string? configFile,
         IReadOnlyDictionary<string, string?>? commandLine = null,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null,
+        Action<ClassScanSettings>? lists = null)
     {
         var errors = new List<SettingError>();
         var file = ResolveFile(configFile, environment, errors);
@@ -50,10 +53,9 @@ public static partial class ConfigurationLoader
             return new LoadedConfiguration(new ClassScanSettings(), new ConfigurationBuilder().Build(), file, errors);
         }
 
-        if (file is not null) errors.AddRange(SecretsIn(file));
-        var settings = Bind(root, errors);
+        if (file is not null) errors.AddRange(SecretsIn(file).Concat(UnknownSections(file)));
+        var settings = Bind(root, lists, errors);
         settings.SourceFile = file;
-        errors.AddRange(SettingsValidator.Validate(settings));
         return new LoadedConfiguration(settings, root, file, errors);
     }
 
@@ -88,32 +90,52 @@ public static partial class ConfigurationLoader
             .Where(kv => kv.Key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
             .Select(kv => KeyValuePair.Create(kv.Key[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal), kv.Value));
 
-    private static ClassScanSettings Bind(IConfiguration root, List<SettingError> errors)
+    private static ClassScanSettings Bind(IConfiguration root, Action<ClassScanSettings>? lists, List<SettingError> errors)
     {
-        var settings = new ClassScanSettings();
-        UnknownKeys(root.GetSection("Scan"), typeof(ScanSettings), errors);
-        UnknownKeys(root.GetSection("Log"), typeof(LogSettings), errors);
-        UnknownKeys(root.GetSection("Graph"), typeof(GraphSettings), errors);
-        foreach (var entry in root.GetSection("Departments").GetChildren())
+        UnknownKeys(root.GetSection(ScanSettings.SectionName), typeof(ScanSettings), errors);
+        UnknownKeys(root.GetSection(LogSettings.SectionName), typeof(LogSettings), errors);
+        UnknownKeys(root.GetSection(GraphSettings.SectionName), typeof(GraphSettings), errors);
+        foreach (var entry in root.GetSection(DepartmentsValidation.SectionName).GetChildren())
             UnknownKeys(entry, typeof(DepartmentSettings), errors);
 
-        settings.Scan = BindSection(root.GetSection("Scan"), new ScanSettings(), errors);
-        settings.Log = BindSection(root.GetSection("Log"), new LogSettings(), errors);
-        settings.Graph = BindSection(root.GetSection("Graph"), new GraphSettings(), errors);
-        settings.Departments = BindSection(root.GetSection("Departments"), new List<DepartmentSettings>(), errors);
+        // Repeatable command-line options replace whole lists after binding and before validation, so a typed
+        // --include '' is refused like an empty pattern in the file. The callback sees one section at a time.
+        var settings = new ClassScanSettings();
+        settings.Scan = BindSection(root, ScanSettings.SectionName, errors, s => lists?.Invoke(new ClassScanSettings { Scan = s }),
+            new AnnotatedSettingsValidation<ScanSettings>(ScanSettings.SectionName), new ScanSettingsValidation());
+        settings.Graph = BindSection(root, GraphSettings.SectionName, errors, g => lists?.Invoke(new ClassScanSettings { Graph = g }),
+            new AnnotatedSettingsValidation<GraphSettings>(GraphSettings.SectionName), new GraphSettingsValidation());
+        settings.Log = BindSection(root, LogSettings.SectionName, errors, null,
+            new AnnotatedSettingsValidation<LogSettings>(LogSettings.SectionName), new LogSettingsValidation());
+        settings.Departments = BindSection(root, DepartmentsValidation.SectionName, errors, null, new DepartmentsValidation());
         return settings;
     }
 
-    private static T BindSection<T>(IConfigurationSection section, T target, List<SettingError> errors) where T : class
+    /// <summary>
+    /// Binds one section through the options factory (bind, post-configure, validate) and returns the bound value
+    /// even when it fails validation: doctor reports on the rest, and show needs only the output folder.
+    /// </summary>
+    private static T BindSection<T>(IConfiguration root, string section, List<SettingError> errors, Action<T>? postConfigure, params IValidateOptions<T>[] validations)
+        where T : class, new()
     {
+        T? bound = null;
+        var factory = new OptionsFactory<T>(
+            [new ConfigureFromConfigurationOptions<T>(root.GetSection(section))],
+            [new PostConfigureOptions<T>(Options.DefaultName, t => { postConfigure?.Invoke(t); bound = t; })],
+            validations);
         try
         {
-            section.Bind(target);
+            return factory.Create(Options.DefaultName);
+        }
+        catch (OptionsValidationException ex)
+        {
+            errors.AddRange(ex.Failures.Select(SettingError.Parse));
+            return bound ?? new T();
         }
         catch (InvalidOperationException ex)
         {
             // The binder names the key in its message: "... value 'x' at 'Scan:Parallelism' to type 'System.Int32'".
-            var key = BinderKey().Match(ex.Message) is { Success: true } m ? m.Groups[1].Value : section.Path;
+            var key = BinderKey().Match(ex.Message) is { Success: true } m ? m.Groups[1].Value : section;
             var type = BinderType().Match(ex.Message) is { Success: true } t ? t.Groups[1].Value : "";
             var expected = type switch
             {
@@ -122,9 +144,18 @@ public static partial class ConfigurationLoader
                 _ => "ett värde av rätt typ",
             };
             errors.Add(new(key, $"värdet går inte att tolka, ska vara {expected}."));
+            return new T();
         }
-        return target;
     }
+
+    /// <summary>The sections the file may have; the environment has other CLASSSCAN_ variables (CONFIG, GRAPH_TOKEN), so only the file is checked.</summary>
+    private static readonly string[] Sections = [ScanSettings.SectionName, DepartmentsValidation.SectionName, LogSettings.SectionName, GraphSettings.SectionName];
+
+    /// <summary>
+    /// Keys older examples and notes used for the state's path, which nothing read: a coordinator who set one was
+    /// silently using OUT/classscan-state.db. Now they are errors pointing to the setting that works.
+    /// </summary>
+    private static readonly string[] FormerStateKeys = ["State", "StatePath"];
 
     /// <summary>A misspelt key is silently ignored by the binder; here it becomes an error with a suggestion.</summary>
     private static void UnknownKeys(IConfigurationSection section, Type type, List<SettingError> errors)
@@ -133,8 +164,35 @@ public static partial class ConfigurationLoader
         foreach (var child in section.GetChildren())
         {
             if (names.Contains(child.Key, StringComparer.OrdinalIgnoreCase)) continue;
-            var near = names.FirstOrDefault(n => Distance(n.ToLowerInvariant(), child.Key.ToLowerInvariant()) <= 2);
-            errors.Add(new(child.Path, "okänd inställning" + (near is null ? $" (giltiga: {string.Join(", ", names)})." : $"; menade du {section.Path}:{near}?")));
+            errors.Add(new(child.Path, "okänd inställning" + Suggestion(child.Key, names, section.Path)));
+        }
+    }
+
+    private static string Suggestion(string key, IReadOnlyList<string> names, string prefix)
+    {
+        if (FormerStateKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
+            return "; tillståndets sökväg anges med Scan:State (standard: Scan:Out/" + ScanSettings.DefaultStateFileName + ").";
+        var near = names.FirstOrDefault(n => Distance(n.ToLowerInvariant(), key.ToLowerInvariant()) <= 2);
+        var path = prefix.Length == 0 ? "" : prefix + ":";
+        return near is null ? $" (giltiga: {string.Join(", ", names)})." : $"; menade du {path}{near}?";
+    }
+
+    /// <summary>A top-level section the file has but nothing binds (a misspelt "Scn", or the former "State").</summary>
+    private static IEnumerable<SettingError> UnknownSections(string file)
+    {
+        IConfigurationRoot fileOnly;
+        try
+        {
+            fileOnly = new ConfigurationBuilder().AddJsonFile(file, optional: false, reloadOnChange: false).Build();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            yield break; // reported by the main load
+        }
+        foreach (var child in fileOnly.GetChildren())
+        {
+            if (!Sections.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+                yield return new(child.Path, "okänt avsnitt" + Suggestion(child.Key, Sections, ""));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ClassScan.Sources.Graph;
 
 namespace ClassScan.Cli.Configuration;
@@ -9,6 +10,11 @@ namespace ClassScan.Cli.Configuration;
 /// </summary>
 public sealed class GraphSettings
 {
+    public const string SectionName = "Graph";
+
+    // The connection's own defaults, so a Graph scan without configuration behaves like the Graph source's default.
+    private static readonly GraphConnectionOptions ConnectionDefaults = new();
+
     // Arrays default to null, not []: the binder appends to a non-empty default instead of replacing it.
     public string[]? Drives { get; set; }
     public string[]? Sites { get; set; }
@@ -19,8 +25,9 @@ public sealed class GraphSettings
     public string? ClientId { get; set; }
     public string? CertificatePath { get; set; }
     public bool ManagedIdentity { get; set; }
-    public string Organisation { get; set; } = "Unspecified";
-    public int Concurrency { get; set; } = 4;
+    public string Organisation { get; set; } = ConnectionDefaults.Organisation;
+    [Range(1, 64, ErrorMessage = "måste vara 1–64.")]
+    public int Concurrency { get; set; } = ConnectionDefaults.MaxConcurrency;
 
     /// <summary>Environment only (CLASSSCAN_Graph__ClientSecret; the older CLASSSCAN_CLIENT_SECRET is read too).</summary>
     public string? ClientSecret { get; set; }

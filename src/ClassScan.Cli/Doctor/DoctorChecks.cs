@@ -7,6 +7,7 @@ using ClassScan.Cli.Configuration;
 using ClassScan.Core.Documents;
 using ClassScan.Extraction;
 using ClassScan.Extraction.Isolation;
+using ClassScan.State;
 using Microsoft.Extensions.Configuration;
 
 namespace ClassScan.Cli.Doctor;
@@ -18,10 +19,8 @@ namespace ClassScan.Cli.Doctor;
 /// </summary>
 public static class DoctorChecks
 {
-    /// <summary>Keys where a state database may be configured (the Graph source's SQLite state).</summary>
-    public static readonly string[] StateKeys = ["State:Path", "Graph:StatePath", "Graph:State"];
-
-    public static async Task<IReadOnlyList<DoctorCheck>> RunAsync(LoadedConfiguration config, string? statePath, TimeSpan workerTimeout, CancellationToken ct)
+    /// <summary>Runs every check. The state checked is the scan's own (<see cref="ScanSettings.StatePath"/>: --state, Scan:State, else OUT/classscan-state.db).</summary>
+    public static async Task<IReadOnlyList<DoctorCheck>> RunAsync(LoadedConfiguration config, TimeSpan workerTimeout, CancellationToken ct)
     {
         var checks = new List<DoctorCheck>();
         checks.AddRange(Configuration(config));
@@ -29,10 +28,7 @@ public static class DoctorChecks
         checks.Add(ScanPath(s.Scan));
         checks.Add(Model(s.Scan));
         checks.Add(OutputFolder(s.Scan.Out));
-        // The scan keeps its state in <out>/classscan-state.db unless told otherwise: check that one when it exists.
-        var defaultState = Path.Combine(s.Scan.Out, StateComposition.DefaultFileName);
-        checks.Add(StateDatabase(statePath ?? StateKeys.Select(k => config.Root[k]).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
-            ?? (File.Exists(defaultState) ? defaultState : null)));
+        checks.Add(StateDatabase(s.Scan.StatePath));
         checks.Add(await WorkerAsync(workerTimeout, ct).ConfigureAwait(false));
         checks.Add(Graph(config.Root));
         return checks;
@@ -223,42 +219,61 @@ public static class DoctorChecks
         }
     }
 
-    public static DoctorCheck StateDatabase(string? path)
+    /// <summary>
+    /// The state file, looked at read-only as the scan would find it (<see cref="ScanStateStore.Inspect"/>): missing is
+    /// fine (the first run creates it), damaged fails with what the next scan will do about it, a newer schema fails.
+    /// </summary>
+    public static DoctorCheck StateDatabase(string path)
     {
-        if (string.IsNullOrWhiteSpace(path))
-            return new("Tillståndsdatabas", DoctorOutcome.Skipped, "ingen konfigurerad (" + string.Join(", ", StateKeys) + "): varje körning läser allt.");
+        const string Name = "Tillståndsdatabas";
         var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full)!;
         if (!File.Exists(full))
-        {
-            return Directory.Exists(dir)
-                ? new("Tillståndsdatabas", DoctorOutcome.Ok, $"{full} skapas vid första körningen")
-                : new("Tillståndsdatabas", DoctorOutcome.Failed, $"mappen {dir} finns inte.", "Skapa mappen och ge tjänstekontot skrivrätt, eller ändra sökvägen.");
-        }
+            return new(Name, DoctorOutcome.Ok, $"{full} finns inte än och skapas vid första körningen (den läser då alla filer)");
         try
         {
             Span<byte> header = stackalloc byte[16];
             using (var f = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
             {
                 if (f.ReadAtLeast(header, 16, throwOnEndOfStream: false) < 16 || !header.SequenceEqual("SQLite format 3\0"u8))
-                    return new("Tillståndsdatabas", DoctorOutcome.Failed, $"{full} är ingen SQLite-databas.", "Peka på rätt fil, eller flytta undan filen så skapas en ny (nästa körning läser då allt).");
+                    return new(Name, DoctorOutcome.Failed, $"{full} är ingen SQLite-databas: nästa skanning flyttar undan den och bygger upp en ny (och läser då alla filer).",
+                        "Peka på rätt fil med Scan:State eller --state, eller låt nästa skanning bygga om den.");
             }
             using (new FileStream(full, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite)) { }
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            return new("Tillståndsdatabas", DoctorOutcome.Failed, $"{full} kan inte öppnas för skrivning ({ex.GetType().Name}).", "Ge tjänstekontot skrivrätt till filen och mappen.");
+            return new(Name, DoctorOutcome.Failed, $"{full} kan inte öppnas för skrivning ({ex.GetType().Name}).", "Ge tjänstekontot skrivrätt till filen och mappen.");
         }
+        StateSummary summary;
+        try
+        {
+            summary = ScanStateStore.Inspect(full);
+        }
+        catch (StateCorruptException ex)
+        {
+            return new(Name, DoctorOutcome.Failed, $"{full} är skadad ({Core.Privacy.SafeText.Message(ex.Reason)}): nästa skanning flyttar undan den och bygger upp en ny (och läser då alla filer; avslutskod 5).",
+                "Inget måste göras; vill du undersöka filen, kopiera den innan nästa körning.");
+        }
+        catch (StateSchemaTooNewException ex)
+        {
+            return new(Name, DoctorOutcome.Failed, $"{full} skrevs av en nyare ClassScan ({Core.Privacy.SafeText.Message(ex.Message)}); skanningen vägrar använda den.",
+                "Installera samma eller en nyare version av ClassScan, eller peka Scan:State på en annan fil.");
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            return new(Name, DoctorOutcome.Failed, $"{full} kunde inte läsas (SQLite-fel {ex.SqliteErrorCode}).", "Ge tjänstekontot läsrätt till filen och mappen.");
+        }
+        var contents = $"schemaversion {summary.SchemaVersion}, {summary.Items} filer";
         try
         {
             using (new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None)) { }
         }
         catch (IOException)
         {
-            return new("Tillståndsdatabas", DoctorOutcome.Warning, $"{full} används just nu av en körning.", "Vänta tills den är klar.");
+            return new(Name, DoctorOutcome.Warning, $"{full} ({contents}) används just nu av en körning.", "Vänta tills den är klar.");
         }
         catch (UnauthorizedAccessException) { }
-        return new("Tillståndsdatabas", DoctorOutcome.Ok, $"{full} är en läs- och skrivbar SQLite-databas");
+        return new(Name, DoctorOutcome.Ok, $"{full}: {contents}");
     }
 
     /// <summary>One real round trip through an extraction worker process, the way a scan starts them.</summary>

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace ClassScan.Cli.Configuration;
+
+/// <summary>The Scan section's rules that a single annotation cannot state: list entries, and settings that exclude each other.</summary>
+public sealed class ScanSettingsValidation : IValidateOptions<ScanSettings>
+{
+    public static readonly string[] KnownFormats = ["csv", "jsonl"];
+
+    public ValidateOptionsResult Validate(string? name, ScanSettings scan)
+    {
+        var failures = new List<SettingError>();
+        foreach (var (f, i) in (scan.Formats ?? []).Select((f, i) => (f, i)))
+        {
+            if (!KnownFormats.Contains(f?.Trim(), StringComparer.OrdinalIgnoreCase))
+                failures.Add(new($"Scan:Formats:{i}", $"okänt format '{f}'; giltiga: {string.Join(", ", KnownFormats)}."));
+        }
+        foreach (var (list, key) in new[] { (scan.Include, "Include"), (scan.Exclude, "Exclude") })
+        {
+            foreach (var (g, i) in (list ?? []).Select((g, i) => (g, i)))
+            {
+                if (string.IsNullOrWhiteSpace(g)) failures.Add(new($"Scan:{key}:{i}", "tomt mönster."));
+            }
+        }
+        if (scan.Model is { Length: > 0 } && scan.NoModel)
+            failures.Add(new("Scan:NoModel", "både Scan:Model och Scan:NoModel är satta; välj en."));
+        if (scan.State is { Length: > 0 } state && string.IsNullOrWhiteSpace(state))
+            failures.Add(new("Scan:State", "bara blanksteg; lämna tomt för OUT/" + ScanSettings.DefaultStateFileName + "."));
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => f.ToString()));
+    }
+}
