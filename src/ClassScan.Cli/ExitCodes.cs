@@ -1,7 +1,7 @@
 namespace ClassScan.Cli;
 
 /// <summary>Process exit codes, documented in --help and the README. Scripts branch on them.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>The scan completed and no file must leave M365.</summary>
     public const int NothingToMove = 0;

@@ -12,7 +12,7 @@ namespace ClassScan.Cli;
 /// Who holds the lock is written to a separate owner file: .NET takes a shared flock for any other open of the
 /// lock file itself, so the second run could not read it there.
 /// </summary>
-public sealed partial class RunLock : IDisposable
+internal sealed partial class RunLock : IDisposable
 {
     public const string FileName = ".classscan.lock";
     public const string OwnerFileName = ".classscan.lock.owner";

@@ -38,7 +38,7 @@ public sealed class DocumentAnalyzer(
     /// <see cref="IExtractorSelector.HeadBytes"/>, read once by the caller) and extracts. An extractor's bug is
     /// isolated to this file: it becomes <see cref="ExtractionResult.Corrupt"/>, as it does in a worker process.
     /// </summary>
-    public DocumentExtraction Extract(string fileName, DocumentContent content, ReadOnlySpan<byte> head, ExtractionLimits limits, CancellationToken ct)
+    internal DocumentExtraction Extract(string fileName, DocumentContent content, ReadOnlySpan<byte> head, ExtractionLimits limits, CancellationToken ct)
     {
         var extractor = selector.Select(fileName, head);
         if (extractor is null)
@@ -90,7 +90,7 @@ public sealed class DocumentAnalyzer(
     /// </summary>
     /// <param name="item">The file, carried into the result unchanged.</param>
     /// <param name="inspect">Called with the text and findings after detection (see <see cref="AnalyzeWithEvidence"/>).</param>
-    public ScanResult Judge(SourceItem item, DocumentExtraction extraction, CancellationToken ct, Action<ExtractedText, IReadOnlyList<Finding>>? inspect = null)
+    internal ScanResult Judge(SourceItem item, DocumentExtraction extraction, CancellationToken ct, Action<ExtractedText, IReadOnlyList<Finding>>? inspect = null)
     {
         ArgumentNullException.ThrowIfNull(extraction);
         var extractor = extraction.Extractor;

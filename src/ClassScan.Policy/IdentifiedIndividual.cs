@@ -8,7 +8,7 @@ namespace ClassScan.Policy;
 /// Role words alone ("klienten", "patienten"), anonymised references ("A.A.", "NN") and officials in their role are
 /// not individuals. The one definition: the rule engine, the classifier policy and its features all use it.
 /// </summary>
-public static class IdentifiedIndividual
+internal static class IdentifiedIndividual
 {
     /// <summary>True for an identity number of a person (counted or not in pnr_count).</summary>
     public static bool IsIdentityNumber(Finding f) =>

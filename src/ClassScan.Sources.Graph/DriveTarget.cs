@@ -1,4 +1,4 @@
 namespace ClassScan.Sources.Graph;
 
 /// <summary>A drive to crawl and the label that prefixes its paths in reports ("Ekonomi/Dokument", "OneDrive Anna Berg").</summary>
-public sealed record DriveTarget(string DriveId, string Label, string? WebUrl = null);
+internal sealed record DriveTarget(string DriveId, string Label, string? WebUrl = null);

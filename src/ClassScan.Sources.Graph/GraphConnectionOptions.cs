@@ -14,7 +14,7 @@ public sealed record GraphConnectionOptions
     /// <summary>Requests in flight at once against the tenant (Graph throttles per app and tenant).</summary>
     public int MaxConcurrency { get; init; } = 4;
 
-    public GraphRetryOptions Retry { get; init; } = new();
+    internal GraphRetryOptions Retry { get; init; } = new();
 
     /// <summary>Time allowed for one attempt to return headers (and, for JSON calls, the whole body).</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(100);

@@ -4,7 +4,7 @@ using Microsoft.Kiota.Abstractions;
 namespace ClassScan.Sources.Graph;
 
 /// <summary>Graph answered with an error status after all retries. Carries the status, the error code and Location.</summary>
-public sealed class GraphRequestException(HttpStatusCode status, string? code, string message, string? location = null, Exception? inner = null)
+internal sealed class GraphRequestException(HttpStatusCode status, string? code, string message, string? location = null, Exception? inner = null)
     : Exception(message, inner)
 {
     public HttpStatusCode Status { get; } = status;

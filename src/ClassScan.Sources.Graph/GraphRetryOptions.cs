@@ -5,7 +5,7 @@ namespace ClassScan.Sources.Graph;
 /// is always honoured up to <see cref="MaxRetryAfter"/>; other transient failures back off exponentially with
 /// jitter from <see cref="BaseDelay"/>. A file's downloads, redirects and resumed cuts share one budget.
 /// </summary>
-public sealed record GraphRetryOptions
+internal sealed record GraphRetryOptions
 {
     /// <summary>Attempts per HTTP request (first try included).</summary>
     public int MaxAttemptsPerRequest { get; init; } = 8;

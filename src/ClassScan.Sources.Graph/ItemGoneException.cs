@@ -1,4 +1,4 @@
 namespace ClassScan.Sources.Graph;
 
 /// <summary>The item was deleted between listing and download (404): recorded as deleted, not as a failure to retry.</summary>
-public sealed class ItemGoneException() : Exception("filen finns inte längre (borttagen efter listningen)");
+internal sealed class ItemGoneException() : Exception("filen finns inte längre (borttagen efter listningen)");

@@ -1,7 +1,7 @@
 namespace ClassScan.State;
 
 /// <summary>One scan in the run history: what it listed, skipped as unchanged, scanned, and what it cost in requests.</summary>
-public sealed record RunRecord
+internal sealed record RunRecord
 {
     public long Id { get; init; }
     public DateTimeOffset StartedAt { get; init; }

@@ -249,7 +249,7 @@ public sealed partial class ScanStateStore : IDisposable
     }
 
     /// <summary>Closes a run in the history with its totals.</summary>
-    public void FinishRun(long runId, RunRecord totals)
+    internal void FinishRun(long runId, RunRecord totals)
     {
         lock (gate)
         {
@@ -269,7 +269,7 @@ public sealed partial class ScanStateStore : IDisposable
     }
 
     /// <summary>The run history, newest first.</summary>
-    public IReadOnlyList<RunRecord> GetRuns(int max = 100)
+    internal IReadOnlyList<RunRecord> GetRuns(int max = 100)
     {
         lock (gate)
         {

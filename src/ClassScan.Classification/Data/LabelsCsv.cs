@@ -7,7 +7,7 @@ namespace ClassScan.Classification.Data;
 /// <c>doctype</c>, <c>family</c> and <c>source</c> (see <see cref="Family"/>); other columns are ignored. Comma- or semicolon-separated (a municipality exporting from
 /// Swedish Excel gets semicolons), RFC 4180 quotes, UTF-8 with or without BOM.
 /// </summary>
-public static class LabelsCsv
+internal static class LabelsCsv
 {
     /// <exception cref="FormatException">A missing column or a bad level, with the line number.</exception>
     public static IReadOnlyList<LabelledDocument> Read(string path)

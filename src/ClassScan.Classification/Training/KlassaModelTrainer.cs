@@ -127,7 +127,7 @@ public static class KlassaModelTrainer
     }
 
     /// <summary>Trains a model in memory from labelled examples (no files). Deterministic for a given seed.</summary>
-    public static KlassaTextModel Fit(IReadOnlyList<TrainingExample> examples, ModelHyperparameters hyperparameters, int seed = 20251123)
+    internal static KlassaTextModel Fit(IReadOnlyList<TrainingExample> examples, ModelHyperparameters hyperparameters, int seed = 20251123)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(hyperparameters);

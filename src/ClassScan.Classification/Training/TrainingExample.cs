@@ -5,4 +5,4 @@ using ClassScan.Core.Findings;
 namespace ClassScan.Classification.Training;
 
 /// <summary>One labelled document in memory: its text, the detectors' findings on it, and its level(s).</summary>
-public sealed record TrainingExample(ExtractedText Text, IReadOnlyList<Finding> Findings, LevelLabel Label);
+internal sealed record TrainingExample(ExtractedText Text, IReadOnlyList<Finding> Findings, LevelLabel Label);

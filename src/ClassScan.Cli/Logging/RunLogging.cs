@@ -7,7 +7,7 @@ namespace ClassScan.Cli.Logging;
 /// Serilog logger behind the file provider; the provider is told not to dispose it).
 /// Every logger masks identity numbers in what it writes (<see cref="RedactingLogger"/>).
 /// </summary>
-public sealed class RunLogging : IDisposable
+internal sealed class RunLogging : IDisposable
 {
     private readonly JsonLogFile file;
     private readonly Core.Privacy.INameRedactor names;

@@ -9,7 +9,7 @@ namespace ClassScan.Cli.Logging;
 /// Builds the logger factory for a run: one-line console messages on stderr (stdout stays the summary a script
 /// reads) and the rolling JSON file in &lt;out&gt;/logg (<see cref="JsonLogFile"/>). Dispose it at the end to flush both.
 /// </summary>
-public static class ScanLogging
+internal static class ScanLogging
 {
     public const string FolderName = "logg";
 

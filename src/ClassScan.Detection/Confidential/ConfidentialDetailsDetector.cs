@@ -26,7 +26,7 @@ namespace ClassScan.Detection.Confidential;
 /// whether it is about named people is the rule engine's call (proximity to an individual).
 /// Singleton, thread-safe, never throws; samples are masked ("lösenord: ****").
 /// </summary>
-public sealed partial class ConfidentialDetailsDetector : IDetector
+internal sealed partial class ConfidentialDetailsDetector : IDetector
 {
     public const string DetectorId = "se.konfidentiellt";
 

@@ -21,7 +21,7 @@ namespace ClassScan.Detection.Health;
 /// </para>
 /// Singleton, thread-safe, never throws on any input. MaskedSample: the first two letters of the word.
 /// </summary>
-public sealed class HealthDetector : IDetector
+internal sealed class HealthDetector : IDetector
 {
     public const string DetectorId = "se.halsa";
 

@@ -29,7 +29,7 @@ namespace ClassScan.Detection.Individuals;
 /// </para>
 /// Singleton, thread-safe, never throws on any input.
 /// </summary>
-public sealed class IndividualDetector : IDetector
+internal sealed class IndividualDetector : IDetector
 {
     public const string DetectorId = "se.individ";
 

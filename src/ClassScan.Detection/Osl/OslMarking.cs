@@ -29,7 +29,7 @@ namespace ClassScan.Detection.Osl;
 /// <param name="ImpliedLevel">The KLASSA level the marking implies: 2 or 3.</param>
 /// <param name="Detail">The Detail a finding carries (see above).</param>
 /// <param name="UpperCase">The marking word is in capitals ("SEKRETESS"): a stamp even in running text.</param>
-public sealed partial record OslMarking(
+internal sealed partial record OslMarking(
     OslMarkingKind Kind,
     int? Chapter,
     string? Section,

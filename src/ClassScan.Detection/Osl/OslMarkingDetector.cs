@@ -32,7 +32,7 @@ namespace ClassScan.Detection.Osl;
 /// </para>
 /// Singleton, thread-safe, never throws on any input.
 /// </summary>
-public sealed partial class OslMarkingDetector : IDetector
+internal sealed partial class OslMarkingDetector : IDetector
 {
     public const string DetectorId = "se.osl-markering";
 

@@ -1,7 +1,7 @@
 namespace ClassScan.Detection.Osl;
 
 /// <summary>The wording of a secrecy marking.</summary>
-public enum OslMarkingKind
+internal enum OslMarkingKind
 {
     /// <summary>"SEKRETESS", "Sekretess enligt ...", "Omfattas av sekretess ...", "Personalsekretess ...".</summary>
     Sekretess,

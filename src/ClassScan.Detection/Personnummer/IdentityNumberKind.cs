@@ -1,7 +1,7 @@
 namespace ClassScan.Detection.Personnummer;
 
 /// <summary>What a validated Swedish identity number is. <see cref="None"/> means "not valid".</summary>
-public enum IdentityNumberKind
+internal enum IdentityNumberKind
 {
     /// <summary>Not a valid identity number (wrong shape, date or check digit).</summary>
     None,

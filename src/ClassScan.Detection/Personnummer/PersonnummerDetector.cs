@@ -16,7 +16,7 @@ namespace ClassScan.Detection.Personnummer;
 /// a phone number or a dash-joined number, and (2) <see cref="PersonnummerValidator"/> accepts its date and
 /// check digit. Context words never decide validity (design rule 5); they raise confidence from Medium to High.
 /// </remarks>
-public sealed partial class PersonnummerDetector : IDetector
+internal sealed partial class PersonnummerDetector : IDetector
 {
     /// <summary>Stable id shown in reports.</summary>
     public const string DetectorId = "se.personnummer";

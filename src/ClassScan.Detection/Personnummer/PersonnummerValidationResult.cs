@@ -6,7 +6,7 @@ namespace ClassScan.Detection.Personnummer;
 /// </summary>
 /// <param name="Kind">What the number is; <see cref="IdentityNumberKind.None"/> when it is not valid.</param>
 /// <param name="Year">Full birth year (century resolved), or 0 when not valid.</param>
-public readonly record struct PersonnummerValidationResult(IdentityNumberKind Kind, int Year)
+internal readonly record struct PersonnummerValidationResult(IdentityNumberKind Kind, int Year)
 {
     /// <summary>The result for anything that is not a valid identity number.</summary>
     public static PersonnummerValidationResult Invalid => default;

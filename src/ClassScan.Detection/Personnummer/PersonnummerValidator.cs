@@ -11,7 +11,7 @@ namespace ClassScan.Detection.Personnummer;
 /// Skatteverket writes the number with "-" or "+" only, and "19090527 1474" is a negative vector of the
 /// personnummer project.
 /// </remarks>
-public static class PersonnummerValidator
+internal static class PersonnummerValidator
 {
     /// <summary>
     /// Validates <paramref name="value"/>.

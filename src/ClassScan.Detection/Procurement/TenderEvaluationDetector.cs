@@ -21,7 +21,7 @@ namespace ClassScan.Detection.Procurement;
 /// A page without cells (PDF) counts only with words of the time before award: its rows are guessed from
 /// company names and numbers on one line. At most one finding per document. Singleton, thread-safe, never throws.
 /// </summary>
-public sealed partial class TenderEvaluationDetector : IDetector
+internal sealed partial class TenderEvaluationDetector : IDetector
 {
     public const string DetectorId = "se.anbud";
 

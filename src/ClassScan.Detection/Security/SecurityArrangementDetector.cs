@@ -25,7 +25,7 @@ namespace ClassScan.Detection.Security;
 /// "kamera: död vinkel", "rond: kl **.**", "nyckellista", "styrsystem: 10.*.*.*"), never the value.
 /// Singleton, thread-safe, never throws.
 /// </summary>
-public sealed partial class SecurityArrangementDetector : IDetector
+internal sealed partial class SecurityArrangementDetector : IDetector
 {
     public const string DetectorId = "se.sakerhetsskydd";
 

@@ -14,7 +14,7 @@ namespace ClassScan.Detection.Sensitive;
 /// ("medlemmar i Kommunal"), so a union at the negotiating table or a politician's party is not reported.
 /// Singleton, thread-safe, never throws on any input. MaskedSample: the first two letters of the word.
 /// </summary>
-public sealed class SensitiveCategoryDetector : IDetector
+internal sealed class SensitiveCategoryDetector : IDetector
 {
     public const string DetectorId = "se.kansliga-kategorier";
 

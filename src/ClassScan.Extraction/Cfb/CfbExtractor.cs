@@ -11,7 +11,7 @@ namespace ClassScan.Extraction.Cfb;
 /// (<see cref="ExtractionResult.Unsupported"/>), so an encrypted file is never reported as "no findings".
 /// Stateless and thread-safe.
 /// </summary>
-public sealed class CfbExtractor : ITextExtractor
+internal sealed class CfbExtractor : ITextExtractor
 {
     public static CfbExtractor Instance { get; } = new();
 

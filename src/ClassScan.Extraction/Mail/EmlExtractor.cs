@@ -15,7 +15,7 @@ namespace ClassScan.Extraction.Mail;
 /// failure of the whole message. An encrypted message (S/MIME enveloped, PGP/MIME) is
 /// <see cref="ExtractionResult.Encrypted"/>. Thread-safe; holds only the selector.
 /// </summary>
-public sealed class EmlExtractor : ITextExtractor
+internal sealed class EmlExtractor : ITextExtractor
 {
     private readonly IExtractorSelector selector;
 

@@ -11,7 +11,7 @@ namespace ClassScan.Extraction.OpenXml;
 /// headers/footers and document properties. Sheets are streamed, never loaded into a DOM.
 /// Stateless and thread-safe.
 /// </summary>
-public sealed class ExcelExtractor : ITextExtractor
+internal sealed class ExcelExtractor : ITextExtractor
 {
     public static ExcelExtractor Instance { get; } = new();
 

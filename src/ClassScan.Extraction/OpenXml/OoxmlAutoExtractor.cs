@@ -8,7 +8,7 @@ namespace ClassScan.Extraction.OpenXml;
 /// ".doc" or without extension): looks at the package's entry names, then hands over to the right extractor.
 /// A zip that is no Word/Excel/PowerPoint package is <see cref="ExtractionResult.Unsupported"/>.
 /// </summary>
-public sealed class OoxmlAutoExtractor : ITextExtractor
+internal sealed class OoxmlAutoExtractor : ITextExtractor
 {
     public static OoxmlAutoExtractor Instance { get; } = new();
 

@@ -11,7 +11,7 @@ namespace ClassScan.Extraction.OpenXml;
 /// too, SmartArt included), speaker notes ("bild N anteckningar"), classic and modern comments and document
 /// properties. Slide masters and layouts are skipped (placeholder prompts, not content). Stateless and thread-safe.
 /// </summary>
-public sealed class PowerPointExtractor : ITextExtractor
+internal sealed class PowerPointExtractor : ITextExtractor
 {
     public static PowerPointExtractor Instance { get; } = new();
 

@@ -10,7 +10,7 @@ namespace ClassScan.Extraction.OpenXml;
 /// once), footnotes, endnotes, comments, SmartArt and document properties. Parts are streamed with safe XML
 /// readers, never loaded into a DOM. Stateless and thread-safe.
 /// </summary>
-public sealed class WordExtractor : ITextExtractor
+internal sealed class WordExtractor : ITextExtractor
 {
     public static WordExtractor Instance { get; } = new();
 

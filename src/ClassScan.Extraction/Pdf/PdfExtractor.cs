@@ -16,7 +16,7 @@ namespace ClassScan.Extraction.Pdf;
 /// A PDF that needs a user password is <see cref="ExtractionResult.Encrypted"/>; one with an empty user
 /// password opens normally. A page that fails is noted and the rest are read. Stateless and thread-safe.
 /// </summary>
-public sealed class PdfExtractor : ITextExtractor
+internal sealed class PdfExtractor : ITextExtractor
 {
     public static PdfExtractor Instance { get; } = new();
 

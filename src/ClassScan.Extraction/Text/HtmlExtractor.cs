@@ -7,7 +7,7 @@ namespace ClassScan.Extraction.Text;
 /// HTML files (.html/.htm): decoded (BOM, strict UTF-8, declared charset, Windows-1252), converted by
 /// <see cref="HtmlText"/>; the title becomes a Metadata segment. Stateless and thread-safe.
 /// </summary>
-public sealed class HtmlExtractor : ITextExtractor
+internal sealed class HtmlExtractor : ITextExtractor
 {
     public static HtmlExtractor Instance { get; } = new();
 

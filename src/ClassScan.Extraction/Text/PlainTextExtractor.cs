@@ -7,7 +7,7 @@ namespace ClassScan.Extraction.Text;
 /// Plain text files (.txt .csv .tsv .md .json .log): decoded with <see cref="TextDecoding"/> and split into
 /// segments of whole lines ("text", "text del N"). Stateless and thread-safe.
 /// </summary>
-public sealed class PlainTextExtractor : ITextExtractor
+internal sealed class PlainTextExtractor : ITextExtractor
 {
     private const int ChunkChars = 1024 * 1024;
 

@@ -7,7 +7,7 @@ namespace ClassScan.Extraction.Text;
 /// XML files (.xml): decoded like text (honouring a declared encoding), then stripped of markup by
 /// <see cref="XmlTagStripper"/>, which never parses a DTD or resolves anything. Stateless and thread-safe.
 /// </summary>
-public sealed class XmlTextExtractor : ITextExtractor
+internal sealed class XmlTextExtractor : ITextExtractor
 {
     public static XmlTextExtractor Instance { get; } = new();
 
