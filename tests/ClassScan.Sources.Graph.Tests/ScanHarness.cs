@@ -4,6 +4,7 @@ using ClassScan.Pipeline;
 using ClassScan.Reporting;
 using ClassScan.Sources.Graph.Tests.Fakes;
 using ClassScan.State;
+using ClassScan.TestSupport.Fakes;
 
 namespace ClassScan.Sources.Graph.Tests;
 
@@ -43,7 +44,7 @@ internal static class ScanHarness
         var (source, owned) = createSource(run);
         using var _ = owned;
         var progress = new ScanProgress();
-        var analyzer = new DocumentAnalyzer(new PlainTextExtractor(), [new KeywordDetector()], new ClassScan.Policy.KlassaRuleEngine(), progress);
+        var analyzer = new DocumentAnalyzer(new ScriptedExtractor(), [new KeywordDetector()], new ClassScan.Policy.KlassaRuleEngine(), progress);
         var pipeline = new ScanPipeline(source, analyzer, new ScanOptions { Parallelism = 2, FetchParallelism = 4 }, TimeProvider.System, progress);
         // As the scan command composes it: the reports see masked names and report ids, the state the full paths.
         var redaction = new ReportRedaction(new ClassScan.Detection.Personnummer.IdentityNumberRedactor(TimeProvider.System), store.ReportIds);
@@ -51,6 +52,6 @@ internal static class ScanHarness
         var collecting = new CollectingSink(csv);
         var sink = new StateRecordingSink(collecting, run, (changes, _) => ChangesCsvWriter.WriteAsync(outDir, changes, redaction));
         var summary = await pipeline.RunAsync(sink, stop, abort);
-        return new Outcome(summary, collecting.Results, sink.Changes, store.GetRuns(1).Single());
+        return new Outcome(summary, collecting.Results.ToList(), sink.Changes, store.GetRuns(1).Single());
     }
 }

@@ -7,6 +7,7 @@ using ClassScan.Core.Classification;
 using ClassScan.Core.Findings;
 using ClassScan.Classification.Tests.Support;
 using ClassScan.Policy;
+using ClassScan.TestSupport.Fakes;
 
 namespace ClassScan.Classification.Tests.Training;
 
@@ -52,7 +53,7 @@ public sealed class KlassaModelTrainerTests : IDisposable
             ModelPath = Path.Combine(dir, "out", "klassa.zip"),
             Hyperparameters = TinyCorpus.Settings,
             CrossValidationFolds = 3,
-            Time = new FixedTime(new DateTimeOffset(2025, 11, 23, 12, 0, 0, TimeSpan.Zero)),
+            Time = new FixedTimeProvider(new DateTimeOffset(2025, 11, 23, 12, 0, 0, TimeSpan.Zero)),
         });
 
         Assert.True(File.Exists(result.ModelPath));
@@ -153,10 +154,5 @@ public sealed class KlassaModelTrainerTests : IDisposable
         Assert.Equal(1.0, result.PerLevel[2].Recall);
         Assert.Equal(1.0, result.MustLeave.Precision);
         Assert.Single(result.Skipped);
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

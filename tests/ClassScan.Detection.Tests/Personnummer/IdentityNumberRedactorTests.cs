@@ -1,5 +1,6 @@
 using ClassScan.Detection.Personnummer;
 using FsCheck.Xunit;
+using ClassScan.TestSupport.Fakes;
 
 namespace ClassScan.Detection.Tests.Personnummer;
 

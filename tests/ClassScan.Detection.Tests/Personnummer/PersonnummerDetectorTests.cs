@@ -1,6 +1,7 @@
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
 using ClassScan.Detection.Personnummer;
+using ClassScan.TestSupport.Fakes;
 
 namespace ClassScan.Detection.Tests.Personnummer;
 

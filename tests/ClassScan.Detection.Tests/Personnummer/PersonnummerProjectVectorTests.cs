@@ -3,6 +3,7 @@ using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
 using ClassScan.Detection.Personnummer;
 using ClassScan.TestSupport;
+using ClassScan.TestSupport.Fakes;
 
 namespace ClassScan.Detection.Tests.Personnummer;
 

@@ -2,6 +2,7 @@ using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
 using ClassScan.Detection.Personnummer;
 using FsCheck.Xunit;
+using ClassScan.TestSupport.Fakes;
 
 namespace ClassScan.Detection.Tests.Personnummer;
 

@@ -1,4 +1,5 @@
 using ClassScan.Detection.Personnummer;
+using ClassScan.TestSupport.Fakes;
 
 namespace ClassScan.Detection.Tests.Personnummer;
 

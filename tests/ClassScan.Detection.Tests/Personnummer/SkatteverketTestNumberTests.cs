@@ -2,6 +2,7 @@ using System.Text.Json;
 using ClassScan.Core.Findings;
 using ClassScan.Detection.Personnummer;
 using ClassScan.TestSupport;
+using ClassScan.TestSupport.Fakes;
 
 namespace ClassScan.Detection.Tests.Personnummer;
 

@@ -11,6 +11,7 @@ using ClassScan.Policy;
 using ClassScan.Detection.Sensitive;
 
 using ClassScan.Detection.Tests.Personnummer;
+using ClassScan.TestSupport.Fakes;
 
 namespace ClassScan.Detection.Tests.Policy;
 

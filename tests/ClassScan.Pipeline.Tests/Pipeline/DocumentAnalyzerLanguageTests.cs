@@ -2,7 +2,7 @@ using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
 using ClassScan.Core.Language;
 using ClassScan.Core.Scanning;
-using ClassScan.Pipeline.Tests.Fakes;
+using ClassScan.TestSupport.Fakes;
 
 namespace ClassScan.Pipeline.Tests.Pipeline;
 

@@ -1,6 +1,6 @@
 using ClassScan.Core.Documents;
 using ClassScan.Core.Scanning;
-using ClassScan.Pipeline.Tests.Fakes;
+using ClassScan.TestSupport.Fakes;
 
 namespace ClassScan.Pipeline.Tests.Pipeline;
 
@@ -69,20 +69,6 @@ public sealed class ExtractionResultDescribeTests
         Assert.Equal(failure.Reason, DocumentAnalyzer.Describe(Item, failure, null).StatusDetail);
     }
 
-    public static TheoryData<ExtractionResult> WithText => new()
-    {
-        new ExtractionResult.Text(Segment("vanlig text")),
-        new ExtractionResult.PartialText(new ExtractedText([new TextSegment(SegmentKind.Body, "brödtext", "början")]) { Truncated = true }, 6),
-    };
-
-    [Theory]
-    [MemberData(nameof(WithText))]
-    public void TextRead_TextOrPartialText_TheText(ExtractionResult result)
-    {
-        Assert.NotNull(result.TextRead);
-        Assert.False(result is ExtractionResult.Failure);
-    }
-
     [Theory]
     [MemberData(nameof(Failures))]
     public void TextRead_Failure_Null(ExtractionResult.Failure failure, ScanStatus status, string detail)
@@ -90,20 +76,6 @@ public sealed class ExtractionResultDescribeTests
         Assert.Null(failure.TextRead);
         Assert.NotEqual(ScanStatus.Ok, status);
         Assert.False(string.IsNullOrEmpty(detail));
-    }
-
-    [Fact]
-    public void PartialText_TextNotMarkedTruncated_Rejected()
-    {
-        Assert.Throws<ArgumentException>(() => new ExtractionResult.PartialText(Segment("hela texten"), 100));
-    }
-
-    [Fact]
-    public void Failures_SameCaseAndReason_Equal()
-    {
-        Assert.Equal(new ExtractionResult.Corrupt("x"), new ExtractionResult.Corrupt("x"));
-        Assert.NotEqual<ExtractionResult>(new ExtractionResult.Corrupt("x"), new ExtractionResult.Unsupported("x"));
-        Assert.NotEqual(new ExtractionResult.LimitReached("MaxPdfPages", "x"), new ExtractionResult.LimitReached("MaxFileBytes", "x"));
     }
 
     public static TheoryData<ExtractionResult, ScanStatus, string?> Judged => new()

@@ -1,7 +1,7 @@
 using ClassScan.Core.Documents;
 using ClassScan.Core.Scanning;
-using ClassScan.Pipeline.Tests.Fakes;
 using ClassScan.Sources.FileSystem;
+using ClassScan.TestSupport.Fakes;
 
 namespace ClassScan.Pipeline.Tests.Pipeline;
 

@@ -1,6 +1,6 @@
 using ClassScan.Core.Classification;
 using ClassScan.Core.Scanning;
-using ClassScan.Pipeline.Tests.Fakes;
+using ClassScan.TestSupport.Fakes;
 
 namespace ClassScan.Pipeline.Tests.Pipeline;
 

@@ -1,12 +1,12 @@
 using ClassScan.Core.Scanning;
 
-namespace ClassScan.Pipeline.Tests.Fakes;
+namespace ClassScan.TestSupport.Fakes;
 
 /// <summary>
 /// Wraps a source and counts, per item, how often it was opened and how many bytes were read from what it returned:
 /// how a test sees how often the scanner itself reads a file.
 /// </summary>
-internal sealed class CountingSource(IDocumentSource inner) : IDocumentSource
+public sealed class CountingSource(IDocumentSource inner) : IDocumentSource
 {
     private readonly Dictionary<string, (int Opens, long Bytes)> counts = [];
 

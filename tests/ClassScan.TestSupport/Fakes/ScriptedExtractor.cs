@@ -1,14 +1,14 @@
 using System.Text;
 using ClassScan.Core.Documents;
 
-namespace ClassScan.Pipeline.Tests.Fakes;
+namespace ClassScan.TestSupport.Fakes;
 
 /// <summary>
 /// Reads the document as UTF-8 text; content starting with a command word gives that outcome on purpose:
 /// RESULT:encrypted|unsupported|limit|corrupt, THROW:crash (a bug), HANG (ignores cancellation), BLANK, TRUNCATE:text
 /// (the text limit was reached after "text").
 /// </summary>
-internal sealed class ScriptedExtractor : ITextExtractor, IExtractorSelector
+public sealed class ScriptedExtractor : ITextExtractor, IExtractorSelector
 {
     public string Name => "scripted";
 

@@ -1,7 +1,7 @@
-namespace ClassScan.Detection.Tests.Personnummer;
+namespace ClassScan.TestSupport.Fakes;
 
 /// <summary>A clock stopped at one instant (UTC), so century resolution in tests never depends on the run date.</summary>
-internal sealed class FixedTimeProvider(DateTimeOffset utcNow) : TimeProvider
+public sealed class FixedTimeProvider(DateTimeOffset utcNow) : TimeProvider
 {
     /// <summary>The scan date used by the tests: the + separator applies to people born 1926 or earlier.</summary>
     public static FixedTimeProvider ScanDate { get; } = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));

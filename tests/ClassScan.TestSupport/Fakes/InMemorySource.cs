@@ -2,10 +2,10 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using ClassScan.Core.Scanning;
 
-namespace ClassScan.Pipeline.Tests.Fakes;
+namespace ClassScan.TestSupport.Fakes;
 
 /// <summary>A source over named in-memory documents; counts opens so tests can assert what was read.</summary>
-internal sealed class InMemorySource(IEnumerable<(string Name, string Content)> files, bool nonSeekable = false) : IDocumentSource
+public sealed class InMemorySource(IEnumerable<(string Name, string Content)> files, bool nonSeekable = false) : IDocumentSource
 {
     private readonly List<(string Name, byte[] Bytes)> files = files.Select(f => (f.Name, Encoding.UTF8.GetBytes(f.Content))).ToList();
     private int opens;

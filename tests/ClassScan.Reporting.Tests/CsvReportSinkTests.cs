@@ -3,7 +3,7 @@ using ClassScan.Core.Classification;
 using ClassScan.Core.Scanning;
 using ClassScan.Reporting;
 
-namespace ClassScan.Pipeline.Tests.Reporting;
+namespace ClassScan.Reporting.Tests;
 
 public sealed class CsvReportSinkTests : IDisposable
 {

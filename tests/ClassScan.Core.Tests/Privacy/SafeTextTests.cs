@@ -1,6 +1,6 @@
 using ClassScan.Core.Privacy;
 
-namespace ClassScan.Pipeline.Tests.Privacy;
+namespace ClassScan.Core.Tests.Privacy;
 
 public sealed class SafeTextTests
 {

@@ -2,7 +2,7 @@ using ClassScan.TestSupport;
 using ClassScan.Core.Scanning;
 using ClassScan.Sources.FileSystem;
 
-namespace ClassScan.Pipeline.Tests.Sources;
+namespace ClassScan.Sources.FileSystem.Tests;
 
 public sealed class LocalFolderSourceTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using ClassScan.Core.Documents;
 using ClassScan.Extraction.Isolation;
 
-namespace ClassScan.Cli.Tests.Isolation;
+namespace ClassScan.Extraction.Isolation.Tests;
 
 /// <summary>
 /// The worker boundary carries an <see cref="ExtractionResult"/> unchanged, case for case, and a request carries

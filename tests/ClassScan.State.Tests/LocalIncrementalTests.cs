@@ -1,6 +1,6 @@
 using ClassScan.Core.Scanning;
 
-namespace ClassScan.Sources.Graph.Tests;
+namespace ClassScan.State.Tests;
 
 /// <summary>The local folder source on the same state: size + mtime, then SHA-256, decide what is scanned again.</summary>
 public sealed class LocalIncrementalTests : IDisposable
@@ -24,11 +24,11 @@ public sealed class LocalIncrementalTests : IDisposable
     {
         var paths = Enumerable.Range(0, 20).Select(i => Write($"sub{i % 3}/f{i:D2}.txt", $"text {i}" + (i % 4 == 0 ? " PNR" : ""))).ToList();
 
-        var first = await ScanHarness.LocalAsync(Root, work.FullName);
+        var first = await LocalScan.RunAsync(Root, work.FullName);
         Assert.Equal(20, first.Results.Count);
         Assert.Equal(5, first.Changes.Count(c => c.Kind == FlagChangeKind.NewlyFlagged));
 
-        var second = await ScanHarness.LocalAsync(Root, work.FullName);
+        var second = await LocalScan.RunAsync(Root, work.FullName);
         Assert.Empty(second.Results);
         Assert.Equal(20, second.Run.Unchanged);
 
@@ -36,7 +36,7 @@ public sealed class LocalIncrementalTests : IDisposable
         File.WriteAllText(paths[2], "text 2 PNR");                            // changed
         File.Delete(paths[4]);                                                // flagged, deleted
         File.WriteAllText(paths[8], "text 8 ren nu");                         // flagged, cleaned
-        var third = await ScanHarness.LocalAsync(Root, work.FullName);
+        var third = await LocalScan.RunAsync(Root, work.FullName);
 
         Assert.Equal(["f02.txt", "f08.txt"], third.Results.Select(r => r.Item.Name).Order());
         Assert.Equal(17, third.Run.Unchanged);
@@ -51,11 +51,11 @@ public sealed class LocalIncrementalTests : IDisposable
     public async Task MovedFlaggedFile_ReportedAsMovedNotAsDeletedAndNew()
     {
         var from = Write("a/lista.txt", "elever PNR");
-        await ScanHarness.LocalAsync(Root, work.FullName);
+        await LocalScan.RunAsync(Root, work.FullName);
         Directory.CreateDirectory(Path.Combine(Root, "b"));
         File.Move(from, Path.Combine(Root, "b", "lista.txt"));
 
-        var run = await ScanHarness.LocalAsync(Root, work.FullName);
+        var run = await LocalScan.RunAsync(Root, work.FullName);
 
         var gone = Assert.Single(run.Changes, c => c.Kind == FlagChangeKind.NoLongerFlagged);
         Assert.Equal("moved", gone.Why);

@@ -1,10 +1,10 @@
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
 
-namespace ClassScan.Sources.Graph.Tests.Fakes;
+namespace ClassScan.TestSupport.Fakes;
 
-/// <summary>Reports a personnummer finding for the word PNR, so a test decides which files are flagged.</summary>
-internal sealed class KeywordDetector : IDetector
+/// <summary>Reports a personnummer finding for every occurrence of the word PNR (stands in for the real detector).</summary>
+public sealed class KeywordDetector : IDetector
 {
     public string Id => "test.keyword";
 

@@ -1,21 +1,20 @@
-using ClassScan.TestSupport;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
-using ClassScan.Core.Documents;
 using ClassScan.Core.Scanning;
-using ClassScan.Pipeline.Tests.Fakes;
 using ClassScan.Sources.FileSystem;
+using ClassScan.TestSupport;
+using ClassScan.TestSupport.Fakes;
 
-namespace ClassScan.Pipeline.Tests.Sources;
+namespace ClassScan.Pipeline.Tests.Pipeline;
 
 /// <summary>
-/// Entries in a scanned folder that are not regular files, and files that change under the scan. A named pipe
+/// A scan of a folder with entries that are not regular files, and files that change under the scan. A named pipe
 /// once held a fetcher until the 15-minute fetch timeout; every such entry must end as one row, quickly,
 /// without being opened. The fetch timeout stays at its default on purpose: a test that lowered it would pass
-/// by waiting.
+/// by waiting. The source's side is tested in Sources.FileSystem.Tests (NonRegularFileTests).
 /// </summary>
-public sealed class NonRegularFileTests : IDisposable
+public sealed class NonRegularFileScanTests : IDisposable
 {
     private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(30);
 
@@ -36,20 +35,11 @@ public sealed class NonRegularFileTests : IDisposable
         return PathOf(name);
     }
 
-    private string Fifo(string name)
-    {
-        using var mkfifo = Process.Start("mkfifo", [PathOf(name)]);
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
-        return PathOf(name);
-    }
+    private string Fifo(string name) => SpecialFiles.Fifo(PathOf(name));
 
     private string UnixSocket(string name)
     {
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        sockets.Add(socket);
-        socket.Bind(new UnixDomainSocketEndPoint(PathOf(name)));
-        socket.Listen();
+        sockets.Add(SpecialFiles.UnixSocket(PathOf(name)));
         return PathOf(name);
     }
 
@@ -57,77 +47,6 @@ public sealed class NonRegularFileTests : IDisposable
     {
         File.CreateSymbolicLink(PathOf(name), target);
         return PathOf(name);
-    }
-
-    private static async Task<List<SourceItem>> List(IDocumentSource source)
-    {
-        var items = new List<SourceItem>();
-        await foreach (var i in source.EnumerateAsync(CancellationToken.None)) items.Add(i);
-        return items;
-    }
-
-    [LinuxFact]
-    public async Task EnumerateAsync_PipeSocketAndDevice_AreUnsupportedItemsNamingTheKind()
-    {
-        Fifo("rör");
-        UnixSocket("uttag.sock");
-        Link("noll.txt", "/dev/null");
-
-        var items = await List(new LocalFolderSource(root.FullName)).WaitAsync(Quickly);
-
-        var expected = new Dictionary<string, string>
-        {
-            ["rör"] = "inte en vanlig fil (named pipe)",
-            ["uttag.sock"] = "inte en vanlig fil (socket)",
-            ["noll.txt"] = "inte en vanlig fil (enhet)",
-        };
-        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), items.Select(i => i.Name).Order(StringComparer.Ordinal));
-        Assert.All(items, i =>
-        {
-            Assert.Equal(expected[i.Name], i.EnumerationError);
-            Assert.Equal(ScanStatus.Unsupported, i.EnumerationStatus);
-        });
-    }
-
-    [LinuxFact]
-    public async Task EnumerateAsync_RegularFilesEmptyFilesAndLinksToFiles_AreOrdinaryItems()
-    {
-        Write("brev.txt", "hej");
-        Write("tom.txt", "");
-        Link("länk.txt", PathOf("brev.txt"));
-        Link("länk-till-länk.txt", PathOf("länk.txt"));
-
-        var items = await List(new LocalFolderSource(root.FullName));
-
-        Assert.Equal(4, items.Count);
-        Assert.All(items, i => Assert.Null(i.EnumerationError));
-        Assert.Equal(3, Assert.Single(items, i => i.Name == "länk-till-länk.txt").Size);
-    }
-
-    [LinuxFact]
-    public async Task EnumerateAsync_RootIsANamedPipe_IsOneUnsupportedItem()
-    {
-        var pipe = Fifo("rör");
-
-        var item = Assert.Single(await List(new LocalFolderSource(pipe)).WaitAsync(Quickly));
-
-        Assert.Equal("inte en vanlig fil (named pipe)", item.EnumerationError);
-        Assert.Equal(ScanStatus.Unsupported, item.EnumerationStatus);
-    }
-
-    [LinuxFact]
-    public async Task OpenReadAsync_FileReplacedByPipeAfterListing_ThrowsNotAFileWithoutOpening()
-    {
-        var path = Write("rapport.txt", "text");
-        var source = new LocalFolderSource(root.FullName);
-        var item = Assert.Single(await List(source));
-        File.Delete(path);
-        Fifo("rapport.txt");
-
-        // Opening the pipe would block until a writer came: the exception must come at once.
-        var ex = await Assert.ThrowsAsync<NotAFileException>(() => source.OpenReadAsync(item, CancellationToken.None).WaitAsync(Quickly));
-
-        Assert.Equal("inte en vanlig fil (named pipe)", ex.Message);
     }
 
     [LinuxFact]

@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Text;
 using ClassScan.Core.Documents;
 
-namespace ClassScan.Pipeline.Tests.Fakes;
+namespace ClassScan.TestSupport.Fakes;
 
 /// <summary>
 /// A selector and extractor that records what the fetch stage handed on: the head it sniffed and the content
 /// (path or bytes). Like a worker, it reads a file that comes with a path from the path, not from the stream.
 /// </summary>
-internal sealed class ContentProbe : ITextExtractor, IExtractorSelector
+public sealed class ContentProbe : ITextExtractor, IExtractorSelector
 {
     public ConcurrentDictionary<string, int> Heads { get; } = new();
     public ConcurrentDictionary<string, string?> Paths { get; } = new();
