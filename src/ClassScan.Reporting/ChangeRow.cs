@@ -5,7 +5,7 @@ using CsvHelper.Configuration.Attributes;
 namespace ClassScan.Reporting;
 
 /// <summary>One row of changes.csv: how a file's must-leave flag moved since the last complete run.</summary>
-public sealed class ChangeRow
+internal sealed class ChangeRow
 {
     [Name("change"), Index(0)] public string Change { get; init; } = "";
     [Name("why"), Index(1)] public string Why { get; init; } = "";

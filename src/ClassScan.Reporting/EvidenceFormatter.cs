@@ -8,7 +8,7 @@ namespace ClassScan.Reporting;
 /// "personnummer 3 st (sida 1, sida 2) t.ex. 19121212-**** | hälsa 2 st (brödtext) [diagnos]".
 /// Only counts, locations, masked samples and details: never content.
 /// </summary>
-public static class EvidenceFormatter
+internal static class EvidenceFormatter
 {
     public static string Format(IReadOnlyList<EvidenceItem> evidence)
     {

@@ -11,7 +11,7 @@ namespace ClassScan.Reporting;
 /// them. Built from the result as the reports see it (after <see cref="ReportRedaction"/>): masking stays in front.
 /// No document content, only verdict, counts and masked evidence.
 /// </summary>
-public sealed class ReportRow
+internal sealed class ReportRow
 {
     // One row per result however many reports read it; the entry goes with the result.
     private static readonly ConditionalWeakTable<ScanResult, ReportRow> Built = [];

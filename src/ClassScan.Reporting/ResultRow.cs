@@ -7,7 +7,7 @@ namespace ClassScan.Reporting;
 /// results.jsonl: a view of <see cref="ReportRow"/>. The first ten columns are the original contract (scripts read
 /// them by position); new columns go at the end, and appear in every one of those files at once.
 /// </summary>
-public sealed class ResultRow
+internal sealed class ResultRow
 {
     [Name("path"), Index(0)] public string Path { get; init; } = "";
     [Name("status"), Index(1)] public string Status { get; init; } = "";

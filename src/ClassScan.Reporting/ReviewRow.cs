@@ -6,7 +6,7 @@ namespace ClassScan.Reporting;
 /// The columns of review.csv, a view of <see cref="ReportRow"/>: a file the scanner could not judge, or a judged file
 /// that only the classifier suspects (status "granska"), why, and what to do (the department files' words).
 /// </summary>
-public sealed class ReviewRow
+internal sealed class ReviewRow
 {
     [Name("path"), Index(0)] public string Path { get; init; } = "";
     [Name("status"), Index(1)] public string Status { get; init; } = "";

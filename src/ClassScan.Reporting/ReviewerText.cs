@@ -8,7 +8,7 @@ namespace ClassScan.Reporting;
 /// home of these texts, so review.csv, the department files and rapport.html give the same situation the same advice,
 /// which reviewers filter on in Excel. Chosen by level and status only.
 /// </summary>
-public static class ReviewerText
+internal static class ReviewerText
 {
     /// <summary>Action word that starts every action cell ("Åtgärd", review.csv's action): filterable in Excel.</summary>
     public const string Move = "Flytta";

@@ -9,8 +9,8 @@ namespace ClassScan.Reporting.Tests;
 /// </summary>
 internal static class ReportRowTypes
 {
-    public static IReadOnlyList<Type> All { get; } = typeof(ResultRow).Assembly.GetExportedTypes()
-        .Where(t => t.IsClass && t.GetProperties().Any(p => p.GetCustomAttribute<NameAttribute>() is not null))
+    public static IReadOnlyList<Type> All { get; } = typeof(ResultRow).Assembly.GetTypes()
+        .Where(t => t.IsClass && !t.IsNested && t.GetProperties().Any(p => p.GetCustomAttribute<NameAttribute>() is not null))
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .ToList();
 

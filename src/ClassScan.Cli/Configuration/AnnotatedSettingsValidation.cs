@@ -10,7 +10,7 @@ namespace ClassScan.Cli.Configuration;
 /// message in an English sentence about the type's members, which is not what a coordinator should read at 01:30,
 /// nor something to parse the key back out of.
 /// </summary>
-public sealed class AnnotatedSettingsValidation<T>(string section) : IValidateOptions<T> where T : class
+internal sealed class AnnotatedSettingsValidation<T>(string section) : IValidateOptions<T> where T : class
 {
     public ValidateOptionsResult Validate(string? name, T options)
     {

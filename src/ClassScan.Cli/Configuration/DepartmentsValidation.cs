@@ -7,7 +7,7 @@ namespace ClassScan.Cli.Configuration;
 /// The "Departments" list: every entry named, names that give distinct report files, at least one rule each, and
 /// rules that parse. Spans entries (two names, one file), so it is a validator of the whole list.
 /// </summary>
-public sealed class DepartmentsValidation : IValidateOptions<List<DepartmentSettings>>
+internal sealed class DepartmentsValidation : IValidateOptions<List<DepartmentSettings>>
 {
     public const string SectionName = "Departments";
 

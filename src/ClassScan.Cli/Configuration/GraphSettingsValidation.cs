@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace ClassScan.Cli.Configuration;
 
 /// <summary>The Graph section's rules beyond its annotations: the base address must be an absolute http(s) URL.</summary>
-public sealed class GraphSettingsValidation : IValidateOptions<GraphSettings>
+internal sealed class GraphSettingsValidation : IValidateOptions<GraphSettings>
 {
     public ValidateOptionsResult Validate(string? name, GraphSettings graph) =>
         Uri.TryCreate(graph.BaseUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace ClassScan.Cli.Configuration;
 
 /// <summary>The Log section's levels: names of <see cref="LogLevel"/>, in any case.</summary>
-public sealed class LogSettingsValidation : IValidateOptions<LogSettings>
+internal sealed class LogSettingsValidation : IValidateOptions<LogSettings>
 {
     public ValidateOptionsResult Validate(string? name, LogSettings log)
     {

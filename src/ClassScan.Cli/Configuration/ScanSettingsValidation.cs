@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace ClassScan.Cli.Configuration;
 
 /// <summary>The Scan section's rules that a single annotation cannot state: list entries, and settings that exclude each other.</summary>
-public sealed class ScanSettingsValidation : IValidateOptions<ScanSettings>
+internal sealed class ScanSettingsValidation : IValidateOptions<ScanSettings>
 {
     public static readonly string[] KnownFormats = ["csv", "jsonl"];
 

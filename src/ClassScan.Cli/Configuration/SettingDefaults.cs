@@ -7,7 +7,7 @@ namespace ClassScan.Cli.Configuration;
 /// instances: the command-line help is written from this, so the help, the binding and the shipped example
 /// cannot disagree about a default.
 /// </summary>
-public static class SettingDefaults
+internal static class SettingDefaults
 {
     private static readonly Dictionary<string, string> Values = Flatten();
 

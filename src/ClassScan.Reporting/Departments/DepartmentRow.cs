@@ -7,7 +7,7 @@ namespace ClassScan.Reporting.Departments;
 /// people working in Excel: a file the department must act on. Same privacy as results.csv: path, reason and masked
 /// evidence, never content.
 /// </summary>
-public sealed class DepartmentRow
+internal sealed class DepartmentRow
 {
     [Name("Fil"), Index(0)] public string File { get; init; } = "";
     [Name("Länk"), Index(1)] public string Link { get; init; } = "";

@@ -4,4 +4,4 @@ namespace ClassScan.Reporting.Html;
 /// <param name="Label">Text shown beside the bar (encoded when rendered).</param>
 /// <param name="Value">Count.</param>
 /// <param name="Color">CSS colour, from the report's fixed palette only.</param>
-public sealed record ChartBar(string Label, long Value, string Color);
+internal sealed record ChartBar(string Label, long Value, string Color);

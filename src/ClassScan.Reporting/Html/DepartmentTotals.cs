@@ -1,7 +1,7 @@
 namespace ClassScan.Reporting.Html;
 
 /// <summary>Counts for one förvaltning in the HTML report.</summary>
-public sealed class DepartmentTotals(string name)
+internal sealed class DepartmentTotals(string name)
 {
     public string Name { get; } = name;
     public int Files { get; set; }

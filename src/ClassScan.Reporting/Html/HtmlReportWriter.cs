@@ -10,7 +10,7 @@ namespace ClassScan.Reporting.Html;
 /// Every text is encoded (<see cref="HtmlEscaping"/>); the markup is also well-formed XML so tests can parse it.
 /// Holds no document content: paths, reasons and counts only.
 /// </summary>
-public static class HtmlReportWriter
+internal static class HtmlReportWriter
 {
     private const string Red = "#c62828", Orange = "#ef6c00", Blue = "#1565c0", Green = "#2e7d32", Purple = "#6a1b9a", Grey = "#78909c";
 

@@ -8,7 +8,7 @@ namespace ClassScan.Reporting.Html;
 /// The previous run's totals and flagged files, read from the output folder (summary.json and flagged.csv)
 /// before this run replaces them. Memory: one small entry per previously flagged file.
 /// </summary>
-public sealed class PreviousRun
+internal sealed class PreviousRun
 {
     private PreviousRun() { }
 

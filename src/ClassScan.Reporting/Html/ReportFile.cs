@@ -5,4 +5,4 @@ namespace ClassScan.Reporting.Html;
 /// <param name="Department">The förvaltning it maps to.</param>
 /// <param name="What">Level or status in words.</param>
 /// <param name="Why">Reason or cause in plain Swedish.</param>
-public sealed record ReportFile(string Path, string Department, string What, string Why);
+internal sealed record ReportFile(string Path, string Department, string What, string Why);

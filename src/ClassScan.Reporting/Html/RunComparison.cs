@@ -1,7 +1,7 @@
 namespace ClassScan.Reporting.Html;
 
 /// <summary>What changed since the previous run written to the same output folder.</summary>
-public sealed record RunComparison
+internal sealed record RunComparison
 {
     public DateTimeOffset? PreviousFinished { get; init; }
     public bool PreviousComplete { get; init; }

@@ -3,7 +3,7 @@ using ClassScan.Core.Scanning;
 namespace ClassScan.Reporting.Html;
 
 /// <summary>Everything rapport.html shows, gathered during the run; rendered by <see cref="HtmlReportWriter"/>.</summary>
-public sealed record RunReport
+internal sealed record RunReport
 {
     public required ScanSummary Summary { get; init; }
     public IReadOnlyList<DepartmentTotals> Departments { get; init; } = [];
