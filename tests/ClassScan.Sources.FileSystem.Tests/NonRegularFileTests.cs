@@ -1,5 +1,4 @@
 using ClassScan.TestSupport;
-using System.Net.Sockets;
 using ClassScan.Core.Scanning;
 using ClassScan.Sources.FileSystem;
 
@@ -14,36 +13,9 @@ public sealed class NonRegularFileTests : IDisposable
 {
     private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(30);
 
-    private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("classscan-nf-");
-    private readonly List<Socket> sockets = [];
+    private readonly SpecialFolder folder = new("classscan-nf-");
 
-    public void Dispose()
-    {
-        foreach (var s in sockets) s.Dispose();
-        root.Delete(recursive: true);
-    }
-
-    private string PathOf(string name) => Path.Combine(root.FullName, name);
-
-    private string Write(string name, string content)
-    {
-        File.WriteAllText(PathOf(name), content);
-        return PathOf(name);
-    }
-
-    private string Fifo(string name) => SpecialFiles.Fifo(PathOf(name));
-
-    private string UnixSocket(string name)
-    {
-        sockets.Add(SpecialFiles.UnixSocket(PathOf(name)));
-        return PathOf(name);
-    }
-
-    private string Link(string name, string target)
-    {
-        File.CreateSymbolicLink(PathOf(name), target);
-        return PathOf(name);
-    }
+    public void Dispose() => folder.Dispose();
 
     private static async Task<List<SourceItem>> List(IDocumentSource source)
     {
@@ -55,11 +27,11 @@ public sealed class NonRegularFileTests : IDisposable
     [LinuxFact]
     public async Task EnumerateAsync_PipeSocketAndDevice_AreUnsupportedItemsNamingTheKind()
     {
-        Fifo("rör");
-        UnixSocket("uttag.sock");
-        Link("noll.txt", "/dev/null");
+        folder.Fifo("rör");
+        folder.UnixSocket("uttag.sock");
+        folder.Link("noll.txt", "/dev/null");
 
-        var items = await List(new LocalFolderSource(root.FullName)).WaitAsync(Quickly);
+        var items = await List(new LocalFolderSource(folder.Root)).WaitAsync(Quickly);
 
         var expected = new Dictionary<string, string>
         {
@@ -78,12 +50,12 @@ public sealed class NonRegularFileTests : IDisposable
     [LinuxFact]
     public async Task EnumerateAsync_RegularFilesEmptyFilesAndLinksToFiles_AreOrdinaryItems()
     {
-        Write("brev.txt", "hej");
-        Write("tom.txt", "");
-        Link("länk.txt", PathOf("brev.txt"));
-        Link("länk-till-länk.txt", PathOf("länk.txt"));
+        folder.Write("brev.txt", "hej");
+        folder.Write("tom.txt", "");
+        folder.Link("länk.txt", folder.PathOf("brev.txt"));
+        folder.Link("länk-till-länk.txt", folder.PathOf("länk.txt"));
 
-        var items = await List(new LocalFolderSource(root.FullName));
+        var items = await List(new LocalFolderSource(folder.Root));
 
         Assert.Equal(4, items.Count);
         Assert.All(items, i => Assert.Null(i.EnumerationError));
@@ -93,7 +65,7 @@ public sealed class NonRegularFileTests : IDisposable
     [LinuxFact]
     public async Task EnumerateAsync_RootIsANamedPipe_IsOneUnsupportedItem()
     {
-        var pipe = Fifo("rör");
+        var pipe = folder.Fifo("rör");
 
         var item = Assert.Single(await List(new LocalFolderSource(pipe)).WaitAsync(Quickly));
 
@@ -104,11 +76,11 @@ public sealed class NonRegularFileTests : IDisposable
     [LinuxFact]
     public async Task OpenReadAsync_FileReplacedByPipeAfterListing_ThrowsNotAFileWithoutOpening()
     {
-        var path = Write("rapport.txt", "text");
-        var source = new LocalFolderSource(root.FullName);
+        var path = folder.Write("rapport.txt", "text");
+        var source = new LocalFolderSource(folder.Root);
         var item = Assert.Single(await List(source));
         File.Delete(path);
-        Fifo("rapport.txt");
+        folder.Fifo("rapport.txt");
 
         // Opening the pipe would block until a writer came: the exception must come at once.
         var ex = await Assert.ThrowsAsync<NotAFileException>(() => source.OpenReadAsync(item, CancellationToken.None).WaitAsync(Quickly));

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using ClassScan.Core.Scanning;
 using ClassScan.Sources.FileSystem;
@@ -18,47 +17,20 @@ public sealed class NonRegularFileScanTests : IDisposable
 {
     private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(30);
 
-    private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("classscan-nf-");
-    private readonly List<Socket> sockets = [];
+    private readonly SpecialFolder folder = new("classscan-nf-");
 
-    public void Dispose()
-    {
-        foreach (var s in sockets) s.Dispose();
-        root.Delete(recursive: true);
-    }
-
-    private string PathOf(string name) => Path.Combine(root.FullName, name);
-
-    private string Write(string name, string content)
-    {
-        File.WriteAllText(PathOf(name), content);
-        return PathOf(name);
-    }
-
-    private string Fifo(string name) => SpecialFiles.Fifo(PathOf(name));
-
-    private string UnixSocket(string name)
-    {
-        sockets.Add(SpecialFiles.UnixSocket(PathOf(name)));
-        return PathOf(name);
-    }
-
-    private string Link(string name, string target)
-    {
-        File.CreateSymbolicLink(PathOf(name), target);
-        return PathOf(name);
-    }
+    public void Dispose() => folder.Dispose();
 
     [LinuxFact]
     public async Task RunAsync_FolderWithPipeSocketDeviceAndChangingFiles_EveryEntryOneRowWithinSeconds()
     {
-        for (var i = 0; i < 8; i++) Write($"fil{i}.txt", "vanlig text");
-        Fifo("rör");
-        UnixSocket("uttag.sock");
-        Link("noll.txt", "/dev/null");
-        var vanishing = Write("försvinner.txt", "text");
-        var growing = Write("växer.txt", "text");
-        var source = new ChangingSource(new LocalFolderSource(root.FullName), item =>
+        for (var i = 0; i < 8; i++) folder.Write($"fil{i}.txt", "vanlig text");
+        folder.Fifo("rör");
+        folder.UnixSocket("uttag.sock");
+        folder.Link("noll.txt", "/dev/null");
+        var vanishing = folder.Write("försvinner.txt", "text");
+        var growing = folder.Write("växer.txt", "text");
+        var source = new ChangingSource(new LocalFolderSource(folder.Root), item =>
         {
             // Between listing and reading: one file is deleted, another grows (a user still saving it).
             if (item.Id == vanishing) File.Delete(vanishing);
