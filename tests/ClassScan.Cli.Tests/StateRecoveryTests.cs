@@ -98,17 +98,21 @@ public sealed class StateRecoveryTests : IDisposable
         Assert.Equal(JsonValueKind.Null, Summary().GetProperty("state_recovered").ValueKind);
     }
 
+    /// <summary>Makes the state look as if a newer ClassScan (schema 99) had written it.</summary>
+    private void MarkWrittenByNewerSchema()
+    {
+        using var db = new SqliteConnection($"Data Source={StateFile};Pooling=False");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "UPDATE meta SET value='99' WHERE key='schema_version'";
+        Assert.Equal(1, cmd.ExecuteNonQuery());
+    }
+
     [Fact]
     public async Task Scan_StateFromNewerSchema_RefusedWithExitTwoAndLeftUntouched()
     {
         Assert.Equal(1, (await ScanAsync()).ExitCode);
-        using (var db = new SqliteConnection($"Data Source={StateFile};Pooling=False"))
-        {
-            db.Open();
-            using var cmd = db.CreateCommand();
-            cmd.CommandText = "UPDATE meta SET value='99' WHERE key='schema_version'";
-            Assert.Equal(1, cmd.ExecuteNonQuery());
-        }
+        MarkWrittenByNewerSchema();
         var before = SHA256.HashData(File.ReadAllBytes(StateFile));
 
         var run = await ScanAsync();
@@ -152,13 +156,7 @@ public sealed class StateRecoveryTests : IDisposable
     public async Task DoctorState_NewerSchema_FailsNamingTheVersion_FileUnchanged()
     {
         Assert.Equal(1, (await ScanAsync()).ExitCode);
-        using (var db = new SqliteConnection($"Data Source={StateFile};Pooling=False"))
-        {
-            db.Open();
-            using var cmd = db.CreateCommand();
-            cmd.CommandText = "UPDATE meta SET value='99' WHERE key='schema_version'";
-            Assert.Equal(1, cmd.ExecuteNonQuery());
-        }
+        MarkWrittenByNewerSchema();
         var before = SHA256.HashData(File.ReadAllBytes(StateFile));
 
         var check = Doctor.DoctorChecks.StateDatabase(StateFile);
