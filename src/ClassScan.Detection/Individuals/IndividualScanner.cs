@@ -28,6 +28,10 @@ internal sealed class IndividualScanner
     private readonly HashSet<int> linesWithPrivateName = [];
     private readonly HashSet<int> addressLines = [];
     private List<(int From, int To)> inlineOfficial = [];
+    // Per-line scratch of ScanLine, cleared at the start of each line (a segment can have a hundred thousand rows).
+    private readonly List<TermMatch> lineRoles = [];
+    private readonly HashSet<int> lineRolesUsed = [];
+    private readonly Dictionary<int, int> lineRoleByNextToken = [];
     private string[]? columns;
     private bool privateList;
 
@@ -92,14 +96,17 @@ internal sealed class IndividualScanner
             return;
         }
 
-        var roles = new List<TermMatch>();
+        var roles = lineRoles;
+        roles.Clear();
         if (swedish)
         {
             lexicon.Roles.FindAll(Text, segment.Lower, Tokens, from, to, roles);
             lexicon.Roles.SelectLongest(roles);
         }
-        var rolesUsed = new HashSet<int>();
-        var roleByNextToken = new Dictionary<int, int>();
+        var rolesUsed = lineRolesUsed;
+        rolesUsed.Clear();
+        var roleByNextToken = lineRoleByNextToken;
+        roleByNextToken.Clear();
         for (var r = 0; r < roles.Count; r++) roleByNextToken[roles[r].FirstToken + roles[r].TokenCount] = r;
 
         // Right after a private label or role word, any two capitalised words are a name, listed first name or not

@@ -1,4 +1,3 @@
-using System.Text;
 using ClassScan.Core.Privacy;
 using ClassScan.Detection.Text;
 
@@ -126,14 +125,18 @@ internal sealed class IndividualSegment
 
     public static string NormaliseLabel(ReadOnlySpan<char> label)
     {
-        var sb = new StringBuilder(label.Length);
+        label = label.Trim();
+        if (label.IsEmpty) return "";
+        // Never longer than the input; a short label (the usual case) is built on the stack.
+        var buffer = label.Length <= 256 ? stackalloc char[label.Length] : new char[label.Length];
+        var n = 0;
         var space = false;
-        foreach (var c in label.Trim())
+        foreach (var c in label)
         {
-            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
-            if (space) { sb.Append(' '); space = false; }
-            sb.Append(char.ToLowerInvariant(c));
+            if (char.IsWhiteSpace(c)) { space = n > 0; continue; }
+            if (space) { buffer[n++] = ' '; space = false; }
+            buffer[n++] = char.ToLowerInvariant(c);
         }
-        return sb.ToString();
+        return new string(buffer[..n]);
     }
 }

@@ -19,6 +19,10 @@ internal sealed partial class OfficialContext(IndividualLexicon lexicon, Individ
 
     private readonly List<TermMatch> scratch = [];
 
+    // Reused by IsOfficialLabel, called for many cells and labels of a segment (never re-entered).
+    private readonly List<WordToken> labelTokens = [];
+    private readonly List<TermMatch> labelMatches = [];
+
     private string Text => segment.Text;
 
     /// <summary>True when the name <paramref name="name"/> on line <paramref name="lineIndex"/> is an official in their role.</summary>
@@ -78,10 +82,13 @@ internal sealed partial class OfficialContext(IndividualLexicon lexicon, Individ
     public bool IsTitleRow(string? line)
     {
         if (string.IsNullOrWhiteSpace(line)) return false;
+        // One cell is never a row of titles: most lines have no cell break, and need no split.
+        if (!HasCellBreak(line.AsSpan().Trim())) return false;
         var cells = 0;
-        foreach (var cell in CellSplit().Split(line.Trim()))
+        var row = line.AsSpan().Trim();
+        foreach (var range in CellSplit().EnumerateSplits(row))
         {
-            var label = IndividualSegment.NormaliseLabel(cell);
+            var label = IndividualSegment.NormaliseLabel(row[range]);
             if (label.Length == 0) continue;
             if (!IsOfficialLabel(label, allowDepartment: false)) return false;
             cells++;
@@ -98,13 +105,26 @@ internal sealed partial class OfficialContext(IndividualLexicon lexicon, Individ
             || label.EndsWith("förvaltningen", StringComparison.Ordinal) || label.EndsWith("kontoret", StringComparison.Ordinal)
             || label.EndsWith("departementet", StringComparison.Ordinal)))
             return true;
-        var tokens = new List<WordToken>();
+        var tokens = labelTokens;
+        tokens.Clear();
         WordTokenizer.Tokenize(label, tokens);
         if (tokens.Count is 0 or > 4) return false;
-        var matches = new List<TermMatch>();
+        var matches = labelMatches;
+        matches.Clear();
         lexicon.Titles.FindAll(label, label, tokens, 0, tokens.Count, matches);
         foreach (var m in matches)
             if (m.FirstToken + m.TokenCount == tokens.Count) return true;
+        return false;
+    }
+
+    /// <summary>Where <see cref="CellSplit"/> would split: a tab or two whitespace characters in a row.</summary>
+    private static bool HasCellBreak(ReadOnlySpan<char> line)
+    {
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == '\t') return true;
+            if (char.IsWhiteSpace(line[i]) && i + 1 < line.Length && char.IsWhiteSpace(line[i + 1])) return true;
+        }
         return false;
     }
 
