@@ -131,7 +131,7 @@ public class LzfuTests
 
     public static TheoryData<string> RealRtfBodies() =>
         ["other/markitdown__test_outlook_msg.msg", "other/poi__attachment_test_msg.msg", "other/poi__quick.msg", "other/tika__testMSG.msg",
-         "other/tika__testMSG_chinese.msg", "other/unstructured__fake-encrypted.msg"];
+         "other/tika__testMSG_chinese.msg", "other/unstructured__fake-encrypted.msg", "other/tika__test-outlook2003.msg"];
 
     [SharedTheory]
     [MemberData(nameof(RealRtfBodies))]
