@@ -54,7 +54,7 @@ internal static class CompressedRtf
         if (type != Compressed) throw Corrupt("unknown compression type");
         if (Crc(contents) != crc) throw Corrupt("CRC mismatch");
         if (rawSize > (long)contents.Length * MaxInflation) throw Corrupt("size larger than the content can hold");
-        if (rawSize > maxBytes) throw TooLarge(maxBytes);
+        if (rawSize > Math.Min(maxBytes, Array.MaxLength)) throw TooLarge(Math.Min(maxBytes, Array.MaxLength));
         return Inflate(contents, (int)rawSize, ct);
     }
 
