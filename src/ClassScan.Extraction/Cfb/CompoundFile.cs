@@ -6,9 +6,9 @@ using ClassScan.Extraction.Internal;
 namespace ClassScan.Extraction.Cfb;
 
 /// <summary>
-/// A minimal, bounds-checked reader of an OLE2 compound file (MS-CFB): enough to list the directory entries,
-/// the children of a storage, and read a stream (or its first bytes). Every chain walk is bounded by the number of sectors in the file, so a
-/// crafted FAT loop or an out-of-range sector cannot hang or overrun. A damaged file stops the extraction as <see cref="ExtractionResult.Corrupt"/>.
+/// A minimal, bounds-checked reader of an OLE2 compound file (MS-CFB): enough to list the directory entries and
+/// the children of a storage, and to read a stream (or its first bytes). Every chain walk is bounded by the number
+/// of sectors in the file, so a crafted FAT loop or an out-of-range sector cannot hang or overrun. A damaged file stops the extraction as <see cref="ExtractionResult.Corrupt"/>.
 /// </summary>
 internal sealed class CompoundFile
 {
