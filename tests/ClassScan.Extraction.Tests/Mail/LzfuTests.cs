@@ -55,6 +55,16 @@ public class LzfuTests
         Decompress(CompressedRtfWriter.LiteralsOnly(rtf ?? [])).AsSpan().SequenceEqual(rtf ?? []);
 
     [Fact]
+    public void Decompress_LiteralsPastTheDictionarySize_RoundTrips()
+    {
+        // Past 4096 bytes the write position wraps around the ring, and so does the end marker's offset.
+        var rtf = new byte[10_000];
+        new Random(7).NextBytes(rtf);
+
+        Assert.Equal(rtf, Decompress(CompressedRtfWriter.LiteralsOnly(rtf)));
+    }
+
+    [Fact]
     public void Crc_MatchesTheIndependentBitwiseCrc()
     {
         var data = Hex(OverlappingVector)[16..];
