@@ -29,15 +29,17 @@ public sealed class ExtractorSelector : IExtractorSelector
     };
 
     private readonly EmlExtractor eml;
+    private readonly CfbExtractor cfb;
     private readonly Dictionary<string, ITextExtractor> byName;
 
     public ExtractorSelector()
     {
         eml = new EmlExtractor(this);
+        cfb = new CfbExtractor(this); // an Outlook message's attachments are chosen here too
         ITextExtractor[] all =
         [
             WordExtractor.Instance, ExcelExtractor.Instance, PowerPointExtractor.Instance, OoxmlAutoExtractor.Instance,
-            CfbExtractor.Instance, PdfExtractor.Instance, PlainTextExtractor.Instance, XmlTextExtractor.Instance,
+            cfb, PdfExtractor.Instance, PlainTextExtractor.Instance, XmlTextExtractor.Instance,
             HtmlExtractor.Instance, eml,
         ];
         byName = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
@@ -56,7 +58,7 @@ public sealed class ExtractorSelector : IExtractorSelector
         var ext = Path.GetExtension(fileName ?? "");
 
         if (IsZip(head)) return SelectZip(ext, head);
-        if (head.StartsWith(CompoundFile.Signature)) return CfbExtractor.Instance;
+        if (head.StartsWith(CompoundFile.Signature)) return cfb;
         if (head[..Math.Min(head.Length, 1024)].IndexOf("%PDF"u8) >= 0) return PdfExtractor.Instance;
 
         // A claimed office/PDF file without its signature is a damaged file of that format, not "unsupported".

@@ -11,7 +11,7 @@ namespace ClassScan.Extraction.Tests;
 /// <summary>The <see cref="ITextExtractor"/> contract, run against every implementation.</summary>
 public class ExtractorContractTests
 {
-    public static TheoryData<string> Extractors() => ["word", "excel", "powerpoint", "ooxml", "pdf", "text", "xml", "html", "eml", "cfb"];
+    public static TheoryData<string> Extractors() => ["word", "excel", "powerpoint", "ooxml", "pdf", "text", "xml", "html", "eml", "cfb", "msg"];
 
     private static (ITextExtractor Extractor, byte[] Valid) Get(string name) => name switch
     {
@@ -25,6 +25,7 @@ public class ExtractorContractTests
         "html" => (HtmlExtractor.Instance, "<p>hej</p>"u8.ToArray()),
         "eml" => (ExtractorSelector.Default.Select("a.eml", [])!, TestDocuments.Eml("hej", "hej")),
         "cfb" => (CfbExtractor.Instance, CompoundFileWriter.Create(("EncryptionInfo", new byte[8]))),
+        "msg" => (ExtractorSelector.Default.Select("a.msg", CompoundFile.Signature)!, new MsgBuilder().Subject("hej").Text("hej").Build()),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

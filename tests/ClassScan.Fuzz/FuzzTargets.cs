@@ -1,6 +1,7 @@
 using ClassScan.Core.Documents;
 using ClassScan.Extraction;
 using ClassScan.Extraction.Cfb;
+using ClassScan.Extraction.Internal;
 using ClassScan.Extraction.Mail;
 using ClassScan.Extraction.OpenXml;
 using ClassScan.Extraction.Pdf;
@@ -36,9 +37,10 @@ internal static class FuzzTargets
         ["xml"] = ("input.xml", () => XmlTextExtractor.Instance),
         ["text"] = ("input.txt", () => PlainTextExtractor.Instance),
         ["cfb"] = ("input.doc", () => CfbExtractor.Instance),
+        ["msg"] = ("input.msg", () => new CfbExtractor(ExtractorSelector.Default)),
     };
 
-    public static IEnumerable<string> Names => Targets.Keys.Append("select").Order(StringComparer.Ordinal);
+    public static IEnumerable<string> Names => Targets.Keys.Append("select").Append("lzfu").Order(StringComparer.Ordinal);
 
     /// <summary>The action for <paramref name="name"/>, or null if there is no such target.</summary>
     public static Action<ReadOnlySpan<byte>>? Find(string name)
@@ -49,6 +51,20 @@ internal static class FuzzTargets
             {
                 var extractor = ExtractorSelector.Default.Select("input", input[..Math.Min(input.Length, IExtractorSelector.HeadBytes)]);
                 if (extractor is not null) Extract(extractor, input);
+            };
+        }
+        if (name.Equals("lzfu", StringComparison.OrdinalIgnoreCase))
+        {
+            // The compressed-RTF body of a .msg on its own: damage is a stop with a result, never another exception.
+            return input =>
+            {
+                try
+                {
+                    _ = CompressedRtf.Decompress(input, Limits.MaxUncompressedBytes, CancellationToken.None);
+                }
+                catch (ExtractionStop)
+                {
+                }
             };
         }
         if (!Targets.TryGetValue(name, out var target)) return null;

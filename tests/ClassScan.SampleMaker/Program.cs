@@ -94,6 +94,24 @@ Write("12-personalmote.pptx", new PptxBuilder()
 
 Write("13-skannat-protokoll.pdf", new PdfBuilder().BlankPage().BlankPage().Build());
 
+// Outlook keeps a forwarded mail as a message embedded in the message; the decision is a Word file inside that one.
+var forwarded = new MsgBuilder()
+    .From("handlaggare@storby.se", "Eva Handläggare").To("enhetschef@storby.se", "Enhetschefen")
+    .Subject("Beslut om försörjningsstöd").Sent(new DateTime(2025, 4, 2, 8, 15, 0, DateTimeKind.Utc))
+    .Text("Hej, här är beslutet för granskning innan det skickas.")
+    .Attach("beslut.docx", new DocxBuilder()
+        .Paragraph("Beslut om ekonomiskt bistånd enligt 4 kap. 1 § socialtjänstlagen")
+        .Paragraph("Sökande: Tolvan Tolvansson, 191212121212")
+        .Paragraph("Ansökan om försörjningsstöd för april beviljas med 6 200 kr.")
+        .Build());
+Write("14-vidarebefordrat-beslut.msg", new MsgBuilder()
+    .MessageClass("IPM.Note")
+    .From("enhetschef@storby.se", "Enhetschefen").To("registrator@storby.se", "Registrator")
+    .Subject("VB: Beslut om försörjningsstöd").Sent(new DateTime(2025, 4, 2, 9, 0, 0, DateTimeKind.Utc))
+    .Text("Vidarebefordrar för diarieföring.")
+    .AttachMessage(forwarded, "Beslut om försörjningsstöd")
+    .Build());
+
 File.WriteAllText(Path.Combine(outDir, "..", "samples.expected.csv"), """
     file;status;level;why
     01-pressmeddelande.html;ok;0;public press release, politician in public role
@@ -109,6 +127,7 @@ File.WriteAllText(Path.Combine(outDir, "..", "samples.expected.csv"), """
     11-elevhalsa-journal.pdf;ok;3;pupil with personnummer and diagnosis
     12-personalmote.pptx;ok;3;named employee's sick leave and diagnosis in speaker notes
     13-skannat-protokoll.pdf;no-text;;scanned pages without a text layer: a blind spot for review.csv
+    14-vidarebefordrat-beslut.msg;ok;3;social-services decision with personnummer in a Word file inside a forwarded Outlook message
 
     """.Replace("\n", "\r\n", StringComparison.Ordinal));
 Console.WriteLine($"wrote samples to {Path.GetFullPath(outDir)}");

@@ -1,22 +1,29 @@
 using System.Buffers.Binary;
 using ClassScan.Core.Documents;
 using ClassScan.Extraction.Internal;
+using ClassScan.Extraction.Mail;
 
 namespace ClassScan.Extraction.Cfb;
 
 /// <summary>
-/// Handles OLE2 compound files (D0 CF 11 E0). Extracts no text: it tells a password-protected OOXML package
+/// Handles OLE2 compound files (D0 CF 11 E0). Extracts no text of its own: it tells a password-protected OOXML package
 /// (an <c>EncryptionInfo</c> + <c>EncryptedPackage</c> container, whatever its extension) and encrypted legacy
-/// Office files (<see cref="ExtractionResult.Encrypted"/>) from unencrypted legacy .doc/.xls/.ppt/.msg
+/// Office files (<see cref="ExtractionResult.Encrypted"/>) from unencrypted legacy .doc/.xls/.ppt
 /// (<see cref="ExtractionResult.Unsupported"/>), so an encrypted file is never reported as "no findings".
+/// Outlook messages (.msg) are read by <see cref="MsgReader"/>, their attachments with the selector.
 /// Stateless and thread-safe.
 /// </summary>
 internal sealed class CfbExtractor : ITextExtractor
 {
-    public static CfbExtractor Instance { get; } = new();
+    /// <summary>Reads an Outlook message's attachments with <see cref="ExtractorSelector.Default"/>.</summary>
+    public static CfbExtractor Instance { get; } = new(null);
 
-    private CfbExtractor()
+    private readonly IExtractorSelector? attachments;
+
+    /// <param name="attachments">Chooses the readers of an Outlook message's attachments; null: <see cref="ExtractorSelector.Default"/>.</param>
+    public CfbExtractor(IExtractorSelector? attachments)
     {
+        this.attachments = attachments;
     }
 
     public string Name => "cfb";
@@ -24,10 +31,14 @@ internal sealed class CfbExtractor : ITextExtractor
     public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
         ExtractionStop.Run(() => Classify(content.Stream, limits, ct));
 
-    private static ExtractionResult Classify(Stream content, ExtractionLimits limits, CancellationToken ct)
+    private ExtractionResult Classify(Stream content, ExtractionLimits limits, CancellationToken ct)
     {
         InputGuard.CheckSize(content, limits);
         var file = CompoundFile.Open(content, ct);
+
+        // An Outlook message first: its attachments are storages inside it, whose streams (an encrypted workbook's
+        // EncryptionInfo, an embedded document's WordDocument) must not pass for the message's own.
+        if (MsgReader.IsMessage(file)) return new MsgReader(attachments ?? ExtractorSelector.Default).Read(file, limits, ct);
 
         if (file.Find("EncryptionInfo") is not null || file.Find("EncryptedPackage") is not null)
             return new ExtractionResult.Encrypted("password-protected Office document (encrypted OOXML package)");
@@ -57,9 +68,6 @@ internal sealed class CfbExtractor : ITextExtractor
                 return new ExtractionResult.Encrypted("password-protected legacy PowerPoint presentation (.ppt)");
             return new ExtractionResult.Unsupported("legacy PowerPoint 97-2003 (.ppt)");
         }
-        if (file.Entries.Any(e => e.Name.StartsWith("__substg1.0_", StringComparison.OrdinalIgnoreCase)
-                                  || e.Name.StartsWith("__properties_version1.0", StringComparison.OrdinalIgnoreCase)))
-            return new ExtractionResult.Unsupported("Outlook message (.msg)");
         return new ExtractionResult.Unsupported("OLE2 compound file (unknown application)");
     }
 

@@ -6,9 +6,9 @@ using ClassScan.Extraction.Internal;
 namespace ClassScan.Extraction.Cfb;
 
 /// <summary>
-/// A minimal, bounds-checked reader of an OLE2 compound file (MS-CFB): enough to list the directory entries
-/// and read the first bytes of a stream. Every chain walk is bounded by the number of sectors in the file, so a
-/// crafted FAT loop or an out-of-range sector cannot hang or overrun. A damaged file stops the extraction as <see cref="ExtractionResult.Corrupt"/>.
+/// A minimal, bounds-checked reader of an OLE2 compound file (MS-CFB): enough to list the directory entries and
+/// the children of a storage, and to read a stream (or its first bytes). Every chain walk is bounded by the number
+/// of sectors in the file, so a crafted FAT loop or an out-of-range sector cannot hang or overrun. A damaged file stops the extraction as <see cref="ExtractionResult.Corrupt"/>.
 /// </summary>
 internal sealed class CompoundFile
 {
@@ -24,6 +24,14 @@ internal sealed class CompoundFile
     private readonly uint[] fat;
     private readonly uint miniStreamCutoff;
     private readonly uint firstMiniFatSector;
+
+    // By directory index (stream ID): the allocated entries and their tree links; null where unallocated.
+    private CompoundFileEntry?[] directory = [];
+    private (uint Left, uint Right, uint Child)[] links = [];
+
+    // Built on the first mini-stream read: a message holds hundreds of small streams, each read once.
+    private List<uint>? miniContainer;
+    private List<uint>? miniFat;
 
     private CompoundFile(Stream stream, int sectorSize, long sectorCount, uint[] fat, uint miniStreamCutoff, uint firstMiniFatSector)
     {
@@ -93,10 +101,36 @@ internal sealed class CompoundFile
     public CompoundFileEntry? Find(string name) =>
         Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Reads up to <paramref name="maxBytes"/> from the start of a stream entry.</summary>
+    /// <summary>
+    /// The entries directly inside <paramref name="storage"/> (a storage or the root), in no particular order.
+    /// A damaged tree (a loop, a link out of the directory or to an unallocated entry) is cut there, so each
+    /// entry is listed at most once.
+    /// </summary>
+    public IReadOnlyList<CompoundFileEntry> Children(CompoundFileEntry storage)
+    {
+        var result = new List<CompoundFileEntry>();
+        if (storage.Id < 0 || storage.Id >= links.Length || !ReferenceEquals(directory[storage.Id], storage)) return result;
+        var seen = new HashSet<uint> { (uint)storage.Id };
+        var pending = new Stack<uint>();
+        pending.Push(links[storage.Id].Child);
+        while (pending.Count > 0)
+        {
+            uint id = pending.Pop();
+            if (id >= directory.Length || !seen.Add(id) || directory[id] is not { } entry) continue;
+            result.Add(entry);
+            pending.Push(links[id].Right);
+            pending.Push(links[id].Left);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Reads up to <paramref name="maxBytes"/> from the start of a stream entry; never more than the file holds,
+    /// whatever size the entry claims.
+    /// </summary>
     public byte[] ReadPrefix(CompoundFileEntry entry, int maxBytes)
     {
-        int want = (int)Math.Min((ulong)maxBytes, entry.Size);
+        int want = (int)Math.Min(Math.Min((ulong)Math.Max(0, maxBytes), entry.Size), (ulong)stream.Length);
         var result = new byte[want];
         if (want == 0) return result;
         if (entry.Size < miniStreamCutoff && entry.Type != CompoundFileEntryType.Root)
@@ -120,6 +154,8 @@ internal sealed class CompoundFile
     private List<CompoundFileEntry> ReadDirectory(uint firstDir, CancellationToken ct)
     {
         var entries = new List<CompoundFileEntry>();
+        var byId = new List<CompoundFileEntry?>();
+        var tree = new List<(uint, uint, uint)>();
         var sector = new byte[sectorSize];
         foreach (var id in Chain(firstDir))
         {
@@ -129,6 +165,9 @@ internal sealed class CompoundFile
             {
                 var e = sector.AsSpan(off, 128);
                 var type = (CompoundFileEntryType)e[0x42];
+                byId.Add(null);
+                tree.Add((BinaryPrimitives.ReadUInt32LittleEndian(e[0x44..]), BinaryPrimitives.ReadUInt32LittleEndian(e[0x48..]),
+                    BinaryPrimitives.ReadUInt32LittleEndian(e[0x4C..])));
                 if (type is not (CompoundFileEntryType.Storage or CompoundFileEntryType.Stream or CompoundFileEntryType.Root)) continue;
                 int nameBytes = BinaryPrimitives.ReadUInt16LittleEndian(e[0x40..]);
                 nameBytes = Math.Clamp(nameBytes - 2, 0, 62) & ~1; // length includes the terminating NUL
@@ -136,25 +175,33 @@ internal sealed class CompoundFile
                 uint start = BinaryPrimitives.ReadUInt32LittleEndian(e[0x74..]);
                 ulong size = BinaryPrimitives.ReadUInt64LittleEndian(e[0x78..]);
                 if (sectorSize == 512) size &= 0xFFFFFFFF; // version 3: the high half is undefined
-                entries.Add(new CompoundFileEntry(name, type, start, size));
+                var entry = new CompoundFileEntry(name, type, start, size) { Id = byId.Count - 1 };
+                byId[^1] = entry;
+                entries.Add(entry);
             }
         }
         if (entries.Count == 0 || entries[0].Type != CompoundFileEntryType.Root) throw Corrupt("no root directory entry");
+        directory = [.. byId];
+        links = [.. tree];
         return entries;
     }
 
     private void ReadMini(uint startMini, byte[] target)
     {
         // Mini streams live in 64-byte sectors inside the root entry's stream, chained by the mini FAT.
-        var root = Entries[0];
-        var container = Chain(root.StartSector).ToList();
-        var miniFat = new List<uint>();
+        var container = miniContainer ??= Chain(Entries[0].StartSector).ToList();
         var sector = new byte[sectorSize];
-        foreach (var id in Chain(firstMiniFatSector))
+        if (this.miniFat is null)
         {
-            ReadSector(id, sector);
-            for (int j = 0; j < sectorSize / 4; j++) miniFat.Add(BinaryPrimitives.ReadUInt32LittleEndian(sector.AsSpan(4 * j)));
+            var table = new List<uint>();
+            foreach (var id in Chain(firstMiniFatSector))
+            {
+                ReadSector(id, sector);
+                for (int j = 0; j < sectorSize / 4; j++) table.Add(BinaryPrimitives.ReadUInt32LittleEndian(sector.AsSpan(4 * j)));
+            }
+            this.miniFat = table;
         }
+        var miniFat = this.miniFat;
         const int MiniSize = 64;
         int filled = 0;
         uint mini = startMini;

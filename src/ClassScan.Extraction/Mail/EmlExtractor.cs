@@ -153,7 +153,12 @@ internal sealed class EmlExtractor : ITextExtractor
         }
 
         // Room is kept for the message text read so far: it is added after the attachments, and it matters more.
-        var remaining = c.Limits with { MaxExtractedChars = Math.Max(0, c.Limits.MaxExtractedChars - c.TotalChars - body.Length) };
+        // The nesting left goes along, so a container inside (an Outlook message, an archive) counts as deeper.
+        var remaining = c.Limits with
+        {
+            MaxExtractedChars = Math.Max(0, c.Limits.MaxExtractedChars - c.TotalChars - body.Length),
+            MaxNestingDepth = Math.Max(0, c.Limits.MaxNestingDepth - depth - 1),
+        };
         var at = Join(prefix, label);
         switch (extractor.Extract(data, remaining, c.Token))
         {

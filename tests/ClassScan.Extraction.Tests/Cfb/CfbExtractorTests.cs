@@ -54,10 +54,13 @@ public class CfbExtractorTests
     }
 
     [Fact]
-    public void Extract_OutlookMessage_Unsupported()
+    public void Extract_OutlookMessage_ReadAsMessage()
     {
-        var ex = Assert.IsType<ExtractionResult.Unsupported>(Result(CompoundFileWriter.Create(("__substg1.0_0037001F", new byte[10]))));
-        Assert.Contains(".msg", ex.Reason, StringComparison.Ordinal);
+        var subject = System.Text.Encoding.Unicode.GetBytes("Ämnesrad");
+
+        var text = Assert.IsType<ExtractionResult.Text>(Result(CompoundFileWriter.Create(("__substg1.0_0037001F", subject)))).Content;
+
+        Assert.Equal("Ämne: Ämnesrad", Assert.Single(text.Segments).Text);
     }
 
     [Fact]

@@ -81,6 +81,21 @@ public class EmlExtractorTests
     }
 
     [Fact]
+    public void Extract_OutlookMessageAttachment_ReadWithTheNestingLeft()
+    {
+        var msg = new MsgBuilder().Subject("Bifogat").Text("Text i Outlook-meddelandet").Attach("lista.txt", "Rad i listan"u8.ToArray()).Build();
+        var eml = new EmlBuilder().Subject("s").Text("Se bilaga").Attach("vidare.msg", msg).Build();
+
+        var full = Extract(eml);
+        var shallow = Extract(eml, ExtractionLimits.Default with { MaxNestingDepth = 1 });
+
+        Assert.Contains(full.OfKind(SegmentKind.Attachment), s => s.Location == "bilaga 'vidare.msg': bilaga 'lista.txt': text" && s.Text == "Rad i listan");
+        Assert.Contains(shallow.OfKind(SegmentKind.Attachment), s => s.Location == "bilaga 'vidare.msg': meddelandetext" && s.Text == "Text i Outlook-meddelandet");
+        Assert.DoesNotContain(shallow.Segments, s => s.Text == "Rad i listan");
+        Assert.Contains("bilaga 'vidare.msg': bilaga 'lista.txt' inte läst: för djup nästling (MaxNestingDepth)", shallow.Notes);
+    }
+
+    [Fact]
     public void Extract_EncryptedMessage_Encrypted()
     {
         const string eml = "From: a@example.se\r\nTo: b@example.se\r\nMIME-Version: 1.0\r\n"
