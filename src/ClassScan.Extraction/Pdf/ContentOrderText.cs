@@ -11,7 +11,7 @@ namespace ClassScan.Extraction.Pdf;
 /// </summary>
 internal static class ContentOrderText
 {
-    public static string GetText(IReadOnlyList<PdfGlyph> glyphs)
+    public static string GetText(List<PdfGlyph> glyphs)
     {
         var sb = new StringBuilder();
         PdfGlyph? previous = null;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using ClassScan.Core.Documents;
 using ClassScan.Extraction.Internal;
@@ -25,10 +24,14 @@ namespace ClassScan.Extraction.Pdf;
 /// </summary>
 internal sealed class PdfExtractor : ITextExtractor
 {
-    public static PdfExtractor Instance { get; } = new();
+    private readonly TimeProvider time;
 
-    private PdfExtractor()
+    public static PdfExtractor Instance { get; } = new(TimeProvider.System);
+
+    /// <param name="time">The clock <see cref="ExtractionLimits.MaxExtractionTime"/> is measured on (tests step it).</param>
+    internal PdfExtractor(TimeProvider time)
     {
+        this.time = time;
     }
 
     public string Name => "pdfpig";
@@ -36,9 +39,9 @@ internal sealed class PdfExtractor : ITextExtractor
     public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
         ExtractionStop.Run(() => Read(content.Stream, limits, ct));
 
-    private static ExtractionResult Read(Stream content, ExtractionLimits limits, CancellationToken ct)
+    private ExtractionResult Read(Stream content, ExtractionLimits limits, CancellationToken ct)
     {
-        var clock = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         var bytes = InputGuard.ReadAll(content, limits, ct);
         var c = new SegmentCollector(limits, ct);
         var formCandidates = PdfPreflight.Check(bytes, ct);
@@ -87,12 +90,12 @@ internal sealed class PdfExtractor : ITextExtractor
             for (int i = 1; i <= pages; i++)
             {
                 ct.ThrowIfCancellationRequested();
-                if (clock.Elapsed > limits.MaxExtractionTime)
+                if (time.GetElapsedTime(started) > limits.MaxExtractionTime)
                     return OverTime(c, limits, pagesRead: i - 1, pages, withoutText + failed);
                 string text;
                 try
                 {
-                    text = ContentOrderText.GetText(doc.GetPage<PdfTextPage>(i).Glyphs);
+                    text = doc.GetPage<PdfTextPage>(i).Text;
                 }
                 catch (PdfDocumentEncryptedException ex)
                 {

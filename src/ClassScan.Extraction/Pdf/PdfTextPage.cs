@@ -1,9 +1,9 @@
 namespace ClassScan.Extraction.Pdf;
 
-/// <summary>The glyphs of one page in content-stream order, made by <see cref="TextOnlyPageFactory"/>.</summary>
-internal sealed class PdfTextPage(IReadOnlyList<PdfGlyph> glyphs)
+/// <summary>One page's text as <see cref="TextOnlyPageFactory"/> reads it (see <see cref="ContentOrderText"/>).</summary>
+internal sealed class PdfTextPage(string text)
 {
-    public static PdfTextPage Empty { get; } = new([]);
+    public static PdfTextPage Empty { get; } = new("");
 
-    public IReadOnlyList<PdfGlyph> Glyphs => glyphs;
+    public string Text => text;
 }

@@ -16,10 +16,13 @@ namespace ClassScan.Extraction.Pdf;
 /// maintainer points to in PdfPig issue 1034): the content stream is parsed with
 /// <see cref="TextOnlyOperationFactory"/> and run by <see cref="TextOnlyStreamProcessor"/>, giving a page's
 /// glyphs without PdfPig's letters, paths, images or annotations. PdfPig creates it by reflection with this
-/// constructor's parameters (the document's content parser is replaced by the text-only one).
+/// constructor's parameters (the document's content parser is replaced by the text-only one), once per document;
+/// like the document, not thread-safe.
 /// </summary>
 internal sealed class TextOnlyPageFactory : BasePageFactory<PdfTextPage>
 {
+    private readonly List<PdfGlyph> glyphs = [];
+
     public TextOnlyPageFactory(IPdfTokenScanner pdfScanner, IResourceStore resourceStore, ILookupFilterProvider filterProvider,
         IPageContentParser pageContentParser, ParsingOptions parsingOptions)
         : base(pdfScanner, resourceStore, filterProvider,
@@ -34,7 +37,7 @@ internal sealed class TextOnlyPageFactory : BasePageFactory<PdfTextPage>
         IReadOnlyList<IGraphicsStateOperation> operations)
     {
         if (operations is null || operations.Count == 0) return PdfTextPage.Empty;
-        var processor = new TextOnlyStreamProcessor(pageNumber, ResourceStore, PdfScanner, PageContentParser, FilterProvider, cropBox,
+        var processor = new TextOnlyStreamProcessor(glyphs, pageNumber, ResourceStore, PdfScanner, PageContentParser, FilterProvider, cropBox,
             userSpaceUnit, rotation, initialMatrix, ParsingOptions);
         return processor.Process(pageNumber, operations);
     }

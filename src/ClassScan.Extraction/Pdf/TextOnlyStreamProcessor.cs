@@ -26,14 +26,18 @@ namespace ClassScan.Extraction.Pdf;
 /// </summary>
 internal sealed class TextOnlyStreamProcessor : BaseStreamProcessor<PdfTextPage>, IOperationContext
 {
-    private readonly List<PdfGlyph> glyphs = [];
+    private readonly List<PdfGlyph> glyphs;
 
-    public TextOnlyStreamProcessor(int pageNumber, IResourceStore resourceStore, IPdfTokenScanner pdfScanner,
+    /// <param name="glyphs">Filled with the page's glyphs (cleared first): one list reused for all pages of a document,
+    /// since a long page's list would otherwise be a new large-object-heap array per page.</param>
+    public TextOnlyStreamProcessor(List<PdfGlyph> glyphs, int pageNumber, IResourceStore resourceStore, IPdfTokenScanner pdfScanner,
         IPageContentParser pageContentParser, ILookupFilterProvider filterProvider, CropBox cropBox, UserSpaceUnit userSpaceUnit,
         PageRotationDegrees rotation, in TransformationMatrix initialMatrix, ParsingOptions parsingOptions)
         : base(pageNumber, resourceStore, pdfScanner, pageContentParser, filterProvider, cropBox, userSpaceUnit, rotation,
             initialMatrix, parsingOptions)
     {
+        this.glyphs = glyphs;
+        glyphs.Clear();
     }
 
     public override PdfTextPage Process(int pageNumberCurrent, IReadOnlyList<IGraphicsStateOperation> operations)
@@ -41,7 +45,7 @@ internal sealed class TextOnlyStreamProcessor : BaseStreamProcessor<PdfTextPage>
         PageNumber = pageNumberCurrent;
         CloneAllStates();
         ProcessOperations(operations);
-        return new PdfTextPage(glyphs);
+        return new PdfTextPage(ContentOrderText.GetText(glyphs));
     }
 
     /// <summary>Tj (and ' and ", which call it): one text-showing operation.</summary>
@@ -147,9 +151,20 @@ internal sealed class TextOnlyStreamProcessor : BaseStreamProcessor<PdfTextPage>
             }
         }
 
-        var box = PerformantRectangleTransformer.Transform(renderingMatrix, textMatrix, transformationMatrix,
-            new PdfRectangle(0, 0, width, UserSpaceUnit.PointMultiples));
-        glyphs.Add(new PdfGlyph(unicode, box.BottomLeft, box.BottomRight, pointSize, TextSequence));
+        // The baseline ends of PdfPig's glyph rectangle (0, 0, width, 1): its bottom corners, put through the three
+        // matrices one after the other exactly as PerformantRectangleTransformer does, so the values are identical.
+        var start = Through(renderingMatrix, textMatrix, transformationMatrix, 0, 0);
+        var end = Through(renderingMatrix, textMatrix, transformationMatrix, width, 0);
+        glyphs.Add(new PdfGlyph(unicode, start, end, pointSize, TextSequence));
+    }
+
+    private static PdfPoint Through(in TransformationMatrix first, in TransformationMatrix second, in TransformationMatrix third, double x, double y)
+    {
+        var x1 = first.A * x + first.C * y + first.E;
+        var y1 = first.B * x + first.D * y + first.F;
+        var x2 = second.A * x1 + second.C * y1 + second.E;
+        var y2 = second.B * x1 + second.D * y1 + second.F;
+        return new PdfPoint(third.A * x2 + third.C * y2 + third.E, third.B * x2 + third.D * y2 + third.F);
     }
 
     public override void RenderGlyph(IFont font, CurrentGraphicsState currentState, double fontSize, double pointSize, int code,
