@@ -13,7 +13,9 @@ tool="$BENCH_ROOT/benchmarks/ClassScan.Benchmarks"
 rm -rf "$out"; mkdir -p "$out"
 for v in A B; do
   rev=$a; [[ $v == B ]] && rev=$b
-  git -C "$BENCH_ROOT" worktree add --detach "$out/src$v" "$rev" >/dev/null
+  # An exported copy of the revision (git archive: no worktree registered in the repository).
+  mkdir -p "$out/src$v"
+  git -C "$BENCH_ROOT" archive "$rev" | tar -x -C "$out/src$v"
   # The dump tool of this tree in both builds (an older revision may not have it): only the extractor differs.
   cp "$tool/PdfCorpusDump.cs" "$tool/Program.cs" "$out/src$v/benchmarks/ClassScan.Benchmarks/"
   dotnet build "$out/src$v/benchmarks/ClassScan.Benchmarks" -c Release -o "$out/bin$v" -v q >/dev/null
@@ -23,7 +25,7 @@ for r in 1 2 3; do
     /usr/bin/time -f "$v$r user=%U sys=%S wall=%e" dotnet "$out/bin$v/ClassScan.Benchmarks.dll" pdfdump "$out/$v$r" "${dirs[@]}"
   done
 done
-for v in A B; do git -C "$BENCH_ROOT" worktree remove --force "$out/src$v"; done
+rm -rf "$out/srcA" "$out/srcB"
 python3 - "$out" <<'PY'
 import csv, sys, os
 out = sys.argv[1]
