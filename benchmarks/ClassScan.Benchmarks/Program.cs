@@ -5,6 +5,9 @@ using BenchmarkDotNet.Running;
 //       --exporters GitHub CSV --artifacts benchmarks/results
 // One class:  --filter '*DetectorBenchmarks*'    Full accuracy: leave out --job short.
 // benchmarks/run-micro.sh does the above and copies the tables to benchmarks/results/.
+// pdfdump OUTDIR DIR...: per-file PDF text and CPU time, for comparing two builds (see PdfCorpusDump).
+if (args.Length > 1 && args[0] == "pdfdump") return PdfCorpusDump.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
 
 public partial class Program;

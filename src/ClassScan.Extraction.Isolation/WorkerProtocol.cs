@@ -32,6 +32,7 @@ internal static class WorkerProtocol
         w.Write(limits.MaxCompressionRatio);
         w.Write(limits.MaxPdfPages);
         w.Write(limits.MaxNestingDepth);
+        w.Write(limits.MaxExtractionTime.Ticks);
         if (content.LocalPath is { } path)
         {
             w.Write((byte)Transport.Path);
@@ -74,6 +75,7 @@ internal static class WorkerProtocol
             MaxCompressionRatio = r.ReadDouble(),
             MaxPdfPages = r.ReadInt32(),
             MaxNestingDepth = r.ReadInt32(),
+            MaxExtractionTime = TimeSpan.FromTicks(r.ReadInt64()),
         };
         if ((Transport)r.ReadByte() == Transport.Path)
         {

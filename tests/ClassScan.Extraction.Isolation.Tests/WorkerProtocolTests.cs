@@ -72,7 +72,7 @@ public sealed class WorkerProtocolTests
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes("hej hopp");
         using var stream = new MemoryStream(bytes);
-        var limits = ExtractionLimits.Default with { MaxPdfPages = 7, MaxExtractedChars = 1234 };
+        var limits = ExtractionLimits.Default with { MaxPdfPages = 7, MaxExtractedChars = 1234, MaxExtractionTime = TimeSpan.FromSeconds(9) };
         using var buffer = new MemoryStream();
         using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
             WorkerProtocol.WriteRequest(w, "text", DocumentContent.Of(stream), limits);

@@ -25,6 +25,13 @@ public sealed record ExtractionLimits
     /// <summary>Most pages read from a PDF.</summary>
     public int MaxPdfPages { get; init; } = 5000;
 
+    /// <summary>
+    /// Time one extraction may take before it stops at its next safe point, where a parser without cancellation can
+    /// be left (between the pages of a PDF): the part read is the result, as at <see cref="MaxExtractedChars"/>. Half
+    /// the scan's default per-file timeout, so that a slow file is judged on what was read before its worker is ended.
+    /// </summary>
+    public TimeSpan MaxExtractionTime { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Nesting depth for containers (e-mail attachments).</summary>
     public int MaxNestingDepth { get; init; } = 3;
 
