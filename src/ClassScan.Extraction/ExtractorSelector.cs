@@ -5,6 +5,7 @@ using ClassScan.Extraction.Cfb;
 using ClassScan.Extraction.Mail;
 using ClassScan.Extraction.OpenXml;
 using ClassScan.Extraction.Pdf;
+using ClassScan.Extraction.Rtf;
 using ClassScan.Extraction.Text;
 
 namespace ClassScan.Extraction;
@@ -39,6 +40,7 @@ public sealed class ExtractorSelector : IExtractorSelector
             WordExtractor.Instance, ExcelExtractor.Instance, PowerPointExtractor.Instance, OoxmlAutoExtractor.Instance,
             CfbExtractor.Instance, PdfExtractor.Instance, PlainTextExtractor.Instance, XmlTextExtractor.Instance,
             HtmlExtractor.Instance, eml,
+            RtfExtractor.Instance,
         ];
         byName = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
     }
@@ -58,12 +60,15 @@ public sealed class ExtractorSelector : IExtractorSelector
         if (IsZip(head)) return SelectZip(ext, head);
         if (head.StartsWith(CompoundFile.Signature)) return CfbExtractor.Instance;
         if (head[..Math.Min(head.Length, 1024)].IndexOf("%PDF"u8) >= 0) return PdfExtractor.Instance;
+        // RTF by its magic whatever the name: Word's "save as .doc" RTF files, an Outlook body as meddelandetext.rtf.
+        if (RtfExtractor.IsRtf(head)) return RtfExtractor.Instance;
 
         // A claimed office/PDF file without its signature is a damaged file of that format, not "unsupported".
         if (WordExtensions.Contains(ext)) return WordExtractor.Instance;
         if (ExcelExtensions.Contains(ext)) return ExcelExtractor.Instance;
         if (PowerPointExtensions.Contains(ext)) return PowerPointExtractor.Instance;
         if (ext.Equals(".pdf", StringComparison.OrdinalIgnoreCase)) return PdfExtractor.Instance;
+        if (ext.Equals(".rtf", StringComparison.OrdinalIgnoreCase)) return RtfExtractor.Instance;
 
         if (PlainTextExtensions.Contains(ext)) return PlainTextExtractor.Instance;
         if (ext.Equals(".xml", StringComparison.OrdinalIgnoreCase)) return XmlTextExtractor.Instance;
