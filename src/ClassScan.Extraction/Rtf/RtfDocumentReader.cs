@@ -141,8 +141,17 @@ internal sealed class RtfDocumentReader
     {
         if (depth == MaxGroupDepth)
             throw ExtractionStop.Corrupt($"RTF groups nested deeper than {MaxGroupDepth}");
+        var parent = cur;
         stack[depth++] = cur;
         cur.Star = false;
+        cur.Upr = false;
+        cur.UprAlternative = false;
+        if (parent.Upr)
+        {
+            // {\upr{ANSI text}{\*\ud{Unicode text}}}: the same text twice; only the \ud child is read.
+            cur.UprAlternative = true;
+            cur.Destination = RtfDestination.Skip;
+        }
     }
 
     /// <summary>Closes a group; false when it was the document's outer group (what follows it is not the document).</summary>
@@ -178,10 +187,22 @@ internal sealed class RtfDocumentReader
     {
         bool star = cur.Star;
         cur.Star = false;
-        if (cur.Destination == RtfDestination.Skip || word.Length > RtfTokenizer.MaxWordLength) return;
+        if (word.Length > RtfTokenizer.MaxWordLength) return;
         Span<char> buffer = stackalloc char[RtfTokenizer.MaxWordLength];
         for (int i = 0; i < word.Length; i++) buffer[i] = (char)word[i];
         ReadOnlySpan<char> name = buffer[..word.Length];
+        if (cur.UprAlternative && name is "ud")
+        {
+            cur.UprAlternative = false;
+            cur.Destination = stack[depth - 1].Destination;
+            return;
+        }
+        if (cur.Destination == RtfDestination.Skip) return;
+        if (name is "upr")
+        {
+            cur.Upr = true;
+            return;
+        }
 
         // "\*" marks a destination an older reader may ignore: unless we know it, all of its group is skipped.
         if (star && !KeptAfterStar(name))
@@ -354,7 +375,7 @@ internal sealed class RtfDocumentReader
 
     /// <summary>Starred destinations that hold text worth reading; every other <c>\*\word</c> group is skipped.</summary>
     private static bool KeptAfterStar(ReadOnlySpan<char> name) => name is
-        "annotation" or "footnote" or "shpinst" or "shptxt" or "userprops" or "ud" or "fldrslt" or "header" or "footer"
+        "annotation" or "footnote" or "shpinst" or "shptxt" or "userprops" or "upr" or "ud" or "fldrslt" or "header" or "footer"
         or "headerl" or "headerr" or "headerf" or "footerl" or "footerr" or "footerf";
 
     private bool StartField(string label)
@@ -530,6 +551,8 @@ internal sealed class RtfDocumentReader
 
     private int CurrentCodePage()
     {
+        // \info fields are written in the document's code page, whatever font the body starts with.
+        if (cur.Destination is RtfDestination.MetadataField or RtfDestination.PropertyName) return documentCodePage;
         int font = cur.Font >= 0 ? cur.Font : defaultFont;
         return fontCodePages.TryGetValue(font, out var codePage) && codePage is { } cp ? cp : documentCodePage;
     }
@@ -576,6 +599,12 @@ internal sealed class RtfDocumentReader
 
         /// <summary>The last token was <c>\*</c>: the next control word names an ignorable destination.</summary>
         public bool Star;
+
+        /// <summary>This group is a <c>\upr</c>: its child groups are alternatives.</summary>
+        public bool Upr;
+
+        /// <summary>A child of <c>\upr</c>, skipped unless it turns out to be the <c>\ud</c> (Unicode) one.</summary>
+        public bool UprAlternative;
 
         public int Font;
         public int FallbackLength;

@@ -31,6 +31,7 @@ public class RtfDocumentReaderTests
     [InlineData(@"{\rtf1\ansi \ldblquote x\rdblquote\emdash y}", "\u201Cx\u201D\u2014y")]
     [InlineData(@"{\rtf1\ansi{\field{\*\fldinst HYPERLINK ""http://x""}{\fldrslt l\'e4nk}}}", "länk")]
     [InlineData(@"{\rtf1\ansi{\unknownword synlig}}", "synlig")]
+    [InlineData(@"{\rtf1\ansi a{\upr{ansi}{\*\ud{\u246?}}}b}", "aöb")]
     public void Read_ShownText_Read(string rtf, string expected)
     {
         Assert.Equal(expected, Body(rtf));
@@ -101,6 +102,14 @@ Br\'f6d{\super\chftn}{\footnote\pard\plain{\super\chftn}Not\par}{\footnote\ftnal
 
         Assert.Equal("Text", Assert.Single(text.OfKind(SegmentKind.Body)).Text);
         Assert.Equal(("dokumentegenskaper", "Titel: Beslut\nÄmne: Bygglov\nNyckelord: k\nMSIP_Label_1_Name: Intern"), Single(text, SegmentKind.Metadata));
+    }
+
+    [Fact]
+    public void Read_InfoInDbcsDocument_DocumentCodePageNotBodyFont()
+    {
+        const string rtf = @"{\rtf1\ansi\ansicpg932\deff0{\fonttbl{\f0\fcharset0 Century;}}{\info{\title \'83\'5e}}x}";
+
+        Assert.Equal(("dokumentegenskaper", "Titel: タ"), Single(Extract(rtf), SegmentKind.Metadata));
     }
 
     [Fact]
