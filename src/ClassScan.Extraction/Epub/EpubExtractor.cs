@@ -59,7 +59,7 @@ internal sealed class EpubExtractor : ITextExtractor
             if (IsEncrypted(zip, limits)) return new ExtractionResult.Encrypted("DRM-protected EPUB (encrypted content documents)");
             var c = new SegmentCollector(limits, ct);
             long budget = limits.MaxUncompressedBytes;
-            var documents = ReadingOrder(zip, limits, c);
+            var (documents, metadata) = ReadingOrder(zip, limits, c);
             int chapter = 0;
             foreach (var entry in documents)
             {
@@ -79,6 +79,7 @@ internal sealed class EpubExtractor : ITextExtractor
                 }
                 PlainTextExtractor.AddChunked(c, SegmentKind.Body, $"kapitel {chapter}", text);
             }
+            c.Add(SegmentKind.Metadata, "dokumentegenskaper", metadata);
             return c.Result();
         }
         catch (InvalidDataException ex)
@@ -92,7 +93,7 @@ internal sealed class EpubExtractor : ITextExtractor
     }
 
     /// <summary>The content documents in spine order; without a usable OPF, every (X)HTML entry in zip order.</summary>
-    private static List<ZipArchiveEntry> ReadingOrder(ZipArchive zip, ExtractionLimits limits, SegmentCollector c)
+    private static (List<ZipArchiveEntry> Documents, string Metadata) ReadingOrder(ZipArchive zip, ExtractionLimits limits, SegmentCollector c)
     {
         string? opfPath = null;
         OdfPackage.ReadXml(zip, "META-INF/container.xml", limits, r =>
@@ -106,14 +107,13 @@ internal sealed class EpubExtractor : ITextExtractor
         if (opf is null)
         {
             c.Note("EPUB utan läsordning (container.xml/OPF saknas): alla HTML-filer lästes i arkivets ordning");
-            return [.. zip.Entries.Where(e => IsHtmlName(e.FullName)).Take(MaxSpineItems)];
+            return ([.. zip.Entries.Where(e => IsHtmlName(e.FullName)).Take(MaxSpineItems)], "");
         }
 
         var items = new Dictionary<string, (string Href, string MediaType)>(StringComparer.Ordinal);
         var spine = new List<string>();
         var metadata = new StringBuilder();
         OdfPackage.ReadXml(opf, limits, r => ReadPackageDocument(r, items, spine, metadata));
-        c.Add(SegmentKind.Metadata, "dokumentegenskaper", metadata.ToString());
 
         var baseDir = opf.FullName.Contains('/', StringComparison.Ordinal) ? opf.FullName[..(opf.FullName.LastIndexOf('/') + 1)] : "";
         var order = new List<ZipArchiveEntry>();
@@ -126,7 +126,7 @@ internal sealed class EpubExtractor : ITextExtractor
             if (zip.GetEntry(path) is { } entry) order.Add(entry);
             else c.Note($"kapitel {order.Count + 1}: filen saknas i boken");
         }
-        return order;
+        return (order, metadata.ToString());
     }
 
     private static void ReadPackageDocument(XmlReader r, Dictionary<string, (string, string)> items, List<string> spine, StringBuilder metadata)
