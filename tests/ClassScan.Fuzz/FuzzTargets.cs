@@ -1,9 +1,12 @@
 using ClassScan.Core.Documents;
 using ClassScan.Extraction;
 using ClassScan.Extraction.Cfb;
+using ClassScan.Extraction.Epub;
 using ClassScan.Extraction.Mail;
+using ClassScan.Extraction.OpenDocument;
 using ClassScan.Extraction.OpenXml;
 using ClassScan.Extraction.Pdf;
+using ClassScan.Extraction.Rtf;
 using ClassScan.Extraction.Text;
 
 namespace ClassScan.Fuzz;
@@ -36,6 +39,9 @@ internal static class FuzzTargets
         ["xml"] = ("input.xml", () => XmlTextExtractor.Instance),
         ["text"] = ("input.txt", () => PlainTextExtractor.Instance),
         ["cfb"] = ("input.doc", () => CfbExtractor.Instance),
+        ["rtf"] = ("input.rtf", () => RtfExtractor.Instance),
+        ["opendocument"] = ("input.odt", () => OpenDocumentExtractor.Instance),
+        ["epub"] = ("input.epub", () => EpubExtractor.Instance),
     };
 
     public static IEnumerable<string> Names => Targets.Keys.Append("select").Order(StringComparer.Ordinal);
