@@ -38,6 +38,7 @@ internal sealed class OdfWalker
     private const string SvgNs = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0";
 
     private const int FlushChars = 256 * 1024;
+    private const int MaxRepeatedChars = 1024 * 1024;
     private const int MaxSpaces = 64;
     private const int MaxMetaChars = 4096;
 
@@ -366,8 +367,12 @@ internal sealed class OdfWalker
             sb.Append('\t', repeat);
             return;
         }
-        var text = sb.ToString(start, length);
-        for (int i = 1; i < repeat; i++) sb.Append('\t').Append(text);
+        if (repeat > 1)
+        {
+            // Copies stop early for a long cell: a repeated cell must not multiply a large text.
+            var text = sb.ToString(start, length);
+            for (int i = 1; i < repeat && sb.Length < MaxRepeatedChars; i++) sb.Append('\t').Append(text);
+        }
         sb.Append('\t');
     }
 
@@ -384,7 +389,7 @@ internal sealed class OdfWalker
         if (repeat > 1)
         {
             var text = sb.ToString(start, sb.Length - start);
-            for (int i = 1; i < repeat; i++) sb.Append(text);
+            for (int i = 1; i < repeat && sb.Length < MaxRepeatedChars; i++) sb.Append(text);
         }
         if (tableStates.Count == 1 && row.Frame == frames.Peek() && sb.Length > FlushChars) Flush(row.Frame);
     }

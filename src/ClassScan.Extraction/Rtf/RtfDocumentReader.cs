@@ -40,7 +40,7 @@ internal sealed class RtfDocumentReader
     private Decoder? decoder;
     private int decoderCodePage = -1;
     private bool decoderPending;
-    private readonly char[] chars = new char[DecodeChunk + 16];
+    private char[] chars = new char[DecodeChunk + 16];
 
     // Characters of \uN's fallback still to skip (RTF 1.9.1: the count ends at a group boundary).
     private int fallbackToSkip;
@@ -518,8 +518,12 @@ internal sealed class RtfDocumentReader
         if (codePage != decoderCodePage || decoder is null)
         {
             FlushBytes();
-            decoder = RtfCodePages.Get(codePage).GetDecoder();
+            var encoding = RtfCodePages.Get(codePage);
+            decoder = encoding.GetDecoder();
             decoderCodePage = codePage;
+            // Some code pages turn one byte into more than one char (fallbacks, combining forms): room for the worst case.
+            int room = encoding.GetMaxCharCount(DecodeChunk);
+            if (chars.Length < room) chars = new char[room];
         }
         while (!bytes.IsEmpty)
         {

@@ -104,6 +104,21 @@ public class OpenDocumentExtractorTests
     }
 
     [Fact]
+    public void Extract_LongCellRepeated_CopiesStopEarly()
+    {
+        var cell = new string('x', 200_000);
+        var package = OcfZip.Content(OcfZip.Ods, $"""
+            <office:spreadsheet><table:table table:name="B"><table:table-row table:number-rows-repeated="1000">
+            <table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>{cell}</text:p></table:table-cell>
+            </table:table-row></table:table></office:spreadsheet>
+            """);
+
+        var cells = ExtractionHelper.Run(OpenDocumentExtractor.Instance, package).OfKind(SegmentKind.Cell).Sum(s => s.Text.Length);
+
+        Assert.InRange(cells, cell.Length * 2, 2 * 1024 * 1024);
+    }
+
+    [Fact]
     public void Extract_CellWithValueButNoText_ValueRead()
     {
         var package = OcfZip.Content(OcfZip.Ods, """
