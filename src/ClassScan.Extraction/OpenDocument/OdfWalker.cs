@@ -216,6 +216,7 @@ internal sealed class OdfWalker
                         cell.CellStart = cell.Frame.Text?.Length ?? 0;
                         cell.CellRepeat = Repeat(r, "number-columns-repeated");
                         cell.CellValue = CellValue(r);
+                        cell.WholeNumber = WholeNumber(r);
                         cell.InCell = true;
                         break;
                 }
@@ -360,6 +361,13 @@ internal sealed class OdfWalker
         int start = Math.Min(cell.CellStart, sb.Length);
         while (sb.Length > start && sb[^1] is ' ' or '\n') sb.Length--;
         if (sb.Length == start && cell.CellValue is { Length: > 0 } value) sb.Append(value.AsSpan(0, Math.Min(value.Length, MaxMetaChars)));
+        if (cell.WholeNumber is { } digits && sb.Length > start && sb.ToString(start, sb.Length - start).Replace(" ", "", StringComparison.Ordinal)
+                .IndexOf(digits, StringComparison.Ordinal) < 0)
+        {
+            // A long number shown rounded or in scientific notation ("1,91212E+11"): its full digits are what an
+            // identity number detector needs, as the Excel extractor writes numbers in full digits.
+            sb.Append(" (").Append(digits).Append(')');
+        }
         int length = sb.Length - start;
         int repeat = Math.Min(cell.CellRepeat, MaxRepeat);
         if (length == 0)
@@ -406,6 +414,14 @@ internal sealed class OdfWalker
     private static string? CellValue(XmlReader r) =>
         r.GetAttribute("string-value", OfficeNs) ?? r.GetAttribute("value", OfficeNs) ?? r.GetAttribute("date-value", OfficeNs)
         ?? r.GetAttribute("time-value", OfficeNs) ?? r.GetAttribute("boolean-value", OfficeNs);
+
+    /// <summary>The digits of a float cell holding a whole number of 10 to 15 digits (an identity number's size), else null.</summary>
+    private static string? WholeNumber(XmlReader r)
+    {
+        if (r.GetAttribute("value-type", OfficeNs) != "float" || r.GetAttribute("value", OfficeNs) is not { } value) return null;
+        if (value.EndsWith(".0", StringComparison.Ordinal)) value = value[..^2];
+        return value.Length is >= 10 and <= 15 && value.All(char.IsAsciiDigit) ? value : null;
+    }
 
     /// <summary>Where a note or comment sits: in a sheet or slide when inside one, else the text document's label.</summary>
     private string Where(string label) => body switch
@@ -543,6 +559,7 @@ internal sealed class OdfWalker
         public int CellStart { get; set; }
         public int CellRepeat { get; set; } = 1;
         public string? CellValue { get; set; }
+        public string? WholeNumber { get; set; }
         public bool InCell { get; set; }
     }
 }

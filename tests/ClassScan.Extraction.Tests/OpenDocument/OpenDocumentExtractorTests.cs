@@ -130,6 +130,23 @@ public class OpenDocumentExtractorTests
         Assert.Equal("191212121212\ta", ExtractionHelper.Run(OpenDocumentExtractor.Instance, package).OfKind(SegmentKind.Cell).Single().Text);
     }
 
+    [Theory]
+    [InlineData("191212121212", "1,91212E+11", "1,91212E+11 (191212121212)")]
+    [InlineData("191212121212", "191 212 121 212", "191 212 121 212")]
+    [InlineData("191212121212", "191212121212", "191212121212")]
+    [InlineData("12.5", "12,5", "12,5")]
+    [InlineData("123456789", "1,23E+08", "1,23E+08")]
+    public void Extract_FloatCell_LongWholeNumberInFullDigits(string value, string shown, string expected)
+    {
+        var package = OcfZip.Content(OcfZip.Ods, $"""
+            <office:spreadsheet><table:table table:name="B"><table:table-row>
+            <table:table-cell office:value-type="float" office:value="{value}"><text:p>{shown}</text:p></table:table-cell>
+            </table:table-row></table:table></office:spreadsheet>
+            """);
+
+        Assert.Equal(expected, ExtractionHelper.Run(OpenDocumentExtractor.Instance, package).OfKind(SegmentKind.Cell).Single().Text);
+    }
+
     [Fact]
     public void Extract_EncryptedManifest_Encrypted()
     {
