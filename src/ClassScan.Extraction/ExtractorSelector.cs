@@ -2,9 +2,12 @@ using System.Buffers.Binary;
 using System.Text;
 using ClassScan.Core.Documents;
 using ClassScan.Extraction.Cfb;
+using ClassScan.Extraction.Epub;
 using ClassScan.Extraction.Mail;
+using ClassScan.Extraction.OpenDocument;
 using ClassScan.Extraction.OpenXml;
 using ClassScan.Extraction.Pdf;
+using ClassScan.Extraction.Rtf;
 using ClassScan.Extraction.Text;
 
 namespace ClassScan.Extraction;
@@ -12,7 +15,7 @@ namespace ClassScan.Extraction;
 /// <summary>
 /// Chooses the extractor for a file: magic bytes first (zip → OOXML by extension or entry names, %PDF within
 /// the first KB, OLE2 → <see cref="CfbExtractor"/> which tells encrypted OOXML from legacy Office), then the
-/// extension for text formats. Null means unsupported (images, archives, ODF, RTF, XLSB...).
+/// extension for text formats. Null means unsupported (images, archives, XLSB...).
 /// Stateless and thread-safe; use <see cref="Default"/> or construct one per composition root.
 /// </summary>
 public sealed class ExtractorSelector : IExtractorSelector
@@ -21,6 +24,12 @@ public sealed class ExtractorSelector : IExtractorSelector
     private static readonly HashSet<string> ExcelExtensions = new(StringComparer.OrdinalIgnoreCase) { ".xlsx", ".xlsm", ".xltx", ".xltm" };
     private static readonly HashSet<string> PowerPointExtensions = new(StringComparer.OrdinalIgnoreCase) { ".pptx", ".pptm", ".potx", ".potm", ".ppsx", ".ppsm" };
     private static readonly HashSet<string> PlainTextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".csv", ".tsv", ".md", ".json", ".log" };
+
+    // OpenDocument packages and templates, and the flat single-XML variants (not zips), read by OpenDocumentExtractor.
+    private static readonly HashSet<string> OpenDocumentExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".odt", ".ods", ".odp", ".odg", ".ott", ".ots", ".otp", ".otg", ".fodt", ".fods", ".fodp", ".fodg",
+    };
 
     // Zip-based formats that are not OOXML documents we read; an unknown zip is left to the entry-name check.
     private static readonly HashSet<string> OtherZipExtensions = new(StringComparer.OrdinalIgnoreCase)
@@ -41,6 +50,8 @@ public sealed class ExtractorSelector : IExtractorSelector
             WordExtractor.Instance, ExcelExtractor.Instance, PowerPointExtractor.Instance, OoxmlAutoExtractor.Instance,
             cfb, PdfExtractor.Instance, PlainTextExtractor.Instance, XmlTextExtractor.Instance,
             HtmlExtractor.Instance, eml,
+            RtfExtractor.Instance,
+            OpenDocumentExtractor.Instance, EpubExtractor.Instance,
         ];
         byName = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
     }
@@ -60,12 +71,17 @@ public sealed class ExtractorSelector : IExtractorSelector
         if (IsZip(head)) return SelectZip(ext, head);
         if (head.StartsWith(CompoundFile.Signature)) return cfb;
         if (head[..Math.Min(head.Length, 1024)].IndexOf("%PDF"u8) >= 0) return PdfExtractor.Instance;
+        // RTF by its magic whatever the name: Word's "save as .doc" RTF files, an Outlook body as meddelandetext.rtf.
+        if (RtfExtractor.IsRtf(head)) return RtfExtractor.Instance;
 
         // A claimed office/PDF file without its signature is a damaged file of that format, not "unsupported".
         if (WordExtensions.Contains(ext)) return WordExtractor.Instance;
         if (ExcelExtensions.Contains(ext)) return ExcelExtractor.Instance;
         if (PowerPointExtensions.Contains(ext)) return PowerPointExtractor.Instance;
         if (ext.Equals(".pdf", StringComparison.OrdinalIgnoreCase)) return PdfExtractor.Instance;
+        if (ext.Equals(".rtf", StringComparison.OrdinalIgnoreCase)) return RtfExtractor.Instance;
+        if (OpenDocumentExtensions.Contains(ext)) return OpenDocumentExtractor.Instance;
+        if (ext.Equals(".epub", StringComparison.OrdinalIgnoreCase)) return EpubExtractor.Instance;
 
         if (PlainTextExtensions.Contains(ext)) return PlainTextExtractor.Instance;
         if (ext.Equals(".xml", StringComparison.OrdinalIgnoreCase)) return XmlTextExtractor.Instance;
@@ -79,6 +95,22 @@ public sealed class ExtractorSelector : IExtractorSelector
 
     private static ITextExtractor? SelectZip(string ext, ReadOnlySpan<byte> head)
     {
+        // An OCF container names its format in a first, stored entry "mimetype", whatever the file is called.
+        var mediaType = FirstEntryMediaType(head);
+        if (mediaType is not null && OpenDocumentExtractor.IsMediaType(mediaType)) return OpenDocumentExtractor.Instance;
+        if (mediaType is not null && EpubExtractor.IsMediaType(mediaType)) return EpubExtractor.Instance;
+        if (OpenDocumentExtensions.Contains(ext) || ext.Equals(".epub", StringComparison.OrdinalIgnoreCase))
+        {
+            // Named ODF/EPUB without the mimetype entry first: an OOXML package under that name is still read as one.
+            var (entries, _) = LocalEntryNames(head);
+            switch (OoxmlAutoExtractor.Classify(entries))
+            {
+                case OoxmlKind.Word: return WordExtractor.Instance;
+                case OoxmlKind.Excel: return ExcelExtractor.Instance;
+                case OoxmlKind.PowerPoint: return PowerPointExtractor.Instance;
+            }
+            return OpenDocumentExtensions.Contains(ext) ? OpenDocumentExtractor.Instance : EpubExtractor.Instance;
+        }
         if (WordExtensions.Contains(ext)) return WordExtractor.Instance;
         if (ExcelExtensions.Contains(ext)) return ExcelExtractor.Instance;
         if (PowerPointExtensions.Contains(ext)) return PowerPointExtractor.Instance;
@@ -96,6 +128,23 @@ public sealed class ExtractorSelector : IExtractorSelector
         if (names.Any(n => n.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase)) || !complete)
             return OoxmlAutoExtractor.Instance;
         return null;
+    }
+
+    /// <summary>
+    /// The content of the zip's first entry when it is named <c>mimetype</c> and stored uncompressed, as OpenDocument
+    /// and EPUB require ("application/vnd.oasis.opendocument.text", "application/epub+zip"); null otherwise.
+    /// </summary>
+    internal static string? FirstEntryMediaType(ReadOnlySpan<byte> head)
+    {
+        if (head.Length < 30 || BinaryPrimitives.ReadUInt32LittleEndian(head) != 0x04034B50) return null;
+        ushort method = BinaryPrimitives.ReadUInt16LittleEndian(head[8..]);
+        uint size = BinaryPrimitives.ReadUInt32LittleEndian(head[18..]);
+        int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(head[26..]);
+        int extraLength = BinaryPrimitives.ReadUInt16LittleEndian(head[28..]);
+        int data = 30 + nameLength + extraLength;
+        if (method != 0 || size is 0 or > 100 || data + size > head.Length) return null;
+        if (!head.Slice(30, nameLength).SequenceEqual("mimetype"u8)) return null;
+        return Encoding.ASCII.GetString(head.Slice(data, (int)size)).Trim();
     }
 
     /// <summary>

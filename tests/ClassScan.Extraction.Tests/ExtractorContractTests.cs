@@ -1,8 +1,12 @@
 using System.Text;
 using ClassScan.Core.Documents;
 using ClassScan.Extraction.Cfb;
+using ClassScan.Extraction.Epub;
+using ClassScan.Extraction.OpenDocument;
 using ClassScan.Extraction.OpenXml;
 using ClassScan.Extraction.Pdf;
+using ClassScan.Extraction.Rtf;
+using ClassScan.Extraction.Tests.OpenDocument;
 using ClassScan.Extraction.Text;
 using ClassScan.TestSupport.Documents;
 
@@ -11,7 +15,8 @@ namespace ClassScan.Extraction.Tests;
 /// <summary>The <see cref="ITextExtractor"/> contract, run against every implementation.</summary>
 public class ExtractorContractTests
 {
-    public static TheoryData<string> Extractors() => ["word", "excel", "powerpoint", "ooxml", "pdf", "text", "xml", "html", "eml", "cfb", "msg"];
+    public static TheoryData<string> Extractors() => ["word", "excel", "powerpoint", "ooxml", "pdf", "text", "xml", "html", "eml", "cfb", "msg",
+        "rtf", "opendocument", "epub"];
 
     private static (ITextExtractor Extractor, byte[] Valid) Get(string name) => name switch
     {
@@ -26,6 +31,9 @@ public class ExtractorContractTests
         "eml" => (ExtractorSelector.Default.Select("a.eml", [])!, TestDocuments.Eml("hej", "hej")),
         "cfb" => (CfbExtractor.Instance, CompoundFileWriter.Create(("EncryptionInfo", new byte[8]))),
         "msg" => (ExtractorSelector.Default.Select("a.msg", CompoundFile.Signature)!, new MsgBuilder().Subject("hej").Text("hej").Build()),
+        "rtf" => (RtfExtractor.Instance, "{\\rtf1\\ansi hej}"u8.ToArray()),
+        "opendocument" => (OpenDocumentExtractor.Instance, OcfZip.Content(OcfZip.Odt, "<office:text><text:p>hej</text:p></office:text>")),
+        "epub" => (EpubExtractor.Instance, OcfZip.Create(OcfZip.Epub, ("a.xhtml", "<p>hej</p>"))),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

@@ -2,9 +2,12 @@ using ClassScan.Core.Documents;
 using ClassScan.Extraction;
 using ClassScan.Extraction.Cfb;
 using ClassScan.Extraction.Internal;
+using ClassScan.Extraction.Epub;
 using ClassScan.Extraction.Mail;
+using ClassScan.Extraction.OpenDocument;
 using ClassScan.Extraction.OpenXml;
 using ClassScan.Extraction.Pdf;
+using ClassScan.Extraction.Rtf;
 using ClassScan.Extraction.Text;
 
 namespace ClassScan.Fuzz;
@@ -38,6 +41,9 @@ internal static class FuzzTargets
         ["text"] = ("input.txt", () => PlainTextExtractor.Instance),
         ["cfb"] = ("input.doc", () => CfbExtractor.Instance),
         ["msg"] = ("input.msg", () => new CfbExtractor(ExtractorSelector.Default)),
+        ["rtf"] = ("input.rtf", () => RtfExtractor.Instance),
+        ["opendocument"] = ("input.odt", () => OpenDocumentExtractor.Instance),
+        ["epub"] = ("input.epub", () => EpubExtractor.Instance),
     };
 
     public static IEnumerable<string> Names => Targets.Keys.Append("select").Append("lzfu").Order(StringComparer.Ordinal);
