@@ -1,8 +1,8 @@
 using ClassScan.Core.Documents;
 using ClassScan.Extraction;
 using ClassScan.Extraction.Cfb;
-using ClassScan.Extraction.Internal;
 using ClassScan.Extraction.Epub;
+using ClassScan.Extraction.Internal;
 using ClassScan.Extraction.Mail;
 using ClassScan.Extraction.OpenDocument;
 using ClassScan.Extraction.OpenXml;
