@@ -1,5 +1,6 @@
 using ClassScan.Core.Documents;
 using ClassScan.Extraction;
+using ClassScan.Extraction.Biff;
 using ClassScan.Extraction.Cfb;
 using ClassScan.Extraction.Mail;
 using ClassScan.Extraction.OpenXml;
@@ -36,6 +37,8 @@ internal static class FuzzTargets
         ["xml"] = ("input.xml", () => XmlTextExtractor.Instance),
         ["text"] = ("input.txt", () => PlainTextExtractor.Instance),
         ["cfb"] = ("input.doc", () => CfbExtractor.Instance),
+        ["xls"] = ("input.xls", () => new XlsStreamTarget()),
+        ["xlsb"] = ("input.xlsb", () => XlsbExtractor.Instance),
     };
 
     public static IEnumerable<string> Names => Targets.Keys.Append("select").Order(StringComparer.Ordinal);
