@@ -259,6 +259,7 @@ internal sealed class XlsWorkbookReader
         {
             // keep the characters that were there
         }
+        while (sb.Length > before && sb[^1] is '\n' or '\r') sb.Length--; // one object, one line break
         if (sb.Length > before) sb.Append('\n');
     }
 
