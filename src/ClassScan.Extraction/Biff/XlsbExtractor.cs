@@ -58,7 +58,9 @@ internal sealed class XlsbExtractor : ITextExtractor
             {
                 using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
                 var collector = new SegmentCollector(limits, ct);
-                Read(new XlsbPackage(zip, limits), collector);
+                var package = new XlsbPackage(zip, limits);
+                Read(package, collector);
+                XlsbProperties.Read(package, collector, "dokumentegenskaper");
                 return collector.Result();
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException)

@@ -30,12 +30,22 @@ internal sealed class XlsbPackage(ZipArchive zip, ExtractionLimits limits)
         return true;
     }
 
-    /// <summary>The relationships of <paramref name="part"/>: id → (type, package-absolute target); external ones left out.</summary>
+    /// <summary>Streams an XML part (properties) with <see cref="SafeXml"/>; false when the package has no such part.</summary>
+    public bool ReadXml(string part, Action<XmlReader> read)
+    {
+        if (!entries.TryGetValue(part, out var entry)) return false;
+        using var stream = entry.Open();
+        using var r = SafeXml.Create(stream, limits);
+        read(r);
+        return true;
+    }
+
+    /// <summary>The relationships of <paramref name="part"/> ("" for the package's own): id → (type, package-absolute target); external ones left out.</summary>
     public Dictionary<string, (string Type, string Target)> Relationships(string part)
     {
         var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         var dir = part.Contains('/', StringComparison.Ordinal) ? part[..part.LastIndexOf('/')] : "";
-        var relsPart = (dir.Length > 0 ? dir + "/" : "") + "_rels/" + part[(part.LastIndexOf('/') + 1)..] + ".rels";
+        var relsPart = part.Length == 0 ? "_rels/.rels" : (dir.Length > 0 ? dir + "/" : "") + "_rels/" + part[(part.LastIndexOf('/') + 1)..] + ".rels";
         if (!entries.TryGetValue(relsPart, out var entry)) return result;
         try
         {

@@ -136,5 +136,6 @@ public class ExcelBinaryRealCorpusTests
 
         Assert.Equal(["Sheet1", "Sheet2", "Sheet3"], text.OfKind(SegmentKind.SheetName).Select(s => s.Text));
         Assert.StartsWith("This is an example spreadsheet", Assert.Single(text.OfKind(SegmentKind.Cell)).Text, StringComparison.Ordinal);
+        Assert.StartsWith("Titel: Example document\nÄmne: testing document extractors\n", Assert.Single(text.OfKind(SegmentKind.Metadata)).Text, StringComparison.Ordinal);
     }
 }

@@ -11,7 +11,15 @@ internal sealed class XlsbBuilder
 {
     private readonly List<(string Name, byte[] Records)> sheets = [];
     private readonly List<string> shared = [];
+    private readonly List<(string Name, string Xml, string? RelType)> parts = [];
     private bool withWorkbook = true;
+
+    /// <summary>An extra XML part; with <paramref name="relType"/> it is named in the package relationships (_rels/.rels).</summary>
+    public XlsbBuilder Part(string name, string xml, string? relType = null)
+    {
+        parts.Add((name, xml, relType));
+        return this;
+    }
 
     public XlsbBuilder Sheet(string name, params byte[][] records)
     {
@@ -53,6 +61,13 @@ internal sealed class XlsbBuilder
             Write(zip, "xl/_rels/workbook.bin.rels", Encoding.UTF8.GetBytes(rels.ToString()));
             Write(zip, "xl/sharedStrings.bin", XlsBuilder.Concat([Record(159, new byte[8]), .. shared.Select(s => Record(19, [0], WideString(s))), Record(160)]));
             for (int i = 0; i < sheets.Count; i++) Write(zip, $"xl/worksheets/sheet{i + 1}.bin", sheets[i].Records);
+            var packageRels = new StringBuilder("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+            foreach (var (name, xml, relType) in parts)
+            {
+                Write(zip, name, Encoding.UTF8.GetBytes(xml));
+                if (relType is not null) packageRels.Append($"<Relationship Id=\"p{name.Length}\" Type=\"{relType}\" Target=\"{name}\"/>");
+            }
+            Write(zip, "_rels/.rels", Encoding.UTF8.GetBytes(packageRels.Append("</Relationships>").ToString()));
         }
         return ms.ToArray();
     }

@@ -115,4 +115,36 @@ public class XlsbExtractorTests
 
         Assert.InRange(partial.Content.TotalChars, 1, 3000);
     }
+
+    [Fact]
+    public void Extract_CorePropertiesAndSensitivityLabel_MetadataSegment()
+    {
+        const string Core = "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+            + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Elevlista</dc:title><dc:creator>S*** N*****</dc:creator></cp:coreProperties>";
+        const string Custom = "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" "
+            + "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"2\" "
+            + "name=\"MSIP_Label_1_Name\"><vt:lpwstr>Känslig</vt:lpwstr></property></Properties>";
+        var xlsb = new XlsbBuilder().Sheet("Blad1", Row(0))
+            .Part("docProps/core.xml", Core, "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties")
+            .Part("docProps/custom.xml", Custom, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties")
+            .Build();
+
+        var metadata = Assert.Single(Extract(xlsb).OfKind(SegmentKind.Metadata));
+
+        Assert.Equal("dokumentegenskaper", metadata.Location);
+        Assert.Equal("Titel: Elevlista\nMSIP_Label_1_Name: Känslig", metadata.Text); // the author is left out
+    }
+
+    [Fact]
+    public void Extract_MalformedPropertiesPart_NoteTextKept()
+    {
+        var xlsb = new XlsbBuilder().Sheet("Blad1", Row(0), Record(6, Cell(0), WideString("kvar")))
+            .Part("docProps/core.xml", "<cp:coreProperties><dc:title>", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties")
+            .Build();
+
+        var text = Extract(xlsb);
+
+        Assert.Equal("kvar", Cells(text, "Blad1"));
+        Assert.Contains("dokumentegenskaperna kunde inte läsas", text.Notes);
+    }
 }
