@@ -53,6 +53,7 @@ internal sealed class CfbExtractor : ITextExtractor
             var workbook = file.ReadPrefix(book, (int)Math.Min(content.Length, int.MaxValue));
             var collector = new SegmentCollector(limits, ct);
             XlsWorkbookReader.Read(workbook, collector);
+            XlsProperties.Read(file, collector, "dokumentegenskaper");
             return collector.Result();
         }
         if (file.Find("PowerPoint Document") is not null)

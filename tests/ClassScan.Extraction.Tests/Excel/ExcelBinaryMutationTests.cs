@@ -33,6 +33,31 @@ public class ExcelBinaryMutationTests
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(5)));
     }
 
+    [SharedTheory]
+    [InlineData("other/poi__SampleSS.xls", "\u0005SummaryInformation")]
+    [InlineData("other/poi__44958.xls", "\u0005DocumentSummaryInformation")]
+    public void Read_MutatedPropertySetStream_OnlyResults(string file, string streamName)
+    {
+        var xls = File.ReadAllBytes(Corpus.RealCorpus.PathOf(file));
+        using var ms = new MemoryStream(xls);
+        var cfb = CompoundFile.Open(ms, CancellationToken.None);
+        var stream = cfb.ReadPrefix(cfb.Find(streamName)!, xls.Length);
+
+        var failures = Mutants(stream, seed: 7, count: 1000)
+            .Select(m => (m.Name, Error: Catch(() => ExtractionStop.Run(() =>
+            {
+                using var mutated = new MemoryStream(ClassScan.TestSupport.Documents.CompoundFileWriter.Create((streamName, m.Bytes)));
+                var c = new SegmentCollector(Limits, CancellationToken.None);
+                XlsProperties.Read(CompoundFile.Open(mutated, CancellationToken.None), c, "dokumentegenskaper");
+                return c.Result();
+            }))))
+            .Where(r => r.Error is not null)
+            .Select(r => $"{r.Name}: {r.Error}")
+            .ToList();
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(5)));
+    }
+
     // Real streams with the records golden.xls lacks: TXO notes, MULRK, empty CONTINUEs, BIFF5 strings, charts.
     [SharedTheory]
     [InlineData("other/poi__clusterfuzz-testcase-minimized-POIHSSFFuzzer-5285517825277952.xls")]

@@ -293,6 +293,69 @@ public class XlsExtractorTests
         Assert.Contains("overlap", ex.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Extract_OlePropertySets_MetadataSegmentLikeXlsx()
+    {
+        var cp1252 = ClassScan.Extraction.Text.TextDecoding.Windows1252;
+        byte[] I2(ushort v) => Concat(U32(2), U16(v), U16(0));
+        byte[] Lpstr(string v) => Concat(U32(0x1E), U32((uint)v.Length + 1), cp1252.GetBytes(v + "\0"), new byte[(4 - ((v.Length + 1) % 4)) % 4]);
+        byte[] Lpwstr(string v) => Concat(U32(0x1F), U32((uint)v.Length + 1), Encoding.Unicode.GetBytes(v + "\0"), new byte[((v.Length + 1) * 2) % 4]);
+        var name = "MSIP_Label_1_Name";
+        var dictionary = Concat(U32(1), U32(2), U32((uint)name.Length + 1), cp1252.GetBytes(name + "\0"), new byte[(4 - ((name.Length + 1) % 4)) % 4]);
+        var summary = PropertySetStream([("F29F85E0-4FF9-1068-AB91-08002B27B3D9", [(1, I2(1252)), (2, Lpstr("Elevlista åk 9")), (4, Lpstr("S*** N*****"))])]);
+        var document = PropertySetStream([
+            ("D5CDD502-2E9C-101B-9397-08002B2CF9AE", [(1, I2(1252)), (2, Lpstr("Elevhälsa"))]),
+            ("D5CDD505-2E9C-101B-9397-08002B2CF9AE", [(1, I2(1252)), (0, Concat(dictionary)), (2, Lpwstr("Känslig"))]),
+        ]);
+        var workbook = new XlsBuilder().Sheet("Blad1", Label(0, 0, "a")).Stream();
+        var xls = ClassScan.TestSupport.Documents.CompoundFileWriter.Create(
+            ("Workbook", workbook), ("\u0005SummaryInformation", summary), ("\u0005DocumentSummaryInformation", document));
+
+        var metadata = Assert.Single(Extract(xls).OfKind(SegmentKind.Metadata));
+
+        Assert.Equal("dokumentegenskaper", metadata.Location);
+        Assert.Equal("Titel: Elevlista åk 9\nKategori: Elevhälsa\nMSIP_Label_1_Name: Känslig", metadata.Text); // no author
+    }
+
+    [Fact]
+    public void Extract_DamagedPropertySet_WorkbookStillRead()
+    {
+        var summary = Concat(U16(0xFFFE), new byte[22], U32(1), Guid.Parse("F29F85E0-4FF9-1068-AB91-08002B27B3D9").ToByteArray(), U32(48),
+            U32(0xFFFFFFF0), U32(0xFFFFFFFF), U32(2), U32(0xFFFFFFF0));
+        var xls = ClassScan.TestSupport.Documents.CompoundFileWriter.Create(
+            ("Workbook", new XlsBuilder().Sheet("Blad1", Label(0, 0, "a")).Stream()), ("\u0005SummaryInformation", summary));
+
+        var text = Extract(xls);
+
+        Assert.Equal("a", Cells(text, "Blad1"));
+        Assert.Empty(text.OfKind(SegmentKind.Metadata));
+    }
+
+    /// <summary>An OLE property set stream ([MS-OLEPS] 2.21) with one or two sets of (id, typed value) properties.</summary>
+    private static byte[] PropertySetStream((string Format, (uint Id, byte[] Value)[] Properties)[] sets)
+    {
+        var bodies = sets.Select(set =>
+        {
+            int headerLength = 8 + (8 * set.Properties.Length);
+            var offsets = new List<byte[]>();
+            int at = headerLength;
+            foreach (var (id, value) in set.Properties)
+            {
+                offsets.Add(Concat(U32(id), U32((uint)at)));
+                at += value.Length;
+            }
+            return Concat([U32((uint)at), U32((uint)set.Properties.Length), .. offsets, .. set.Properties.Select(p => p.Value)]);
+        }).ToList();
+        int offset = 28 + (20 * sets.Length);
+        var directory = new List<byte[]>();
+        foreach (var (set, body) in sets.Zip(bodies))
+        {
+            directory.Add(Concat(Guid.Parse(set.Format).ToByteArray(), U32((uint)offset)));
+            offset += body.Length;
+        }
+        return Concat([U16(0xFFFE), U16(0), U32(0x00020006), new byte[16], U32((uint)sets.Length), .. directory, .. bodies]);
+    }
+
     private static ExtractionResult ReadStream(byte[] workbook) =>
         ExtractionStop.Run(() =>
         {
