@@ -58,7 +58,7 @@ internal sealed class XlsbExtractor : ITextExtractor
             {
                 using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
                 var collector = new SegmentCollector(limits, ct);
-                var package = new XlsbPackage(zip, limits);
+                var package = new XlsbPackage(zip, limits, ct);
                 Read(package, collector);
                 XlsbProperties.Read(package, collector, "dokumentegenskaper");
                 return collector.Result();

@@ -10,8 +10,11 @@ namespace ClassScan.Extraction.Biff;
 /// read with <see cref="SafeXml"/>, and record readers over parts. The zip directory has passed
 /// <see cref="OpenXml.ZipGuard"/> before this is made.
 /// </summary>
-internal sealed class XlsbPackage(ZipArchive zip, ExtractionLimits limits)
+internal sealed class XlsbPackage(ZipArchive zip, ExtractionLimits limits, CancellationToken ct)
 {
+    /// <summary>As in <see cref="OpenXml.ZipGuard"/>: small parts are not held to the ratio (tiny, repetitive records compress very well).</summary>
+    private const long RatioGraceBytes = 1024 * 1024;
+
     private readonly Dictionary<string, ZipArchiveEntry> entries = Index(zip);
 
     public bool Has(string part) => entries.ContainsKey(part);
@@ -20,11 +23,18 @@ internal sealed class XlsbPackage(ZipArchive zip, ExtractionLimits limits)
     public bool ReadRecords(string part, Func<int, bool> wanted, Action<XlsbRecordReader> onRecord)
     {
         if (!entries.TryGetValue(part, out var entry)) return false;
+        // ZipGuard holds only XML parts to the compression ratio; here the binary parts are what is inflated.
+        double ratio = (double)entry.Length / Math.Max(1, entry.CompressedLength);
+        if (entry.Length > RatioGraceBytes && ratio > limits.MaxCompressionRatio)
+            throw ExtractionStop.Limit(nameof(ExtractionLimits.MaxCompressionRatio),
+                $"zip entry compressed {ratio:F0}:1, above {limits.MaxCompressionRatio:F0}:1 (MaxCompressionRatio)");
         using var raw = entry.Open();
         using var buffered = new BufferedStream(raw, 64 * 1024);
         var reader = new XlsbRecordReader(buffered, Math.Min(entry.Length, limits.MaxUncompressedBytes));
+        int records = 0;
         while (reader.Next(wanted))
         {
+            if ((++records & 4095) == 0) ct.ThrowIfCancellationRequested();
             if (wanted(reader.Type)) onRecord(reader);
         }
         return true;

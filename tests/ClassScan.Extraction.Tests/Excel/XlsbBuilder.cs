@@ -98,7 +98,7 @@ internal sealed class XlsbBuilder
 
     private static void Write(ZipArchive zip, string name, byte[] data)
     {
-        using var s = zip.CreateEntry(name).Open();
+        using var s = zip.CreateEntry(name, CompressionLevel.SmallestSize).Open();
         s.Write(data);
     }
 }

@@ -147,4 +147,25 @@ public class XlsbExtractorTests
         Assert.Equal("kvar", Cells(text, "Blad1"));
         Assert.Contains("dokumentegenskaperna kunde inte läsas", text.Notes);
     }
+
+    [Fact]
+    public void Extract_SheetPartCompressedBeyondRatio_LimitReached()
+    {
+        // 4 MB of one repeated cell deflate to a few KB: a bomb among the binary parts ZipGuard does not weigh.
+        var cell = XlsBuilder.Concat(Row(0), Record(6, Cell(0), WideString(new string('x', 1000))));
+        var xlsb = new XlsbBuilder().Sheet("Blad1", Enumerable.Repeat(cell, 4 * 1024 * 1024 / cell.Length).ToArray()).Build();
+
+        var limit = Assert.IsType<ExtractionResult.LimitReached>(Result(xlsb));
+
+        Assert.Equal(nameof(ExtractionLimits.MaxCompressionRatio), limit.LimitName);
+    }
+
+    [Fact]
+    public void Extract_Cancelled_Throws()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => ExtractionHelper.Result(XlsbExtractor.Instance, XlsExtractorTests.Golden("golden.xlsb"), ct: cts.Token));
+    }
 }
