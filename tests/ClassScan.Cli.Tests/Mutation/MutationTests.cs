@@ -31,6 +31,7 @@ public sealed class MutationTests(ITestOutputHelper output)
         "pptx/poi__49386-null_dates.pptx", "pptx/tika__testWordArt.pptx",
         "pdf/pdfpig__custom-properties.pdf", "pdf/pdfpig__r4_aesv2_no_length.pdf", "pdf/pdfjs__bug868745.pdf",
         "other/tika__testEML_embedded_xhtml_and_img.eml", "other/tika__testEmailWithPNGAtt.eml",
+        "other/tika__testEXCEL.xls", "other/poi__testVarious.xlsb",
     ];
 
     // How many of the synthetic dev corpus files (sorted by name) to take per format.
