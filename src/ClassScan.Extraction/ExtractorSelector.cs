@@ -38,8 +38,9 @@ public sealed class ExtractorSelector : IExtractorSelector
         ITextExtractor[] all =
         [
             WordExtractor.Instance, ExcelExtractor.Instance, PowerPointExtractor.Instance, OoxmlAutoExtractor.Instance,
-            CfbExtractor.Instance, XlsbExtractor.Instance, PdfExtractor.Instance, PlainTextExtractor.Instance, XmlTextExtractor.Instance,
+            CfbExtractor.Instance, PdfExtractor.Instance, PlainTextExtractor.Instance, XmlTextExtractor.Instance,
             HtmlExtractor.Instance, eml,
+            XlsbExtractor.Instance,
         ];
         byName = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
     }

@@ -6,7 +6,7 @@ using ClassScan.Extraction.Internal;
 namespace ClassScan.Extraction.Cfb;
 
 /// <summary>
-/// Handles OLE2 compound files (D0 CF 11 E0). Extracts no text: it tells a password-protected OOXML package
+/// Handles OLE2 compound files (D0 CF 11 E0). It tells a password-protected OOXML package
 /// (an <c>EncryptionInfo</c> + <c>EncryptedPackage</c> container, whatever its extension) and encrypted legacy
 /// Office files (<see cref="ExtractionResult.Encrypted"/>) from unencrypted legacy .doc/.ppt/.msg
 /// (<see cref="ExtractionResult.Unsupported"/>), so an encrypted file is never reported as "no findings".
