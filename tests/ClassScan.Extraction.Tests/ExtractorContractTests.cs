@@ -1,5 +1,6 @@
 using System.Text;
 using ClassScan.Core.Documents;
+using ClassScan.Extraction.Biff;
 using ClassScan.Extraction.Cfb;
 using ClassScan.Extraction.OpenXml;
 using ClassScan.Extraction.Pdf;
@@ -11,7 +12,7 @@ namespace ClassScan.Extraction.Tests;
 /// <summary>The <see cref="ITextExtractor"/> contract, run against every implementation.</summary>
 public class ExtractorContractTests
 {
-    public static TheoryData<string> Extractors() => ["word", "excel", "powerpoint", "ooxml", "pdf", "text", "xml", "html", "eml", "cfb"];
+    public static TheoryData<string> Extractors() => ["word", "excel", "powerpoint", "ooxml", "pdf", "text", "xml", "html", "eml", "cfb", "xls", "xlsb"];
 
     private static (ITextExtractor Extractor, byte[] Valid) Get(string name) => name switch
     {
@@ -25,6 +26,9 @@ public class ExtractorContractTests
         "html" => (HtmlExtractor.Instance, "<p>hej</p>"u8.ToArray()),
         "eml" => (ExtractorSelector.Default.Select("a.eml", [])!, TestDocuments.Eml("hej", "hej")),
         "cfb" => (CfbExtractor.Instance, CompoundFileWriter.Create(("EncryptionInfo", new byte[8]))),
+        "xls" => (CfbExtractor.Instance, new Excel.XlsBuilder().Sheet("Blad1", Excel.XlsBuilder.Label(0, 0, "hej")).Build()),
+        "xlsb" => (XlsbExtractor.Instance, new Excel.XlsbBuilder().Sheet("Blad1", Excel.XlsbBuilder.Row(0),
+            Excel.XlsbBuilder.Record(6, Excel.XlsbBuilder.Cell(0), Excel.XlsbBuilder.WideString("hej"))).Build()),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
