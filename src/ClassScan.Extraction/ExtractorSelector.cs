@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using ClassScan.Core.Documents;
+using ClassScan.Extraction.Biff;
 using ClassScan.Extraction.Cfb;
 using ClassScan.Extraction.Epub;
 using ClassScan.Extraction.Mail;
@@ -15,7 +16,7 @@ namespace ClassScan.Extraction;
 /// <summary>
 /// Chooses the extractor for a file: magic bytes first (zip → OOXML by extension or entry names, %PDF within
 /// the first KB, OLE2 → <see cref="CfbExtractor"/> which tells encrypted OOXML from legacy Office), then the
-/// extension for text formats. Null means unsupported (images, archives, XLSB...).
+/// extension for text formats. Null means unsupported (images, archives...).
 /// Stateless and thread-safe; use <see cref="Default"/> or construct one per composition root.
 /// </summary>
 public sealed class ExtractorSelector : IExtractorSelector
@@ -34,7 +35,7 @@ public sealed class ExtractorSelector : IExtractorSelector
     // Zip-based formats that are not OOXML documents we read; an unknown zip is left to the entry-name check.
     private static readonly HashSet<string> OtherZipExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
-        ".zip", ".xlsb", ".odt", ".ods", ".odp", ".odg", ".epub", ".jar", ".apk", ".vsdx", ".msix", ".nupkg", ".3mf",
+        ".zip", ".odt", ".ods", ".odp", ".odg", ".epub", ".jar", ".apk", ".vsdx", ".msix", ".nupkg", ".3mf",
     };
 
     private readonly EmlExtractor eml;
@@ -52,6 +53,7 @@ public sealed class ExtractorSelector : IExtractorSelector
             HtmlExtractor.Instance, eml,
             RtfExtractor.Instance,
             OpenDocumentExtractor.Instance, EpubExtractor.Instance,
+            XlsbExtractor.Instance,
         ];
         byName = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
     }
@@ -114,6 +116,7 @@ public sealed class ExtractorSelector : IExtractorSelector
         if (WordExtensions.Contains(ext)) return WordExtractor.Instance;
         if (ExcelExtensions.Contains(ext)) return ExcelExtractor.Instance;
         if (PowerPointExtensions.Contains(ext)) return PowerPointExtractor.Instance;
+        if (ext.Equals(".xlsb", StringComparison.OrdinalIgnoreCase)) return XlsbExtractor.Instance;
         if (OtherZipExtensions.Contains(ext)) return null;
 
         // Misnamed package (a DOCX saved as .doc, no extension): the local headers in the head name the parts.
@@ -123,7 +126,7 @@ public sealed class ExtractorSelector : IExtractorSelector
             case OoxmlKind.Word: return WordExtractor.Instance;
             case OoxmlKind.Excel: return ExcelExtractor.Instance;
             case OoxmlKind.PowerPoint: return PowerPointExtractor.Instance;
-            case OoxmlKind.ExcelBinary: return null;
+            case OoxmlKind.ExcelBinary: return XlsbExtractor.Instance;
         }
         if (names.Any(n => n.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase)) || !complete)
             return OoxmlAutoExtractor.Instance;

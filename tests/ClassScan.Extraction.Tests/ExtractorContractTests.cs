@@ -1,5 +1,6 @@
 using System.Text;
 using ClassScan.Core.Documents;
+using ClassScan.Extraction.Biff;
 using ClassScan.Extraction.Cfb;
 using ClassScan.Extraction.Epub;
 using ClassScan.Extraction.OpenDocument;
@@ -16,7 +17,7 @@ namespace ClassScan.Extraction.Tests;
 public class ExtractorContractTests
 {
     public static TheoryData<string> Extractors() => ["word", "excel", "powerpoint", "ooxml", "pdf", "text", "xml", "html", "eml", "cfb", "msg",
-        "rtf", "opendocument", "epub"];
+        "rtf", "opendocument", "epub", "xls", "xlsb"];
 
     private static (ITextExtractor Extractor, byte[] Valid) Get(string name) => name switch
     {
@@ -34,6 +35,9 @@ public class ExtractorContractTests
         "rtf" => (RtfExtractor.Instance, "{\\rtf1\\ansi hej}"u8.ToArray()),
         "opendocument" => (OpenDocumentExtractor.Instance, OcfZip.Content(OcfZip.Odt, "<office:text><text:p>hej</text:p></office:text>")),
         "epub" => (EpubExtractor.Instance, OcfZip.Create(OcfZip.Epub, ("a.xhtml", "<p>hej</p>"))),
+        "xls" => (CfbExtractor.Instance, new Excel.XlsBuilder().Sheet("Blad1", Excel.XlsBuilder.Label(0, 0, "hej")).Build()),
+        "xlsb" => (XlsbExtractor.Instance, new Excel.XlsbBuilder().Sheet("Blad1", Excel.XlsbBuilder.Row(0),
+            Excel.XlsbBuilder.Record(6, Excel.XlsbBuilder.Cell(0), Excel.XlsbBuilder.WideString("hej"))).Build()),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

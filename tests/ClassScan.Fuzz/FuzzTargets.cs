@@ -1,5 +1,6 @@
 using ClassScan.Core.Documents;
 using ClassScan.Extraction;
+using ClassScan.Extraction.Biff;
 using ClassScan.Extraction.Cfb;
 using ClassScan.Extraction.Epub;
 using ClassScan.Extraction.Internal;
@@ -44,6 +45,8 @@ internal static class FuzzTargets
         ["rtf"] = ("input.rtf", () => RtfExtractor.Instance),
         ["opendocument"] = ("input.odt", () => OpenDocumentExtractor.Instance),
         ["epub"] = ("input.epub", () => EpubExtractor.Instance),
+        ["xls"] = ("input.xls", () => new XlsStreamTarget()),
+        ["xlsb"] = ("input.xlsb", () => XlsbExtractor.Instance),
     };
 
     public static IEnumerable<string> Names => Targets.Keys.Append("select").Append("lzfu").Order(StringComparer.Ordinal);

@@ -1,16 +1,18 @@
 using System.Buffers.Binary;
 using ClassScan.Core.Documents;
+using ClassScan.Extraction.Biff;
 using ClassScan.Extraction.Internal;
 using ClassScan.Extraction.Mail;
 
 namespace ClassScan.Extraction.Cfb;
 
 /// <summary>
-/// Handles OLE2 compound files (D0 CF 11 E0). Extracts no text of its own: it tells a password-protected OOXML package
+/// Handles OLE2 compound files (D0 CF 11 E0). It tells a password-protected OOXML package
 /// (an <c>EncryptionInfo</c> + <c>EncryptedPackage</c> container, whatever its extension) and encrypted legacy
-/// Office files (<see cref="ExtractionResult.Encrypted"/>) from unencrypted legacy .doc/.xls/.ppt
+/// Office files (<see cref="ExtractionResult.Encrypted"/>) from unencrypted legacy .doc/.ppt
 /// (<see cref="ExtractionResult.Unsupported"/>), so an encrypted file is never reported as "no findings".
-/// Outlook messages (.msg) are read by <see cref="MsgReader"/>, their attachments with the selector.
+/// An unencrypted legacy Excel workbook (.xls, BIFF8 or BIFF5) is read by <see cref="XlsWorkbookReader"/>; Outlook
+/// messages (.msg) by <see cref="MsgReader"/>, their attachments with the selector.
 /// Stateless and thread-safe.
 /// </summary>
 internal sealed class CfbExtractor : ITextExtractor
@@ -58,7 +60,12 @@ internal sealed class CfbExtractor : ITextExtractor
         {
             if (HasFilePass(file.ReadPrefix(book, 8192)))
                 return new ExtractionResult.Encrypted("password-protected legacy Excel workbook (.xls)");
-            return new ExtractionResult.Unsupported("legacy Excel 97-2003 (.xls)");
+            // The whole stream: it lies inside the file, which InputGuard has held to MaxFileBytes.
+            var workbook = file.ReadPrefix(book, (int)Math.Min(content.Length, int.MaxValue));
+            var collector = new SegmentCollector(limits, ct);
+            XlsWorkbookReader.Read(workbook, collector);
+            XlsProperties.Read(file, collector, "dokumentegenskaper");
+            return collector.Result();
         }
         if (file.Find("PowerPoint Document") is not null)
         {

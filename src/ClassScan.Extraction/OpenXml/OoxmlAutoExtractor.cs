@@ -32,7 +32,7 @@ internal sealed class OoxmlAutoExtractor : ITextExtractor
             };
             if (inner is not null) return inner.Extract(content, limits, ct);
             return Classify(names) == OoxmlKind.ExcelBinary
-                ? new ExtractionResult.Unsupported("Excel binary workbook (.xlsb)")
+                ? Biff.XlsbExtractor.Instance.Extract(content, limits, ct)
                 : new ExtractionResult.Unsupported("zip archive (not a Word, Excel or PowerPoint package)");
         });
 

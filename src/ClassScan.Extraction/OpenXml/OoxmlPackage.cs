@@ -42,7 +42,7 @@ internal static class OoxmlPackage
                 OoxmlKind.Word => WordExtractor.Instance.Extract(content, limits, ct),
                 OoxmlKind.Excel => ExcelExtractor.Instance.Extract(content, limits, ct),
                 OoxmlKind.PowerPoint => PowerPointExtractor.Instance.Extract(content, limits, ct),
-                _ => new ExtractionResult.Unsupported("Excel binary workbook (.xlsb)"),
+                _ => Biff.XlsbExtractor.Instance.Extract(content, limits, ct),
             };
         }
         try

@@ -33,6 +33,7 @@ public sealed class MutationTests(ITestOutputHelper output)
         "other/tika__testEML_embedded_xhtml_and_img.eml", "other/tika__testEmailWithPNGAtt.eml",
         "other/tika__testRTFVarious.rtf", "other/tika__testRTF-ms932.rtf", "other/tika__testODFwithOOo3.odt", "other/poi__SampleSS.ods",
         "other/docling__odf_presentation_01.odp", "other/tika__testEPUB.epub",
+        "other/tika__testEXCEL.xls", "other/poi__testVarious.xlsb",
     ];
 
     // How many of the synthetic dev corpus files (sorted by name) to take per format.

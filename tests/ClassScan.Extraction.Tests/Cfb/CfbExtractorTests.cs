@@ -46,11 +46,12 @@ public class CfbExtractorTests
     }
 
     [Fact]
-    public void Extract_LegacyExcel_Unsupported()
+    public void Extract_LegacyExcelWithoutSheetList_Corrupt()
     {
+        // BOF, then an empty BOUNDSHEET and zeros: no sheet, no EOF. Readable workbooks: Excel/XlsExtractorTests.
         byte[] biff = [0x09, 0x08, 0x10, 0x00, .. new byte[16], 0x85, 0x00, 0x00, 0x00];
 
-        Assert.IsType<ExtractionResult.Unsupported>(Result(CompoundFileWriter.Create(("Workbook", biff))));
+        Assert.IsType<ExtractionResult.Corrupt>(Result(CompoundFileWriter.Create(("Workbook", biff))));
     }
 
     [Fact]

@@ -110,7 +110,6 @@ public class RealCorpusGoldenTests
 
     [SharedTheory]
     [InlineData("other/tika__testWORD.doc", "legacy Word 97-2003 (.doc)")]
-    [InlineData("other/tika__testEXCEL.xls", "legacy Excel 97-2003 (.xls)")]
     [InlineData("other/tika__testPPT.ppt", "legacy PowerPoint 97-2003 (.ppt)")]
     public void Extract_LegacyOffice_UnsupportedWithFormatName(string file, string message)
     {
