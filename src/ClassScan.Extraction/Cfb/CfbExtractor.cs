@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using ClassScan.Core.Documents;
 using ClassScan.Extraction.Internal;
+using ClassScan.Extraction.Legacy;
 
 namespace ClassScan.Extraction.Cfb;
 
@@ -41,7 +42,9 @@ internal sealed class CfbExtractor : ITextExtractor
             var fib = file.ReadPrefix(word, 32);
             if (fib.Length >= 12 && (BinaryPrimitives.ReadUInt16LittleEndian(fib.AsSpan(0x0A)) & 0x0100) != 0)
                 return new ExtractionResult.Encrypted("password-protected legacy Word document (.doc)");
-            return new ExtractionResult.Unsupported("legacy Word 97-2003 (.doc)");
+            var doc = new SegmentCollector(limits, ct);
+            DocReader.Read(file.ReadStream(word, limits.MaxFileBytes), name => Sibling(file, name, limits), doc);
+            return doc.Result();
         }
         if ((file.Find("Workbook") ?? file.Find("Book")) is { } book)
         {
@@ -49,19 +52,25 @@ internal sealed class CfbExtractor : ITextExtractor
                 return new ExtractionResult.Encrypted("password-protected legacy Excel workbook (.xls)");
             return new ExtractionResult.Unsupported("legacy Excel 97-2003 (.xls)");
         }
-        if (file.Find("PowerPoint Document") is not null)
+        if (file.Find("PowerPoint Document") is { } slides)
         {
             // Encrypted presentations carry an "EncryptedSummary" stream (MS-PPT 2.1.3) and mark the
             // CurrentUserAtom with headerToken 0xF3D1C4DF instead of 0xE391C05F (MS-PPT 2.3.2).
             if (file.Find("EncryptedSummary") is not null || HasEncryptedCurrentUser(file))
                 return new ExtractionResult.Encrypted("password-protected legacy PowerPoint presentation (.ppt)");
-            return new ExtractionResult.Unsupported("legacy PowerPoint 97-2003 (.ppt)");
+            var ppt = new SegmentCollector(limits, ct);
+            PptReader.Read(file.ReadStream(slides, limits.MaxFileBytes), Sibling(file, "Current User", limits), ppt);
+            return ppt.Result();
         }
         if (file.Entries.Any(e => e.Name.StartsWith("__substg1.0_", StringComparison.OrdinalIgnoreCase)
                                   || e.Name.StartsWith("__properties_version1.0", StringComparison.OrdinalIgnoreCase)))
             return new ExtractionResult.Unsupported("Outlook message (.msg)");
         return new ExtractionResult.Unsupported("OLE2 compound file (unknown application)");
     }
+
+    /// <summary>A stream of the file by name, read whole within the size limit; null when there is none.</summary>
+    private static byte[]? Sibling(CompoundFile file, string name, ExtractionLimits limits) =>
+        file.Find(name) is { Type: CompoundFileEntryType.Stream } entry ? file.ReadStream(entry, limits.MaxFileBytes) : null;
 
     private static bool HasEncryptedCurrentUser(CompoundFile file)
     {

@@ -117,6 +117,21 @@ internal sealed class CompoundFile
         return filled == want ? result : result[..filled];
     }
 
+    /// <summary>
+    /// Reads a whole stream entry. The size in the directory is the file's claim, so it is checked against the
+    /// file's length and <paramref name="maxBytes"/> before anything is allocated; a chain shorter than the size
+    /// is a damaged file.
+    /// </summary>
+    public byte[] ReadStream(CompoundFileEntry entry, long maxBytes)
+    {
+        if (entry.Type != CompoundFileEntryType.Stream) throw Corrupt("entry is not a stream");
+        if (entry.Size > (ulong)Math.Min(stream.Length, Math.Min(maxBytes, int.MaxValue)))
+            throw Corrupt("stream larger than the file");
+        var data = ReadPrefix(entry, (int)entry.Size);
+        if ((ulong)data.Length != entry.Size) throw Corrupt("stream shorter than its size");
+        return data;
+    }
+
     private List<CompoundFileEntry> ReadDirectory(uint firstDir, CancellationToken ct)
     {
         var entries = new List<CompoundFileEntry>();
