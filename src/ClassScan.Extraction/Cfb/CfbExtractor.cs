@@ -44,6 +44,7 @@ internal sealed class CfbExtractor : ITextExtractor
                 return new ExtractionResult.Encrypted("password-protected legacy Word document (.doc)");
             var doc = new SegmentCollector(limits, ct);
             DocReader.Read(file.ReadStream(word, limits.MaxFileBytes), name => Sibling(file, name, limits), doc);
+            ReadProperties(file, limits, doc);
             return doc.Result();
         }
         if ((file.Find("Workbook") ?? file.Find("Book")) is { } book)
@@ -60,6 +61,7 @@ internal sealed class CfbExtractor : ITextExtractor
                 return new ExtractionResult.Encrypted("password-protected legacy PowerPoint presentation (.ppt)");
             var ppt = new SegmentCollector(limits, ct);
             PptReader.Read(file.ReadStream(slides, limits.MaxFileBytes), Sibling(file, "Current User", limits), ppt);
+            ReadProperties(file, limits, ppt);
             return ppt.Result();
         }
         if (file.Entries.Any(e => e.Name.StartsWith("__substg1.0_", StringComparison.OrdinalIgnoreCase)
@@ -67,6 +69,11 @@ internal sealed class CfbExtractor : ITextExtractor
             return new ExtractionResult.Unsupported("Outlook message (.msg)");
         return new ExtractionResult.Unsupported("OLE2 compound file (unknown application)");
     }
+
+    /// <summary>Document properties as a Metadata segment, located as the OOXML extractors locate theirs.</summary>
+    private static void ReadProperties(CompoundFile file, ExtractionLimits limits, SegmentCollector c) =>
+        OlePropertySets.Read(Sibling(file, "\u0005SummaryInformation", limits), Sibling(file, "\u0005DocumentSummaryInformation", limits),
+            c, "dokumentegenskaper");
 
     /// <summary>A stream of the file by name, read whole within the size limit; null when there is none.</summary>
     private static byte[]? Sibling(CompoundFile file, string name, ExtractionLimits limits) =>

@@ -109,9 +109,7 @@ public class RealCorpusGoldenTests
     }
 
     [SharedTheory]
-    [InlineData("other/tika__testWORD.doc", "legacy Word 97-2003 (.doc)")]
     [InlineData("other/tika__testEXCEL.xls", "legacy Excel 97-2003 (.xls)")]
-    [InlineData("other/tika__testPPT.ppt", "legacy PowerPoint 97-2003 (.ppt)")]
     [InlineData("other/tika__testMSG.msg", "Outlook message (.msg)")]
     public void Extract_LegacyOffice_UnsupportedWithFormatName(string file, string message)
     {
