@@ -29,7 +29,11 @@ internal sealed class DocPieceTable
     /// <summary>All characters of all stories, index = CP.</summary>
     public string Text { get; }
 
-    public static DocPieceTable Read(ReadOnlySpan<byte> clx, byte[] word, CancellationToken ct)
+    /// <summary>
+    /// Reads the piece table. <paramref name="eightBit"/> set means a Word 6/95 file: every piece is 8-bit text in
+    /// that encoding at its plain fc (there is no compression flag before Word 97).
+    /// </summary>
+    public static DocPieceTable Read(ReadOnlySpan<byte> clx, byte[] word, Encoding? eightBit, CancellationToken ct)
     {
         // Clx: any number of Prc (0x01, cbGrpprl, grpprl) then one Pcdt (0x02, lcb, PlcPcd).
         int pos = 0;
@@ -62,9 +66,9 @@ internal sealed class DocPieceTable
         {
             // Pcd: 2 bytes of flags, FcCompressed (fc: 30 bits, fCompressed: bit 30), prm.
             uint raw = BinaryPrimitives.ReadUInt32LittleEndian(plc[((4 * (n + 1)) + (8 * i) + 2)..]);
-            packed[i] = (raw & 0x40000000) != 0;
-            uint fc = raw & 0x3FFFFFFF;
-            fcs[i] = packed[i] ? fc / 2 : fc;
+            packed[i] = eightBit is not null || (raw & 0x40000000) != 0;
+            uint fc = eightBit is not null ? raw : raw & 0x3FFFFFFF;
+            fcs[i] = eightBit is null && packed[i] ? fc / 2 : fc;
             long length = cps[i + 1] - cps[i];
             long bytes = packed[i] ? length : 2 * length;
             if (fcs[i] + bytes > word.Length) throw Corrupt();
@@ -78,9 +82,18 @@ internal sealed class DocPieceTable
             if ((i & 255) == 0) ct.ThrowIfCancellationRequested();
             int length = cps[i + 1] - cps[i];
             var bytes = word.AsSpan((int)fcs[i], packed[i] ? length : 2 * length);
-            sb.Append(packed[i] ? TextDecoding.Windows1252.GetString(bytes) : Encoding.Unicode.GetString(bytes));
+            sb.Append(packed[i] ? (eightBit ?? TextDecoding.Windows1252).GetString(bytes) : Encoding.Unicode.GetString(bytes));
         }
         return new DocPieceTable(sb.ToString(), cps, fcs, packed);
+    }
+
+    /// <summary>One 8-bit piece of <paramref name="length"/> characters at <paramref name="fc"/> (a Word 6/95 file without a piece table).</summary>
+    public static DocPieceTable Single(byte[] word, uint fc, long length, Encoding encoding)
+    {
+        if (fc > word.Length) throw Corrupt();
+        int n = (int)Math.Min(length, word.Length - fc);
+        var text = encoding.GetString(word, (int)fc, n);
+        return new DocPieceTable(text, [0, text.Length], [fc], [true]);
     }
 
     /// <summary>The offset in the WordDocument stream of the character at <paramref name="cp"/>, or -1.</summary>

@@ -11,8 +11,8 @@ namespace ClassScan.Extraction.Legacy;
 /// and the character counts of each story (main text, footnotes, headers, comments, endnotes, text boxes,
 /// header text boxes, in that CP order), the piece table in the Clx gives the characters, PlcfHdd splits the
 /// header story into headers and footers, and the paragraph properties mark tables. Field instructions are
-/// dropped and their results kept (a HYPERLINK shows its text, a DATE its date). Word 6/95 and older keep a
-/// different FIB and stay unsupported. Locations follow <see cref="WordLocations"/> so a .doc and a .docx of
+/// dropped and their results kept (a HYPERLINK shows its text, a DATE its date). Word 6/95 files (still found
+/// in old archives) are read from their older FIB with 8-bit text; Word 2 and older stay unsupported. Locations follow <see cref="WordLocations"/> so a .doc and a .docx of
 /// the same text give the same evidence positions.
 /// </summary>
 internal static class DocReader
@@ -23,6 +23,7 @@ internal static class DocReader
     private const int PairClx = 33;
     private const int PairPlcftxbxTxt = 41;
 
+    private const int MinWord6Fib = 101;
     private const int MinWord97Fib = 106; // Word 6 is 101-104, Word 95 104-105; Word 97 writes 193 (0xC1)
     private const int BodyFlushChars = 256 * 1024;
 
@@ -35,53 +36,87 @@ internal static class DocReader
         if (word.Length < 32) throw Corrupt("FIB truncated");
         ushort ident = BinaryPrimitives.ReadUInt16LittleEndian(word);
         int nFib = BinaryPrimitives.ReadUInt16LittleEndian(word.AsSpan(2));
-        if (ident == 0xA5DC || (ident == 0xA5EC && nFib < MinWord97Fib))
-            throw ExtractionStop.Unsupported("Word 6/95 document (.doc): only Word 97-2003 and later are read");
-        if (ident != 0xA5EC)
-            throw ExtractionStop.Unsupported("WordDocument stream without a Word header (older Word or another program)");
         ushort flags = BinaryPrimitives.ReadUInt16LittleEndian(word.AsSpan(0x0A));
-        var table = openStream((flags & 0x0200) != 0 ? "1Table" : "0Table")
-            ?? throw Corrupt("table stream missing");
-
-        var fib = Fib.Parse(word);
-        var clx = fib.Slice(PairClx, table) ?? throw Corrupt("piece table outside the table stream");
-        var pieces = DocPieceTable.Read(clx, word, c.Token);
-        var paragraphs = fib.Slice(PairPlcfBtePapx, table) is { } bte ? DocParagraphs.Read(bte, word) : DocParagraphs.None;
-        var reader = new StoryReader(pieces, paragraphs, c);
-
-        // Stories follow each other in CP order; a count past the text is clamped, never trusted.
-        int cp = 0;
-        int Next(long count)
+        if (ident is not (0xA5EC or 0xA5DC))
+            throw ExtractionStop.Unsupported("WordDocument stream without a Word header (older Word or another program)");
+        if (nFib < MinWord6Fib)
+            throw ExtractionStop.Unsupported("Word 2 or older document (.doc): only Word 6 and later are read");
+        if (ident == 0xA5DC || nFib < MinWord97Fib)
         {
-            int start = cp;
-            cp = (int)Math.Min(pieces.Text.Length, cp + Math.Max(0, count));
-            return start;
+            ReadWord6(word, c);
+            return;
         }
 
-        int main = Next(fib.Ccp(3));
-        int mainEnd = cp;
-        int ftn = Next(fib.Ccp(4));
-        int ftnEnd = cp;
-        int hdd = Next(fib.Ccp(5));
-        int hddEnd = cp;
-        _ = Next(fib.Ccp(6)); // macro story (unused since Word 97)
-        int atn = Next(fib.Ccp(7));
-        int atnEnd = cp;
-        int edn = Next(fib.Ccp(8));
-        int ednEnd = cp;
-        int txbx = Next(fib.Ccp(9));
-        int txbxEnd = cp;
-        int hdrTxbx = Next(fib.Ccp(10));
-        int hdrTxbxEnd = cp;
+        var table = openStream((flags & 0x0200) != 0 ? "1Table" : "0Table")
+            ?? throw Corrupt("table stream missing");
+        var fib = Fib.Parse(word);
+        var clx = fib.Slice(PairClx, table) ?? throw Corrupt("piece table outside the table stream");
+        var pieces = DocPieceTable.Read(clx, word, eightBit: null, c.Token);
+        var paragraphs = fib.Slice(PairPlcfBtePapx, table) is { } bte ? DocParagraphs.Read(bte, word) : DocParagraphs.None;
+        ReadStories(fib, new StoryReader(pieces, paragraphs, c), pieces.Text.Length, fib.Slice(PairPlcfHdd, table), fib.Slice(PairPlcftxbxTxt, table));
+    }
 
-        reader.ReadBody(main, mainEnd);
-        reader.ReadHeaders(hdd, hddEnd, fib.Slice(PairPlcfHdd, table));
-        reader.ReadFlat(ftn, ftnEnd, SegmentKind.Footnote, WordLocations.Footnote);
-        reader.ReadFlat(edn, ednEnd, SegmentKind.Endnote, WordLocations.Endnote);
-        reader.ReadFlat(atn, atnEnd, SegmentKind.Comment, WordLocations.Comment);
-        reader.ReadTextBoxes(txbx, txbxEnd, fib.Slice(PairPlcftxbxTxt, table));
+    /// <summary>
+    /// Word 6 and Word 95 ([MS-DOC] predecessor): the same story order and fc/lcb pairs (from 0x58), but all in the
+    /// WordDocument stream, 8-bit text in the code page of the document's language, and a header story that
+    /// lists only the headers a section has (so it is read as one header segment). Tables are not told apart.
+    /// </summary>
+    private static void ReadWord6(byte[] word, SegmentCollector c)
+    {
+        var fib = Fib.ParseWord6(word);
+        var encoding = LegacyCodePage(BinaryPrimitives.ReadUInt16LittleEndian(word.AsSpan(6)));
+        DocPieceTable pieces;
+        if (fib.Slice(PairClx, word) is { } clx)
+        {
+            pieces = DocPieceTable.Read(clx, word, encoding, c.Token);
+        }
+        else
+        {
+            // A non-complex file: the text is one run from fcMin.
+            uint fcMin = BinaryPrimitives.ReadUInt32LittleEndian(word.AsSpan(0x18));
+            long total = Enumerable.Range(3, 8).Sum(fib.Ccp);
+            pieces = DocPieceTable.Single(word, fcMin, total, encoding);
+        }
+        ReadStories(fib, new StoryReader(pieces, DocParagraphs.None, c), pieces.Text.Length, plcfHdd: null, plcftxbxTxt: null);
+    }
+
+    /// <summary>Stories follow each other in CP order; a count past the text is clamped, never trusted.</summary>
+    private static void ReadStories(Fib fib, StoryReader reader, int textLength, byte[]? plcfHdd, byte[]? plcftxbxTxt)
+    {
+        var bounds = new (int Start, int End)[11];
+        int cp = 0;
+        for (int i = 3; i <= 10; i++)
+        {
+            int start = cp;
+            cp = (int)Math.Min(textLength, cp + fib.Ccp(i));
+            bounds[i] = (start, cp);
+        }
+
+        // 3 main, 4 footnotes, 5 headers, 6 macros (unused since Word 97), 7 comments, 8 endnotes, 9 text boxes, 10 header text boxes.
+        reader.ReadBody(bounds[3].Start, bounds[3].End);
+        reader.ReadHeaders(bounds[5].Start, bounds[5].End, plcfHdd);
+        reader.ReadFlat(bounds[4].Start, bounds[4].End, SegmentKind.Footnote, WordLocations.Footnote);
+        reader.ReadFlat(bounds[8].Start, bounds[8].End, SegmentKind.Endnote, WordLocations.Endnote);
+        reader.ReadFlat(bounds[7].Start, bounds[7].End, SegmentKind.Comment, WordLocations.Comment);
+        reader.ReadTextBoxes(bounds[9].Start, bounds[9].End, plcftxbxTxt);
         // A text box in a header is header content (a stamp drawn in a box is still a header marking).
-        reader.ReadFlat(hdrTxbx, hdrTxbxEnd, SegmentKind.Header, WordLocations.Header);
+        reader.ReadFlat(bounds[10].Start, bounds[10].End, SegmentKind.Header, WordLocations.Header);
+    }
+
+    /// <summary>The Windows code page of 8-bit Word 6/95 text, from the document's language id (LCID).</summary>
+    private static Encoding LegacyCodePage(ushort lid)
+    {
+        int codePage = (lid & 0x3FF) switch
+        {
+            0x02 or 0x19 or 0x22 or 0x23 or 0x2F => 1251, // Bulgarian, Russian, Ukrainian, Belarusian, Macedonian
+            0x1A when lid != 0x041A => 1251, // Serbian (Cyrillic); Croatian is Latin
+            0x05 or 0x0E or 0x15 or 0x18 or 0x1A or 0x1B or 0x24 => 1250, // Czech, Hungarian, Polish, Romanian, Croatian, Slovak, Slovenian
+            0x08 => 1253, // Greek
+            0x1F => 1254, // Turkish
+            0x25 or 0x26 or 0x27 => 1257, // Estonian, Latvian, Lithuanian
+            _ => 1252,
+        };
+        return CodePagesEncodingProvider.Instance.GetEncoding(codePage) ?? Text.TextDecoding.Windows1252;
     }
 
     private static ExtractionStop Corrupt(string why) => ExtractionStop.Corrupt($"damaged Word document: {why}");
@@ -121,14 +156,27 @@ internal static class DocReader
             return new Fib(word, lwOffset, cslw, pairsOffset, pairs);
         }
 
+        /// <summary>
+        /// The Word 6/95 FIB: ccpText ... ccpHdrTxbx at 0x34-0x50 (read as FibRgLw97 entries 3-10) and the
+        /// fc/lcb pairs from 0x58 in Word 97's order up to fcClx (pair 33); later pairs differ and are not used.
+        /// </summary>
+        public static Fib ParseWord6(byte[] word)
+        {
+            const int PairsOffset = 0x58;
+            if (PairsOffset + (8 * (PairClx + 1)) > word.Length) throw Corrupt("FIB truncated");
+            return new Fib(word, 0x34 - 12, 11, PairsOffset, PairClx + 1);
+        }
+
         /// <summary>FibRgLw97 entry <paramref name="index"/> (3 = ccpText ... 10 = ccpHdrTxbx); negative reads as 0.</summary>
         public long Ccp(int index) =>
             index < lwCount ? Math.Max(0, BinaryPrimitives.ReadInt32LittleEndian(word.AsSpan(lwOffset + (4 * index)))) : 0;
 
         /// <summary>The table-stream bytes of pair <paramref name="index"/>; null when absent or out of range.</summary>
         public byte[]? Slice(int index, byte[] table)
+            => index >= pairCount ? null : SliceAt(index, table);
+
+        private byte[]? SliceAt(int index, byte[] table)
         {
-            if (index >= pairCount) return null;
             uint fc = BinaryPrimitives.ReadUInt32LittleEndian(word.AsSpan(pairsOffset + (8 * index)));
             uint lcb = BinaryPrimitives.ReadUInt32LittleEndian(word.AsSpan(pairsOffset + (8 * index) + 4));
             if (lcb == 0 || (ulong)fc + lcb > (ulong)table.Length) return null;

@@ -21,7 +21,7 @@ internal readonly record struct PptRecord(int Offset, int Version, int Instance,
     public static bool TryRead(byte[] data, int offset, int limit, out PptRecord record)
     {
         record = default;
-        if (offset < 0 || limit > data.Length || offset + HeaderSize > limit) return false;
+        if (offset < 0 || limit > data.Length || (long)offset + HeaderSize > limit) return false;
         ushort verInstance = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(offset));
         ushort type = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(offset + 2));
         uint length = BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(offset + 4));

@@ -227,15 +227,61 @@ public class DocReaderTests
     }
 
     [Theory]
-    [InlineData((ushort)0xA5EC, (ushort)101)]
-    [InlineData((ushort)0xA5EC, (ushort)104)]
-    [InlineData((ushort)0xA5DC, (ushort)101)]
-    public void Extract_Word6Or95_UnsupportedWithReason(ushort ident, ushort nFib)
+    [InlineData((ushort)0xA5DC, (ushort)101, (ushort)0x041D, new byte[] { 0xC5, 0x73, 0x61 }, "Åsa")]
+    [InlineData((ushort)0xA5EC, (ushort)104, (ushort)0x041D, new byte[] { 0xF6, 0x80 }, "ö€")]
+    [InlineData((ushort)0xA5DC, (ushort)104, (ushort)0x0419, new byte[] { 0xC4, 0xE0 }, "Да")]
+    [InlineData((ushort)0xA5DC, (ushort)104, (ushort)0x0405, new byte[] { 0x8A, 0xE8 }, "Šč")]
+    public void Extract_Word6Or95WithoutPieceTable_TextInLanguageCodePage(ushort ident, ushort nFib, ushort lid, byte[] stored, string expected)
     {
-        var unsupported = Assert.IsType<ExtractionResult.Unsupported>(Result(new DocFileBuilder { Ident = ident, NFib = nFib }.Piece("Text\r").Build()));
+        var word = Word6(ident, nFib, lid, [.. stored, 0x0D], clx: null);
 
-        Assert.Equal("Word 6/95 document (.doc): only Word 97-2003 and later are read", unsupported.Reason);
+        Assert.Equal(expected, Assert.Single(ExtractionHelper.WholeText(Result(TestSupport.Documents.CompoundFileWriter.Create(("WordDocument", word)))).Segments).Text);
     }
+
+    [Fact]
+    public void Extract_Word95WithPieceTable_PiecesInStreamOrderOfCps()
+    {
+        // Two pieces stored in reverse order: the piece table, not the stream, gives the reading order.
+        byte[] text = [.. "1212-1212\r"u8, .. "Tolvan 1912"u8];
+        byte[] clx = [0x02, 28, 0, 0, 0, .. U32(0, 11, 21), .. Pcd(0x400 + 10), .. Pcd(0x400)];
+        var word = Word6(0xA5DC, 104, 0x041D, text, clx);
+
+        Assert.Equal("Tolvan 19121212-1212", Assert.Single(ExtractionHelper.WholeText(Result(TestSupport.Documents.CompoundFileWriter.Create(("WordDocument", word)))).Segments).Text);
+    }
+
+    [Fact]
+    public void Extract_Word2_UnsupportedWithReason()
+    {
+        var word = Word6(0xA5DC, 45, 0x041D, "Text\r"u8.ToArray(), clx: null);
+
+        var unsupported = Assert.IsType<ExtractionResult.Unsupported>(Result(TestSupport.Documents.CompoundFileWriter.Create(("WordDocument", word))));
+
+        Assert.Equal("Word 2 or older document (.doc): only Word 6 and later are read", unsupported.Reason);
+    }
+
+    /// <summary>A Word 6/95 WordDocument stream: FIB with fcMin 0x400 and ccpText, optionally a Clx after the text.</summary>
+    private static byte[] Word6(ushort ident, ushort nFib, ushort lid, byte[] text, byte[]? clx)
+    {
+        var word = new byte[0x400 + text.Length + (clx?.Length ?? 0)];
+        BitConverter.GetBytes(ident).CopyTo(word, 0);
+        BitConverter.GetBytes(nFib).CopyTo(word, 2);
+        BitConverter.GetBytes(lid).CopyTo(word, 6);
+        BitConverter.GetBytes(0x400u).CopyTo(word, 0x18); // fcMin
+        BitConverter.GetBytes((uint)(0x400 + text.Length)).CopyTo(word, 0x1C); // fcMac
+        BitConverter.GetBytes(clx is null ? text.Length : 21).CopyTo(word, 0x34); // ccpText
+        text.CopyTo(word, 0x400);
+        if (clx is not null)
+        {
+            clx.CopyTo(word, 0x400 + text.Length);
+            BitConverter.GetBytes((uint)(0x400 + text.Length)).CopyTo(word, 0x58 + (8 * 33)); // fcClx
+            BitConverter.GetBytes((uint)clx.Length).CopyTo(word, 0x58 + (8 * 33) + 4);
+        }
+        return word;
+    }
+
+    private static byte[] U32(params uint[] values) => [.. values.SelectMany(BitConverter.GetBytes)];
+
+    private static byte[] Pcd(uint fc) => [0, 0, .. BitConverter.GetBytes(fc), 0, 0];
 
     [Fact]
     public void Extract_NoWordHeader_Unsupported()

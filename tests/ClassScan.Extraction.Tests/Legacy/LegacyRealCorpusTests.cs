@@ -17,7 +17,7 @@ public class LegacyRealCorpusTests
         "password-protected legacy PowerPoint presentation (.ppt)",
         "password-protected Office document (encrypted OOXML package)",
         "rights-management (IRM/DRM) protected Office document",
-        "Word 6/95 document (.doc): only Word 97-2003 and later are read",
+        "Word 2 or older document (.doc): only Word 6 and later are read",
         "legacy Excel 97-2003 (.xls)",
         "OLE2 compound file (unknown application)",
         "damaged Word document: ",
@@ -135,13 +135,21 @@ public class LegacyRealCorpusTests
         Assert.Contains("add some content", text.OfKind(SegmentKind.Comment).Single(s => s.Location == "bild 1 kommentar").Text, StringComparison.Ordinal);
     }
 
-    [SharedTheory]
-    [InlineData("other/poi__Word6.doc")]
-    [InlineData("other/poi__Word95.doc")]
-    [InlineData("other/ferenda__forarbete-legacy_proptrips_word95.doc")]
-    public void Extract_Word95_UnsupportedSaysWhy(string file)
+    [SharedFact]
+    public void Extract_SwedishWord95Protocol_Read()
     {
-        Assert.Equal("Word 6/95 document (.doc): only Word 97-2003 and later are read",
-            Assert.IsType<ExtractionResult.Unsupported>(RealCorpus.Result(file)).Reason);
+        var text = RealCorpus.Extract("other/ferenda__forarbete-legacy_proptrips_word95.doc");
+
+        Assert.StartsWith("Utdrag ur protokoll\nvid regeringssammanträde den 6 april 1998", text.OfKind(SegmentKind.Body).First().Text, StringComparison.Ordinal);
+        Assert.Equal("Titel: Utdrag ur protokoll", text.OfKind(SegmentKind.Metadata).Single().Text);
+    }
+
+    [SharedTheory]
+    [InlineData("other/poi__Word6.doc", "The quick brown fox jumps over the lazy dog")]
+    [InlineData("other/poi__Word95.doc", "The quick brown fox jumps over the lazy dog\n\nParagraph 2")]
+    [InlineData("other/ferenda__proptrips_2002-03_84_index.doc", "Regeringens proposition \n2002/03:84")]
+    public void Extract_Word6Or95_BodyText(string file, string start)
+    {
+        Assert.StartsWith(start, RealCorpus.Extract(file).OfKind(SegmentKind.Body).First().Text, StringComparison.Ordinal);
     }
 }
