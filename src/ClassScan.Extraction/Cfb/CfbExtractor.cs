@@ -60,10 +60,13 @@ internal sealed class CfbExtractor : ITextExtractor
             if (file.Find("EncryptedSummary") is not null || HasEncryptedCurrentUser(file))
                 return new ExtractionResult.Encrypted("password-protected legacy PowerPoint presentation (.ppt)");
             var ppt = new SegmentCollector(limits, ct);
-            PptReader.Read(file.ReadStream(slides, limits.MaxFileBytes), Sibling(file, "Current User", limits), ppt);
+            // Without a readable Current User stream the reader walks the whole stream instead.
+            PptReader.Read(file.ReadStream(slides, limits.MaxFileBytes), OptionalSibling(file, "Current User", limits), ppt);
             ReadProperties(file, limits, ppt);
             return ppt.Result();
         }
+        if (file.Find("PP40") is not null)
+            return new ExtractionResult.Unsupported("PowerPoint 4/95 presentation (.ppt): only PowerPoint 97-2003 and later are read");
         if (file.Entries.Any(e => e.Name.StartsWith("__substg1.0_", StringComparison.OrdinalIgnoreCase)
                                   || e.Name.StartsWith("__properties_version1.0", StringComparison.OrdinalIgnoreCase)))
             return new ExtractionResult.Unsupported("Outlook message (.msg)");
@@ -71,9 +74,28 @@ internal sealed class CfbExtractor : ITextExtractor
     }
 
     /// <summary>Document properties as a Metadata segment, located as the OOXML extractors locate theirs.</summary>
-    private static void ReadProperties(CompoundFile file, ExtractionLimits limits, SegmentCollector c) =>
-        OlePropertySets.Read(Sibling(file, "\u0005SummaryInformation", limits), Sibling(file, "\u0005DocumentSummaryInformation", limits),
-            c, "dokumentegenskaper");
+    private static void ReadProperties(CompoundFile file, ExtractionLimits limits, SegmentCollector c)
+    {
+        var summary = OptionalSibling(file, "\u0005SummaryInformation", limits);
+        var documentSummary = OptionalSibling(file, "\u0005DocumentSummaryInformation", limits);
+        if ((summary is null && file.Find("\u0005SummaryInformation") is not null)
+            || (documentSummary is null && file.Find("\u0005DocumentSummaryInformation") is not null))
+            c.Note("dokumentegenskaperna kunde inte läsas");
+        OlePropertySets.Read(summary, documentSummary, c, "dokumentegenskaper");
+    }
+
+    /// <summary>Like <see cref="Sibling"/> for a stream the text does not need: damage there reads as no stream.</summary>
+    private static byte[]? OptionalSibling(CompoundFile file, string name, ExtractionLimits limits)
+    {
+        try
+        {
+            return Sibling(file, name, limits);
+        }
+        catch (ExtractionStop stop) when (stop.Result is ExtractionResult.Corrupt)
+        {
+            return null;
+        }
+    }
 
     /// <summary>A stream of the file by name, read whole within the size limit; null when there is none.</summary>
     private static byte[]? Sibling(CompoundFile file, string name, ExtractionLimits limits) =>

@@ -182,7 +182,13 @@ internal static class PptReader
             ct.ThrowIfCancellationRequested();
             if (!visited.Add(edit) || !PptRecord.TryRead(stream, (int)edit, stream.Length, out var user) || user.Type != UserEditAtom || user.Length < 28)
                 return first ? null : persist; // an older edit that is gone still leaves the newer ones
-            if (first) docRef = user.UInt32At(stream, 16);
+            if (first)
+            {
+                docRef = user.UInt32At(stream, 16);
+                // encryptSessionPersistIdRef follows lastView only in an encrypted presentation ([MS-PPT] 2.3.3): a
+                // second line of defence behind CfbExtractor's Current User and EncryptedSummary checks.
+                if (user.Length >= 32) throw ExtractionStop.Encrypted("password-protected legacy PowerPoint presentation (.ppt)");
+            }
             uint dirOffset = user.UInt32At(stream, 12);
             if (!PptRecord.TryRead(stream, (int)Math.Min(dirOffset, int.MaxValue), stream.Length, out var dir) || dir.Type != PersistDirectoryAtom)
                 return first ? null : persist;

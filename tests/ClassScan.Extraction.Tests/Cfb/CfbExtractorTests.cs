@@ -54,6 +54,13 @@ public class CfbExtractorTests
     }
 
     [Fact]
+    public void Extract_PowerPoint95_UnsupportedWithReason()
+    {
+        var ex = Assert.IsType<ExtractionResult.Unsupported>(Result(CompoundFileWriter.Create(("PP40", new byte[100]))));
+        Assert.Equal("PowerPoint 4/95 presentation (.ppt): only PowerPoint 97-2003 and later are read", ex.Reason);
+    }
+
+    [Fact]
     public void Extract_OutlookMessage_Unsupported()
     {
         var ex = Assert.IsType<ExtractionResult.Unsupported>(Result(CompoundFileWriter.Create(("__substg1.0_0037001F", new byte[10]))));

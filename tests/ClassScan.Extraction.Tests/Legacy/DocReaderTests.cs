@@ -92,6 +92,37 @@ public class DocReaderTests
         Assert.Equal("cfb", ExtractionHelper.Select("legacy-word.doc", LegacyFiles.Read("legacy-word.doc"))?.Name);
     }
 
+    [Fact]
+    public void Extract_SummaryAndCustomProperties_OneMetadataSegmentWithoutAuthor()
+    {
+        var (word, table) = new DocFileBuilder().Piece("Text\r").Streams();
+        var summary = PropertySetBuilder.Build(([(2, "Beslut"), (4, "Anna Författare"), (5, "bistånd")], null));
+        var documentSummary = PropertySetBuilder.Build(
+            ([(2, "Socialtjänst")], null),
+            ([(2, "Konfidentiellt"), (3, "K-2024")], [(2, "MSIP_Label_1234_Name"), (3, "Diarienummer")]));
+
+        var text = ExtractionHelper.WholeText(Result(TestSupport.Documents.CompoundFileWriter.Create(
+            ("WordDocument", word), ("1Table", table), ("\u0005SummaryInformation", summary), ("\u0005DocumentSummaryInformation", documentSummary))));
+
+        var metadata = text.OfKind(SegmentKind.Metadata).Single();
+        Assert.Equal("dokumentegenskaper", metadata.Location);
+        Assert.Equal("Titel: Beslut\nNyckelord: bistånd\nKategori: Socialtjänst\nMSIP_Label_1234_Name: Konfidentiellt\nDiarienummer: K-2024", metadata.Text);
+    }
+
+    [Fact]
+    public void Extract_DamagedProperties_NoteAndTextKept()
+    {
+        var (word, table) = new DocFileBuilder().Piece("Text\r").Streams();
+        var summary = PropertySetBuilder.Build(([(2, "Beslut")], null));
+        BitConverter.GetBytes(0x7FFFFFFFu).CopyTo(summary, 28 + 16); // section offset far past the stream
+
+        var text = ExtractionHelper.WholeText(Result(TestSupport.Documents.CompoundFileWriter.Create(
+            ("WordDocument", word), ("1Table", table), ("\u0005SummaryInformation", summary))));
+
+        Assert.Equal("Text", Assert.Single(text.Segments).Text);
+        Assert.Contains("dokumentegenskaperna kunde inte läsas", text.Notes);
+    }
+
     public static TheoryData<string, string> SpecialCharacters => new()
     {
         { "Rad ett\rRad två\r", "Rad ett\nRad två" },

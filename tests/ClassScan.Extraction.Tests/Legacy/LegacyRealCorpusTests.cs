@@ -19,7 +19,7 @@ public class LegacyRealCorpusTests
         "rights-management (IRM/DRM) protected Office document",
         "Word 2 or older document (.doc): only Word 6 and later are read",
         "legacy Excel 97-2003 (.xls)",
-        "OLE2 compound file (unknown application)",
+        "PowerPoint 4/95 presentation (.ppt): only PowerPoint 97-2003 and later are read",
         "damaged Word document: ",
         "damaged PowerPoint presentation: ",
         "invalid OLE2 compound file: ",

@@ -136,6 +136,16 @@ public class PptReaderTests
     }
 
     [Fact]
+    public void Extract_UserEditWithEncryptionSession_Encrypted()
+    {
+        var (stream, edit) = Presentation([(Slide(Chars("Hemlig text")), 256, null)], [], encryptedEdit: true);
+
+        var encrypted = Assert.IsType<ExtractionResult.Encrypted>(Result(File(stream, edit)));
+
+        Assert.Equal("password-protected legacy PowerPoint presentation (.ppt)", encrypted.Reason);
+    }
+
+    [Fact]
     public void Extract_NoRecords_CorruptWithReason()
     {
         var corrupt = Assert.IsType<ExtractionResult.Corrupt>(Result(File(new byte[64], userEdit: null)));

@@ -55,7 +55,7 @@ internal static class PptStreamBuilder
     /// 2.. the slides then the notes in order. Returns the stream and the offset of its UserEditAtom.
     /// </summary>
     public static (byte[] Stream, int UserEdit) Presentation(IReadOnlyList<(byte[] Slide, uint Id, string? Outline)> slides, IReadOnlyList<byte[]> notes,
-        bool selfLoopingEdit = false)
+        bool selfLoopingEdit = false, bool encryptedEdit = false)
     {
         var slideList = new List<byte[]>();
         for (int i = 0; i < slides.Count; i++)
@@ -88,7 +88,10 @@ internal static class PptStreamBuilder
         stream.Write(Atom(0x1772, U32([(uint)offsets.Count << 20 | 1, .. offsets])));
         int userEdit = (int)stream.Position;
         uint lastEdit = selfLoopingEdit ? (uint)userEdit : 0;
-        stream.Write(Atom(0x0FF5, U32(0, 3, lastEdit, dirOffset, 1, (uint)offsets.Count + 1, 0)));
+        // An encrypted presentation's UserEditAtom ends with encryptSessionPersistIdRef.
+        stream.Write(Atom(0x0FF5, encryptedEdit
+            ? U32(0, 3, lastEdit, dirOffset, 1, (uint)offsets.Count + 1, 0, 9)
+            : U32(0, 3, lastEdit, dirOffset, 1, (uint)offsets.Count + 1, 0)));
         return (stream.ToArray(), userEdit);
     }
 
