@@ -12,8 +12,8 @@ namespace ClassScan.Extraction.Legacy;
 /// SlideListWithText gives the slide order and the placeholder ("outline") text of each slide; each slide's
 /// and notes page's own records hold the text of other shapes. Masters (template text) are skipped. When the
 /// edit chain is broken the stream is walked record by record instead, slides numbered in stream order.
-/// Text is TextCharsAtom (UTF-16) or TextBytesAtom (the low bytes of UTF-16, i.e. Latin-1); repeated text on
-/// one slide (an outline copy of a shape's text) is kept once. Locations match <c>PowerPointExtractor</c>.
+/// Text is TextCharsAtom (UTF-16) or TextBytesAtom (the low bytes of UTF-16, i.e. Latin-1); an outline copy of
+/// a shape's text is kept once, repeats among shapes (equal table cells) are kept. Locations match <c>PowerPointExtractor</c>.
 /// </summary>
 internal static class PptReader
 {
@@ -87,15 +87,22 @@ internal static class PptReader
         {
             c.Token.ThrowIfCancellationRequested();
             var slide = i < slides.Count ? slides[i] : new Slide(0);
-            var text = new TextSet();
-            var comments = new TextSet();
-            foreach (var outline in slide.Outline) text.Add(outline);
-            if (slide.Record is { } record) Collect(stream, record, text, comments, 0, inComment: false);
+            var shapes = new TextList();
+            var comments = new TextList();
+            if (slide.Record is { } record) Collect(stream, record, shapes, comments, 0, inComment: false);
+            // Placeholder text lives in the slide list and, in files from some writers, in the shape as well:
+            // an outline text the shapes already hold is that copy. Repeats among shapes (table cells) stay.
+            var text = new TextList();
+            foreach (var outline in slide.Outline)
+            {
+                if (!shapes.Contains(outline)) text.Add(outline);
+            }
+            text.Append(shapes);
             c.Add(SegmentKind.Body, $"bild {i + 1}", text.ToString());
 
             if (notesBySlide.TryGetValue(i, out var pages))
             {
-                var noteText = new TextSet();
+                var noteText = new TextList();
                 foreach (var page in pages) Collect(stream, page, noteText, comments, 0, inComment: false);
                 c.Add(SegmentKind.Notes, $"bild {i + 1} anteckningar", noteText.ToString());
             }
@@ -138,7 +145,7 @@ internal static class PptReader
     }
 
     /// <summary>Text atoms anywhere below <paramref name="record"/>; comment text (CString 1 of a Comment10) apart.</summary>
-    private static void Collect(byte[] stream, PptRecord record, TextSet text, TextSet comments, int depth, bool inComment)
+    private static void Collect(byte[] stream, PptRecord record, TextList text, TextList comments, int depth, bool inComment)
     {
         if (depth > MaxDepth) return;
         foreach (var r in record.Children(stream))
@@ -233,13 +240,31 @@ internal static class PptReader
         public PptRecord? Record { get; set; }
     }
 
-    /// <summary>Text pieces of one location in first-seen order, each kept once, with PowerPoint's breaks as newlines.</summary>
-    private sealed class TextSet
+    /// <summary>Text pieces of one location in order, with PowerPoint's paragraph and line breaks as newlines.</summary>
+    private sealed class TextList
     {
         private readonly HashSet<string> seen = new(StringComparer.Ordinal);
         private readonly StringBuilder sb = new();
 
         public void Add(string raw)
+        {
+            var text = Clean(raw);
+            if (text.Length == 0) return;
+            seen.Add(text);
+            sb.Append(text).Append('\n');
+        }
+
+        public bool Contains(string raw) => seen.Contains(Clean(raw));
+
+        public void Append(TextList other)
+        {
+            seen.UnionWith(other.seen);
+            sb.Append(other.sb);
+        }
+
+        public override string ToString() => sb.ToString();
+
+        private static string Clean(string raw)
         {
             var clean = new StringBuilder(raw.Length);
             foreach (char ch in raw)
@@ -247,11 +272,7 @@ internal static class PptReader
                 if (ch is '\r' or '\v') clean.Append('\n');
                 else if (ch == '\t' || ch >= ' ') clean.Append(ch);
             }
-            var text = clean.ToString().Trim();
-            if (text.Length == 0 || !seen.Add(text)) return;
-            sb.Append(text).Append('\n');
+            return clean.ToString().Trim();
         }
-
-        public override string ToString() => sb.ToString();
     }
 }

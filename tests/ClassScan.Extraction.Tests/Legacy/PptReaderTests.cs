@@ -128,6 +128,15 @@ public class PptReaderTests
     }
 
     [Fact]
+    public void Extract_EqualTextInTwoShapes_BothKept()
+    {
+        // Table cells with the same value are separate shapes' text, not copies.
+        var (stream, edit) = Presentation([(Slide(Chars("86 %"), Chars("Hemtjänst"), Chars("86 %")), 256, null)], []);
+
+        Assert.Equal("86 %\nHemtjänst\n86 %", Assert.Single(ExtractionHelper.WholeText(Result(File(stream, edit))).Segments).Text);
+    }
+
+    [Fact]
     public void Extract_NotesOfUnknownSlideId_ByPosition()
     {
         var (stream, edit) = Presentation([(Slide(Chars("Bild")), 256, null)], [Notes(999, Chars("Vilsen anteckning"))]);
