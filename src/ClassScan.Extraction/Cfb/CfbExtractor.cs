@@ -36,7 +36,7 @@ internal sealed class CfbExtractor : ITextExtractor
         if (file.Find("\u0006DataSpaces") is not null)
             return new ExtractionResult.Encrypted("rights-management (IRM/DRM) protected Office document");
 
-        if (file.Find("WordDocument") is { } word)
+        if (file.FindInRoot("WordDocument") is { } word)
         {
             // FIB base: wIdent at 0, flags at 0x0A; fEncrypted = 0x0100 (MS-DOC 2.5.2), Word 95 uses the same bit.
             var fib = file.ReadPrefix(word, 32);
@@ -53,7 +53,7 @@ internal sealed class CfbExtractor : ITextExtractor
                 return new ExtractionResult.Encrypted("password-protected legacy Excel workbook (.xls)");
             return new ExtractionResult.Unsupported("legacy Excel 97-2003 (.xls)");
         }
-        if (file.Find("PowerPoint Document") is { } slides)
+        if (file.FindInRoot("PowerPoint Document") is { } slides)
         {
             // Encrypted presentations carry an "EncryptedSummary" stream (MS-PPT 2.1.3) and mark the
             // CurrentUserAtom with headerToken 0xF3D1C4DF instead of 0xE391C05F (MS-PPT 2.3.2).
@@ -78,8 +78,8 @@ internal sealed class CfbExtractor : ITextExtractor
     {
         var summary = OptionalSibling(file, "\u0005SummaryInformation", limits);
         var documentSummary = OptionalSibling(file, "\u0005DocumentSummaryInformation", limits);
-        if ((summary is null && file.Find("\u0005SummaryInformation") is not null)
-            || (documentSummary is null && file.Find("\u0005DocumentSummaryInformation") is not null))
+        if ((summary is null && file.FindInRoot("\u0005SummaryInformation") is not null)
+            || (documentSummary is null && file.FindInRoot("\u0005DocumentSummaryInformation") is not null))
             c.Note("dokumentegenskaperna kunde inte läsas");
         OlePropertySets.Read(summary, documentSummary, c, "dokumentegenskaper");
     }
@@ -99,7 +99,7 @@ internal sealed class CfbExtractor : ITextExtractor
 
     /// <summary>A stream of the file by name, read whole within the size limit; null when there is none.</summary>
     private static byte[]? Sibling(CompoundFile file, string name, ExtractionLimits limits) =>
-        file.Find(name) is { Type: CompoundFileEntryType.Stream } entry ? file.ReadStream(entry, limits.MaxFileBytes) : null;
+        file.FindInRoot(name) is { Type: CompoundFileEntryType.Stream } entry ? file.ReadStream(entry, limits.MaxFileBytes) : null;
 
     private static bool HasEncryptedCurrentUser(CompoundFile file)
     {

@@ -24,6 +24,7 @@ internal sealed class CompoundFile
     private readonly uint[] fat;
     private readonly uint miniStreamCutoff;
     private readonly uint firstMiniFatSector;
+    private readonly HashSet<CompoundFileEntry> rootLevel = new(ReferenceEqualityComparer.Instance);
 
     private CompoundFile(Stream stream, int sectorSize, long sectorCount, uint[] fat, uint miniStreamCutoff, uint firstMiniFatSector)
     {
@@ -90,6 +91,17 @@ internal sealed class CompoundFile
         return file;
     }
 
+    /// <summary>
+    /// The stream or storage <paramref name="name"/> directly in the root storage, found through the directory's
+    /// sibling tree: unlike <see cref="Find"/> never an embedded object's entry of the same name (a .doc embedded
+    /// in a .doc has its own WordDocument stream). Falls back to <see cref="Find"/> when the tree is unusable.
+    /// </summary>
+    public CompoundFileEntry? FindInRoot(string name)
+    {
+        if (rootLevel.Count == 0) return Find(name);
+        return Entries.FirstOrDefault(e => rootLevel.Contains(e) && string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+    }
+
     public CompoundFileEntry? Find(string name) =>
         Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
 
@@ -135,12 +147,14 @@ internal sealed class CompoundFile
     private List<CompoundFileEntry> ReadDirectory(uint firstDir, CancellationToken ct)
     {
         var entries = new List<CompoundFileEntry>();
+        var byId = new Dictionary<uint, (CompoundFileEntry Entry, uint Left, uint Right, uint Child)>();
+        uint nextId = 0;
         var sector = new byte[sectorSize];
         foreach (var id in Chain(firstDir))
         {
             ct.ThrowIfCancellationRequested();
             ReadSector(id, sector);
-            for (int off = 0; off + 128 <= sectorSize; off += 128)
+            for (int off = 0; off + 128 <= sectorSize; off += 128, nextId++)
             {
                 var e = sector.AsSpan(off, 128);
                 var type = (CompoundFileEntryType)e[0x42];
@@ -151,11 +165,32 @@ internal sealed class CompoundFile
                 uint start = BinaryPrimitives.ReadUInt32LittleEndian(e[0x74..]);
                 ulong size = BinaryPrimitives.ReadUInt64LittleEndian(e[0x78..]);
                 if (sectorSize == 512) size &= 0xFFFFFFFF; // version 3: the high half is undefined
-                entries.Add(new CompoundFileEntry(name, type, start, size));
+                var entry = new CompoundFileEntry(name, type, start, size);
+                entries.Add(entry);
+                byId[nextId] = (entry, BinaryPrimitives.ReadUInt32LittleEndian(e[0x44..]), BinaryPrimitives.ReadUInt32LittleEndian(e[0x48..]),
+                    BinaryPrimitives.ReadUInt32LittleEndian(e[0x4C..]));
             }
         }
+        MarkRootLevel(byId);
         if (entries.Count == 0 || entries[0].Type != CompoundFileEntryType.Root) throw Corrupt("no root directory entry");
         return entries;
+    }
+
+    /// <summary>The root's children: its child entry and everything reachable through left/right siblings (each id once).</summary>
+    private void MarkRootLevel(Dictionary<uint, (CompoundFileEntry Entry, uint Left, uint Right, uint Child)> byId)
+    {
+        if (!byId.TryGetValue(0, out var root) || root.Entry.Type != CompoundFileEntryType.Root) return;
+        var pending = new Stack<uint>();
+        var visited = new HashSet<uint>();
+        pending.Push(root.Child);
+        while (pending.Count > 0)
+        {
+            uint id = pending.Pop();
+            if (!byId.TryGetValue(id, out var node) || !visited.Add(id)) continue;
+            rootLevel.Add(node.Entry);
+            pending.Push(node.Left);
+            pending.Push(node.Right);
+        }
     }
 
     private void ReadMini(uint startMini, byte[] target)

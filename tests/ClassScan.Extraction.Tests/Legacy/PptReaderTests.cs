@@ -155,6 +155,21 @@ public class PptReaderTests
     }
 
     [Fact]
+    public void Extract_WordDocumentOutsideRootStorage_ReadAsPresentation()
+    {
+        // A presentation with an embedded Word document: that WordDocument stream is not a child of the root
+        // (here: unlinked from the root's sibling chain), so it must not make the file read as Word.
+        var (stream, edit) = TwoSlides();
+        var file = TestSupport.Documents.CompoundFileWriter.Create(
+            ("PowerPoint Document", stream), ("Current User", CurrentUser(edit)), ("WordDocument", new byte[64]));
+        BitConverter.GetBytes(0xFFFFFFFFu).CopyTo(file, (512 * 2) + (128 * 2) + 0x48); // entry 2's right sibling
+
+        var text = ExtractionHelper.WholeText(Result(file));
+
+        Assert.Equal(["bild 1", "bild 2", "bild 2 anteckningar"], text.Segments.Select(s => s.Location));
+    }
+
+    [Fact]
     public void Extract_NoRecords_CorruptWithReason()
     {
         var corrupt = Assert.IsType<ExtractionResult.Corrupt>(Result(File(new byte[64], userEdit: null)));
