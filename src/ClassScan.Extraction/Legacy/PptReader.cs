@@ -49,6 +49,7 @@ internal static class PptReader
         {
             // No usable edit chain: every slide and notes record of the stream, in stream order.
             bool haveDocument = false;
+            var slideRecords = new List<PptRecord>();
             foreach (var top in TopLevel(stream, c.Token))
             {
                 if (top.Type == DocumentContainer && !haveDocument)
@@ -58,26 +59,38 @@ internal static class PptReader
                 }
                 else if (top.Type == SlideContainer)
                 {
-                    var free = slides.FindIndex(s => s.Record is null);
-                    if (free >= 0) slides[free].Record = top;
-                    else slides.Add(new Slide(0) { Record = top });
+                    slideRecords.Add(top);
                 }
                 else if (top.Type == NotesContainer)
                 {
                     notes.Add(top);
                 }
             }
-            if (!haveDocument && slides.Count == 0) throw ExtractionStop.Corrupt("damaged PowerPoint presentation: no document record");
+            if (!haveDocument && slideRecords.Count == 0) throw ExtractionStop.Corrupt("damaged PowerPoint presentation: no document record");
+            // Slide records in stream order go with the slide list's entries in list order.
+            for (int i = 0; i < slideRecords.Count; i++)
+            {
+                if (i < slides.Count) slides[i].Record = slideRecords[i];
+                else slides.Add(new Slide(0) { Record = slideRecords[i] });
+            }
         }
 
         // Notes pages name their slide by its slide id (NotesAtom.slideIdRef); unknown ids go by position.
+        // A record listed twice (a crafted persist directory) is read once: every walk below is over distinct records.
+        var walked = new HashSet<int>();
+        var slideById = new Dictionary<uint, int>();
+        for (int i = 0; i < slides.Count; i++)
+        {
+            if (slides[i].Id != 0) slideById.TryAdd(slides[i].Id, i);
+            if (slides[i].Record is { } r && !walked.Add(r.Offset)) slides[i].Record = null;
+        }
         var notesBySlide = new Dictionary<int, List<PptRecord>>();
         for (int i = 0; i < notes.Count; i++)
         {
+            if (!walked.Add(notes[i].Offset)) continue;
             var atom = notes[i].Children(stream).FirstOrDefault(r => r.Type == NotesAtom);
             uint slideId = atom.Type == NotesAtom ? atom.UInt32At(stream, 0) : 0;
-            int index = slides.FindIndex(s => s.Id != 0 && s.Id == slideId);
-            if (index < 0) index = i;
+            if (!slideById.TryGetValue(slideId, out int index) || slideId == 0) index = i;
             if (!notesBySlide.TryGetValue(index, out var list)) notesBySlide[index] = list = [];
             list.Add(notes[i]);
         }

@@ -170,6 +170,18 @@ public class PptReaderTests
     }
 
     [Fact]
+    public void Extract_SlideRecordListedThousandsOfTimes_ReadOnce()
+    {
+        var (stream, edit) = OneSlideListedOften(Slide([.. Enumerable.Range(0, 200).Select(i => Chars($"Ruta {i}"))]), 1000);
+
+        var text = ExtractionHelper.WholeText(Result(File(stream, edit)));
+
+        var slide = Assert.Single(text.Segments);
+        Assert.Equal("bild 1", slide.Location);
+        Assert.StartsWith("Ruta 0\nRuta 1\n", slide.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_NoRecords_CorruptWithReason()
     {
         var corrupt = Assert.IsType<ExtractionResult.Corrupt>(Result(File(new byte[64], userEdit: null)));

@@ -95,6 +95,21 @@ internal static class PptStreamBuilder
         return (stream.ToArray(), userEdit);
     }
 
+    /// <summary>A slide list naming one slide record <paramref name="times"/> times (a crafted persist directory).</summary>
+    public static (byte[] Stream, int UserEdit) OneSlideListedOften(byte[] slide, int times)
+    {
+        var list = Enumerable.Range(0, times).Select(i => SlidePersist(2, (uint)(256 + i))).ToArray();
+        var stream = new MemoryStream();
+        stream.Write(Container(0x03E8, 0, Container(0x0FF0, 0, list)));
+        uint slideOffset = (uint)stream.Position;
+        stream.Write(slide);
+        uint dirOffset = (uint)stream.Position;
+        stream.Write(Atom(0x1772, U32(2u << 20 | 1, 0, slideOffset)));
+        int userEdit = (int)stream.Position;
+        stream.Write(Atom(0x0FF5, U32(0, 3, 0, dirOffset, 1, 3, 0)));
+        return (stream.ToArray(), userEdit);
+    }
+
     public static byte[] CurrentUser(int userEdit) =>
         Atom(0x0FF6, U32(0x14, 0xE391C05F, (uint)userEdit, 0, 0));
 
