@@ -6,11 +6,15 @@ using ClassScan.Extraction.Legacy;
 namespace ClassScan.Extraction.Cfb;
 
 /// <summary>
-/// Handles OLE2 compound files (D0 CF 11 E0). Extracts no text: it tells a password-protected OOXML package
-/// (an <c>EncryptionInfo</c> + <c>EncryptedPackage</c> container, whatever its extension) and encrypted legacy
-/// Office files (<see cref="ExtractionResult.Encrypted"/>) from unencrypted legacy .doc/.xls/.ppt/.msg
-/// (<see cref="ExtractionResult.Unsupported"/>), so an encrypted file is never reported as "no findings".
-/// Stateless and thread-safe.
+/// Handles OLE2 compound files (D0 CF 11 E0). It first tells a password-protected OOXML package (an
+/// <c>EncryptionInfo</c> + <c>EncryptedPackage</c> container, whatever its extension) and encrypted legacy
+/// Office files (<see cref="ExtractionResult.Encrypted"/>) apart, so an encrypted file is never reported as "no
+/// findings"; then reads Word 97-2003/6/95 (<see cref="DocReader"/>) and PowerPoint 97-2003
+/// (<see cref="PptReader"/>) over this bounded CFB reader, with their document properties. The readers are ours,
+/// after the published [MS-DOC]/[MS-PPT]: the only .NET library the registry offers (NPOI 2.4.1, 2018) has a
+/// scratchpad-quality .doc reader and none for .ppt. Other legacy formats (.xls, .msg) are
+/// <see cref="ExtractionResult.Unsupported"/>. One extractor ("cfb") for all, as the format is only known after
+/// the directory is read. Stateless and thread-safe.
 /// </summary>
 internal sealed class CfbExtractor : ITextExtractor
 {

@@ -7,7 +7,7 @@ namespace ClassScan.Extraction.Cfb;
 
 /// <summary>
 /// A minimal, bounds-checked reader of an OLE2 compound file (MS-CFB): enough to list the directory entries
-/// and read the first bytes of a stream. Every chain walk is bounded by the number of sectors in the file, so a
+/// and read the first bytes of a stream or a whole one within a size bound. Every chain walk is bounded by the number of sectors in the file, so a
 /// crafted FAT loop or an out-of-range sector cannot hang or overrun. A damaged file stops the extraction as <see cref="ExtractionResult.Corrupt"/>.
 /// </summary>
 internal sealed class CompoundFile
