@@ -12,8 +12,9 @@ namespace ClassScan.Extraction.Legacy;
 /// header text boxes, in that CP order), the piece table in the Clx gives the characters, PlcfHdd splits the
 /// header story into headers and footers, and the paragraph properties mark tables. Field instructions are
 /// dropped and their results kept (a HYPERLINK shows its text, a DATE its date). Word 6/95 files (still found
-/// in old archives) are read from their older FIB with 8-bit text; Word 2 and older stay unsupported. Locations follow <see cref="WordLocations"/> so a .doc and a .docx of
-/// the same text give the same evidence positions.
+/// in old archives) are read from their older FIB with 8-bit text; Word 2 and older stay unsupported.
+/// Locations follow <see cref="WordLocations"/> so a .doc and a .docx of the same text give the same evidence
+/// positions. Tracked deletions and hidden text are read as ordinary text (over-reading is the safe side).
 /// </summary>
 internal static class DocReader
 {
