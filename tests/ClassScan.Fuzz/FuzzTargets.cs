@@ -4,6 +4,7 @@ using ClassScan.Extraction.Biff;
 using ClassScan.Extraction.Cfb;
 using ClassScan.Extraction.Epub;
 using ClassScan.Extraction.Internal;
+using ClassScan.Extraction.Legacy;
 using ClassScan.Extraction.Mail;
 using ClassScan.Extraction.OpenDocument;
 using ClassScan.Extraction.OpenXml;
@@ -49,7 +50,16 @@ internal static class FuzzTargets
         ["xlsb"] = ("input.xlsb", () => XlsbExtractor.Instance),
     };
 
-    public static IEnumerable<string> Names => Targets.Keys.Append("select").Append("lzfu").Order(StringComparer.Ordinal);
+    // Raw-stream targets for the legacy readers: the input is the stream itself (no compound file around it),
+    // so the fuzzer mutates FIB, piece table and records directly instead of mostly breaking the container.
+    private static readonly Dictionary<string, Action<byte[], SegmentCollector>> StreamTargets = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // The same bytes serve as WordDocument and table stream: offsets into either land in fuzzed data.
+        ["doc"] = (input, c) => DocReader.Read(input, _ => input, c),
+        ["ppt"] = (input, c) => PptReader.Read(input, input, c),
+    };
+
+    public static IEnumerable<string> Names => Targets.Keys.Concat(StreamTargets.Keys).Append("select").Append("lzfu").Order(StringComparer.Ordinal);
 
     /// <summary>The action for <paramref name="name"/>, or null if there is no such target.</summary>
     public static Action<ReadOnlySpan<byte>>? Find(string name)
@@ -74,6 +84,19 @@ internal static class FuzzTargets
                 catch (ExtractionStop)
                 {
                 }
+            };
+        }
+        if (StreamTargets.TryGetValue(name, out var read))
+        {
+            return input =>
+            {
+                var bytes = input.ToArray();
+                _ = ExtractionStop.Run(() =>
+                {
+                    var c = new SegmentCollector(Limits, CancellationToken.None);
+                    read(bytes, c);
+                    return c.Result();
+                });
             };
         }
         if (!Targets.TryGetValue(name, out var target)) return null;

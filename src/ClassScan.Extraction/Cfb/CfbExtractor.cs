@@ -2,18 +2,22 @@ using System.Buffers.Binary;
 using ClassScan.Core.Documents;
 using ClassScan.Extraction.Biff;
 using ClassScan.Extraction.Internal;
+using ClassScan.Extraction.Legacy;
 using ClassScan.Extraction.Mail;
 
 namespace ClassScan.Extraction.Cfb;
 
 /// <summary>
-/// Handles OLE2 compound files (D0 CF 11 E0). It tells a password-protected OOXML package
-/// (an <c>EncryptionInfo</c> + <c>EncryptedPackage</c> container, whatever its extension) and encrypted legacy
-/// Office files (<see cref="ExtractionResult.Encrypted"/>) from unencrypted legacy .doc/.ppt
-/// (<see cref="ExtractionResult.Unsupported"/>), so an encrypted file is never reported as "no findings".
-/// An unencrypted legacy Excel workbook (.xls, BIFF8 or BIFF5) is read by <see cref="XlsWorkbookReader"/>; Outlook
-/// messages (.msg) by <see cref="MsgReader"/>, their attachments with the selector.
-/// Stateless and thread-safe.
+/// Handles OLE2 compound files (D0 CF 11 E0). An Outlook message (.msg) is read by <see cref="MsgReader"/>, its
+/// attachments with the selector. Otherwise it first tells a password-protected OOXML package (an
+/// <c>EncryptionInfo</c> + <c>EncryptedPackage</c> container, whatever its extension) and encrypted legacy Office
+/// files (<see cref="ExtractionResult.Encrypted"/>) apart, so an encrypted file is never reported as "no findings";
+/// then reads Word 97-2003/6/95 (<see cref="DocReader"/>), Excel 97-2003/5/95 (<see cref="XlsWorkbookReader"/>) and
+/// PowerPoint 97-2003 (<see cref="PptReader"/>) over this bounded CFB reader, with their document properties. The
+/// readers are ours, after the published [MS-DOC]/[MS-XLS]/[MS-PPT]: the only .NET library the registry offers
+/// (NPOI 2.4.1, 2018) does not restore on .NET 10 without unserved dependencies, loads a workbook whole, has a
+/// scratchpad-quality .doc reader and none for .ppt. One extractor ("cfb") for all, as the format is only known
+/// after the directory is read. Thread-safe; holds only the selector for attachments.
 /// </summary>
 internal sealed class CfbExtractor : ITextExtractor
 {
@@ -48,13 +52,16 @@ internal sealed class CfbExtractor : ITextExtractor
         if (file.Find("\u0006DataSpaces") is not null)
             return new ExtractionResult.Encrypted("rights-management (IRM/DRM) protected Office document");
 
-        if (file.Find("WordDocument") is { } word)
+        if (file.FindInRoot("WordDocument") is { } word)
         {
             // FIB base: wIdent at 0, flags at 0x0A; fEncrypted = 0x0100 (MS-DOC 2.5.2), Word 95 uses the same bit.
             var fib = file.ReadPrefix(word, 32);
             if (fib.Length >= 12 && (BinaryPrimitives.ReadUInt16LittleEndian(fib.AsSpan(0x0A)) & 0x0100) != 0)
                 return new ExtractionResult.Encrypted("password-protected legacy Word document (.doc)");
-            return new ExtractionResult.Unsupported("legacy Word 97-2003 (.doc)");
+            var doc = new SegmentCollector(limits, ct);
+            DocReader.Read(file.ReadStream(word, limits.MaxFileBytes), name => Sibling(file, name, limits), doc);
+            ReadProperties(file, limits, doc);
+            return doc.Result();
         }
         if ((file.Find("Workbook") ?? file.Find("Book")) is { } book)
         {
@@ -64,19 +71,47 @@ internal sealed class CfbExtractor : ITextExtractor
             var workbook = file.ReadPrefix(book, (int)Math.Min(content.Length, int.MaxValue));
             var collector = new SegmentCollector(limits, ct);
             XlsWorkbookReader.Read(workbook, collector);
-            XlsProperties.Read(file, collector, "dokumentegenskaper");
+            ReadProperties(file, limits, collector);
             return collector.Result();
         }
-        if (file.Find("PowerPoint Document") is not null)
+        if (file.FindInRoot("PowerPoint Document") is { } slides)
         {
             // Encrypted presentations carry an "EncryptedSummary" stream (MS-PPT 2.1.3) and mark the
             // CurrentUserAtom with headerToken 0xF3D1C4DF instead of 0xE391C05F (MS-PPT 2.3.2).
             if (file.Find("EncryptedSummary") is not null || HasEncryptedCurrentUser(file))
                 return new ExtractionResult.Encrypted("password-protected legacy PowerPoint presentation (.ppt)");
-            return new ExtractionResult.Unsupported("legacy PowerPoint 97-2003 (.ppt)");
+            var ppt = new SegmentCollector(limits, ct);
+            // Without a readable Current User stream the reader walks the whole stream instead.
+            PptReader.Read(file.ReadStream(slides, limits.MaxFileBytes), OptionalSibling(file, "Current User", limits), ppt);
+            ReadProperties(file, limits, ppt);
+            return ppt.Result();
         }
+        if (file.Find("PP40") is not null)
+            return new ExtractionResult.Unsupported("PowerPoint 4/95 presentation (.ppt): only PowerPoint 97-2003 and later are read");
         return new ExtractionResult.Unsupported("OLE2 compound file (unknown application)");
     }
+
+    private static void ReadProperties(CompoundFile file, ExtractionLimits limits, SegmentCollector c) =>
+        OlePropertySets.Read(file, limits.MaxFileBytes, c, "dokumentegenskaper");
+
+    /// <summary>Like <see cref="Sibling"/> for a stream the text does not need: damage there reads as no stream.</summary>
+    internal static byte[]? OptionalSibling(CompoundFile file, string name, ExtractionLimits limits) => OptionalSibling(file, name, limits.MaxFileBytes);
+
+    internal static byte[]? OptionalSibling(CompoundFile file, string name, long maxBytes)
+    {
+        try
+        {
+            return file.FindInRoot(name) is { Type: CompoundFileEntryType.Stream } entry ? file.ReadStream(entry, maxBytes) : null;
+        }
+        catch (ExtractionStop stop) when (stop.Result is ExtractionResult.Corrupt)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A stream of the file by name, read whole within the size limit; null when there is none.</summary>
+    internal static byte[]? Sibling(CompoundFile file, string name, ExtractionLimits limits) =>
+        file.FindInRoot(name) is { Type: CompoundFileEntryType.Stream } entry ? file.ReadStream(entry, limits.MaxFileBytes) : null;
 
     private static bool HasEncryptedCurrentUser(CompoundFile file)
     {

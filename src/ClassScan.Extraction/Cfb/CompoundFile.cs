@@ -125,6 +125,34 @@ internal sealed class CompoundFile
     }
 
     /// <summary>
+    /// The stream or storage <paramref name="name"/> directly in the root storage, found through the directory's
+    /// sibling tree: unlike <see cref="Find"/> never an embedded object's entry of the same name (a .doc embedded
+    /// in a .doc has its own WordDocument stream). Falls back to <see cref="Find"/> when the tree is unusable.
+    /// </summary>
+    public CompoundFileEntry? FindInRoot(string name)
+    {
+        if (Entries.Count == 0 || Entries[0].Type != CompoundFileEntryType.Root) return Find(name);
+        var top = Children(Entries[0]);
+        if (top.Count == 0) return Find(name);
+        return top.Where(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)).MinBy(e => e.Id);
+    }
+
+    /// <summary>
+    /// Reads a whole stream entry. The size in the directory is the file's claim, so it is checked against the
+    /// file's length and <paramref name="maxBytes"/> before anything is allocated; a chain shorter than the size
+    /// is a damaged file.
+    /// </summary>
+    public byte[] ReadStream(CompoundFileEntry entry, long maxBytes)
+    {
+        if (entry.Type != CompoundFileEntryType.Stream) throw Corrupt("entry is not a stream");
+        if (entry.Size > (ulong)Math.Min(stream.Length, Math.Min(maxBytes, int.MaxValue)))
+            throw Corrupt("stream larger than the file");
+        var data = ReadPrefix(entry, (int)entry.Size);
+        if ((ulong)data.Length != entry.Size) throw Corrupt("stream shorter than its size");
+        return data;
+    }
+
+    /// <summary>
     /// Reads up to <paramref name="maxBytes"/> from the start of a stream entry; never more than the file holds,
     /// whatever size the entry claims.
     /// </summary>

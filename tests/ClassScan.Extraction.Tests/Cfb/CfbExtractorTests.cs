@@ -24,10 +24,10 @@ public class CfbExtractorTests
     }
 
     [Fact]
-    public void Extract_LegacyWord_Unsupported()
+    public void Extract_LegacyWordWithoutTableStream_Corrupt()
     {
-        var ex = Assert.IsType<ExtractionResult.Unsupported>(Result(CompoundFileWriter.Create(("WordDocument", Fib(encrypted: false)))));
-        Assert.Equal("legacy Word 97-2003 (.doc)", ex.Reason);
+        var ex = Assert.IsType<ExtractionResult.Corrupt>(Result(CompoundFileWriter.Create(("WordDocument", Fib(encrypted: false)))));
+        Assert.Equal("damaged Word document: table stream missing", ex.Reason);
     }
 
     [Fact]
@@ -52,6 +52,13 @@ public class CfbExtractorTests
         byte[] biff = [0x09, 0x08, 0x10, 0x00, .. new byte[16], 0x85, 0x00, 0x00, 0x00];
 
         Assert.IsType<ExtractionResult.Corrupt>(Result(CompoundFileWriter.Create(("Workbook", biff))));
+    }
+
+    [Fact]
+    public void Extract_PowerPoint95_UnsupportedWithReason()
+    {
+        var ex = Assert.IsType<ExtractionResult.Unsupported>(Result(CompoundFileWriter.Create(("PP40", new byte[100]))));
+        Assert.Equal("PowerPoint 4/95 presentation (.ppt): only PowerPoint 97-2003 and later are read", ex.Reason);
     }
 
     [Fact]
@@ -81,6 +88,7 @@ public class CfbExtractorTests
         var fib = new byte[64];
         fib[0] = 0xEC;
         fib[1] = 0xA5;
+        fib[2] = 0xC1; // nFib of Word 97
         if (encrypted) fib[0x0B] = 0x01; // flags at 0x0A, fEncrypted = 0x0100
         return fib;
     }

@@ -76,13 +76,13 @@ public class RealCorpusMsgTests
     }
 
     [SharedFact]
-    public void Extract_UnicodeTextAndLegacyWordAttachments_TextReadWordNoted()
+    public void Extract_UnicodeTextAndLegacyWordAttachments_BothRead()
     {
         var text = RealCorpus.Extract("other/poi__attachment_test_msg.msg");
 
         Assert.Contains("Ämne: test pièce jointe 1", Rubrik(text), StringComparison.Ordinal);
         Assert.Contains(text.OfKind(SegmentKind.Attachment), s => s.Location == "bilaga 'pj1.txt': text" && s.Text.Contains("euro : €", StringComparison.Ordinal));
-        Assert.Contains(text.Notes, n => n.StartsWith("bilaga 'test-unicode.doc'", StringComparison.Ordinal));
+        Assert.Contains(text.OfKind(SegmentKind.Attachment), s => s.Location.StartsWith("bilaga 'test-unicode.doc': ", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(s.Text));
     }
 
     [SharedFact]

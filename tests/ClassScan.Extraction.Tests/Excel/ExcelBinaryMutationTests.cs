@@ -3,6 +3,7 @@ using ClassScan.Core.Documents;
 using ClassScan.Extraction.Biff;
 using ClassScan.Extraction.Cfb;
 using ClassScan.Extraction.Internal;
+using ClassScan.Extraction.Legacy;
 using ClassScan.TestSupport;
 
 namespace ClassScan.Extraction.Tests.Excel;
@@ -48,7 +49,7 @@ public class ExcelBinaryMutationTests
             {
                 using var mutated = new MemoryStream(ClassScan.TestSupport.Documents.CompoundFileWriter.Create((streamName, m.Bytes)));
                 var c = new SegmentCollector(Limits, CancellationToken.None);
-                XlsProperties.Read(CompoundFile.Open(mutated, CancellationToken.None), c, "dokumentegenskaper");
+                OlePropertySets.Read(CompoundFile.Open(mutated, CancellationToken.None), Limits.MaxFileBytes, c, "dokumentegenskaper");
                 return c.Result();
             }))))
             .Where(r => r.Error is not null)
