@@ -5,6 +5,9 @@ using BenchmarkDotNet.Running;
 //       --exporters GitHub CSV --artifacts benchmarks/results
 // One class:  --filter '*DetectorBenchmarks*'    Full accuracy: leave out --job short.
 // benchmarks/run-micro.sh does the above and copies the tables to benchmarks/results/.
+// OOXML extraction beside its inflate floor, and a text dump for before/after diffs: see OoxmlFloor.
+if (ClassScan.Benchmarks.OoxmlFloor.Handles(args)) return ClassScan.Benchmarks.OoxmlFloor.Run(args);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
 
 public partial class Program;
