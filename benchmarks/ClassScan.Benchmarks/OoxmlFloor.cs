@@ -12,8 +12,9 @@ namespace ClassScan.Benchmarks;
 /// <list type="bullet">
 /// <item><c>ooxml-floor [DIR...]</c>: for every OOXML file the selector sends to an openxml extractor (default
 /// ../shared/corpus/dev and real; encrypted/corrupt results left out), CPU time of (a) inflating every zip entry
-/// to a null stream with System.IO.Compression, (b) opening and disposing the package with the Open XML SDK, no
-/// part read (the package model's own cost) and (c) our full extraction; single-threaded, files in memory,
+/// with System.IO.Compression, (b) opening and disposing the package with the Open XML SDK, no part read (the
+/// package model's own cost), (c, d) the SDK open plus every node of the text parts read with System.Xml's
+/// XmlReader or with the SDK's OpenXmlReader (the two ways to stream a part), and (e) our full extraction; single-threaded, files in memory,
 /// after a warm-up pass, rounds interleaved (a b c, a b c, ...), best of N per column, per format.</item>
 /// <item><c>ooxml-profile [N [DIR...]]</c>: only our extraction of the same files, N times, to run under perf.</item>
 /// <item><c>ooxml-dump OUT [DIR...]</c>: every such file's status and segments (kind, location, text with
@@ -97,22 +98,27 @@ internal static class OoxmlFloor
         return doc.Extractor.Extract(DocumentContent.Of(stream), ExtractionLimits.Default, CancellationToken.None);
     }
 
-    private static void Inflate(Doc doc)
+    private static readonly byte[] InflateBuffer = new byte[64 * 1024];
+
+    /// <summary>Every entry inflated into one buffer (what a reader of the bytes would at least do); returns the bytes.</summary>
+    private static long Inflate(Doc doc)
     {
         using var stream = new MemoryStream(doc.Bytes, writable: false);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+        long total = 0;
         foreach (var entry in zip.Entries)
         {
             using var s = entry.Open();
-            s.CopyTo(Stream.Null);
+            int n;
+            while ((n = s.Read(InflateBuffer, 0, InflateBuffer.Length)) > 0) total += n;
         }
+        return total;
     }
 
-    private static void OpenOnly(Doc doc)
+    private static OpenXmlPackage Open(Doc doc, Stream stream)
     {
-        using var stream = new MemoryStream(doc.Bytes, writable: false);
         var settings = new OpenSettings { AutoSave = false };
-        using OpenXmlPackage package = doc.Format switch
+        return doc.Format switch
         {
             "word" => WordprocessingDocument.Open(stream, false, settings),
             "excel" => SpreadsheetDocument.Open(stream, false, settings),
@@ -120,27 +126,72 @@ internal static class OoxmlFloor
         };
     }
 
+    private static void OpenOnly(Doc doc)
+    {
+        using var stream = new MemoryStream(doc.Bytes, writable: false);
+        using var package = Open(doc, stream);
+    }
+
+    private static readonly string[] TextParts =
+    [
+        "/document", "/header", "/footer", "/footnotes", "/endnotes", "/comments", "/worksheets/", "/sharedStrings",
+        "/slides/", "/notesSlides/", "/diagrams/data",
+    ];
+
+    /// <summary>
+    /// The two ways to stream a part the SDK has opened: System.Xml's reader on the part stream (what the extractors
+    /// do) or the SDK's OpenXmlReader (typed element objects per start tag); the same text parts, every node read.
+    /// </summary>
+    private static long ReadTextParts(Doc doc, bool sdkReader)
+    {
+        using var stream = new MemoryStream(doc.Bytes, writable: false);
+        using var package = Open(doc, stream);
+        long chars = 0;
+        foreach (var part in package.GetAllParts())
+        {
+            var path = part.Uri.OriginalString;
+            if (!TextParts.Any(t => path.Contains(t, StringComparison.OrdinalIgnoreCase))) continue;
+            if (sdkReader)
+            {
+                using var r = DocumentFormat.OpenXml.OpenXmlReader.Create(part);
+                while (r.Read())
+                    if (r.IsStartElement && typeof(DocumentFormat.OpenXml.OpenXmlLeafTextElement).IsAssignableFrom(r.ElementType)) chars += r.GetText().Length;
+            }
+            else
+            {
+                using var ps = part.GetStream(FileMode.Open, FileAccess.Read);
+                using var r = System.Xml.XmlReader.Create(ps, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+                while (r.Read())
+                    if (r.NodeType == System.Xml.XmlNodeType.Text) chars += r.Value.Length;
+            }
+        }
+        return chars;
+    }
+
     private static void Floor(List<Doc> all, int rounds)
     {
         // Warm-up: JIT everything once and drop the files whose result is not text (encrypted, corrupt...).
         var docs = all.Where(d => Extract(d) is ExtractionResult.Text or ExtractionResult.PartialText).ToList();
+        long inflated = 0;
         foreach (var d in docs)
         {
-            Inflate(d);
+            inflated += Inflate(d);
             try
             {
-                OpenOnly(d);
+                ReadTextParts(d, sdkReader: false);
+                ReadTextParts(d, sdkReader: true);
             }
             catch (Exception)
             {
-                // a package the SDK rejects while our reader copes is timed without the open-only column
+                // a package the SDK rejects while our reader copes is timed without the SDK-only columns
             }
         }
         var openable = docs.Where(d =>
         {
             try
             {
-                OpenOnly(d);
+                ReadTextParts(d, sdkReader: false);
+                ReadTextParts(d, sdkReader: true);
                 return true;
             }
             catch (Exception)
@@ -150,12 +201,12 @@ internal static class OoxmlFloor
         }).ToHashSet();
 
         var formats = docs.Select(d => d.Format).Distinct().Order(StringComparer.Ordinal).Append("all").ToArray();
-        var columns = new[] { "inflate", "sdk-open", "extract" };
+        var columns = new[] { "inflate", "sdk-open", "sdk+xmlreader", "sdk+openxmlreader", "extract" };
         var best = new Dictionary<(string Format, string Column), double>();
         var spread = new Dictionary<(string Format, string Column), List<double>>();
         var tiered = Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "(default: on)";
         Console.WriteLine($"files: {docs.Count} of {all.Count} OOXML ({all.Count - docs.Count} left out: not text), " +
-            $"{docs.Sum(d => d.Bytes.Length) / 1e6:F1} MB; rounds {rounds}; DOTNET_TieredCompilation={tiered}; load {Load()}");
+            $"{docs.Sum(d => d.Bytes.Length) / 1e6:F1} MB, inflated {inflated / 1e6:F1} MB; rounds {rounds}; DOTNET_TieredCompilation={tiered}; load {Load()}");
 
         for (int round = 0; round < rounds; round++)
         {
@@ -174,6 +225,8 @@ internal static class OoxmlFloor
                         {
                             case "inflate": Inflate(d); break;
                             case "sdk-open": if (openable.Contains(d)) OpenOnly(d); break;
+                            case "sdk+xmlreader": if (openable.Contains(d)) ReadTextParts(d, sdkReader: false); break;
+                            case "sdk+openxmlreader": if (openable.Contains(d)) ReadTextParts(d, sdkReader: true); break;
                             default: Extract(d); break;
                         }
                     }
@@ -191,15 +244,15 @@ internal static class OoxmlFloor
         }
 
         Console.WriteLine();
-        Console.WriteLine("| format | files | MB | inflate cpu s | sdk open+dispose cpu s | extract cpu s | extract ÷ inflate | rounds (extract) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
+        Console.WriteLine("| format | files | MB | inflate cpu s | sdk open+dispose | sdk + XmlReader | sdk + OpenXmlReader | extract cpu s | extract ÷ inflate | rounds (extract) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var format in formats)
         {
             var set = format == "all" ? docs : docs.Where(d => d.Format == format).ToList();
             var ratio = best[(format, "extract")] / best[(format, "inflate")];
             var rs = string.Join(" / ", spread[(format, "extract")].Select(s => s.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)));
             Console.WriteLine($"| {format} | {set.Count} | {set.Sum(d => d.Bytes.Length) / 1e6:F1} | {best[(format, "inflate")]:F3} | " +
-                $"{best[(format, "sdk-open")]:F3} | {best[(format, "extract")]:F3} | **{ratio:F2}** | {rs} |");
+                $"{best[(format, "sdk-open")]:F3} | {best[(format, "sdk+xmlreader")]:F3} | {best[(format, "sdk+openxmlreader")]:F3} | {best[(format, "extract")]:F3} | **{ratio:F2}** | {rs} |");
         }
         Console.WriteLine();
         Console.WriteLine("costliest files (extract cpu ms ÷ inflate cpu ms, one pass):");

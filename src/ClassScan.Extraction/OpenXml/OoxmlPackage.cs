@@ -15,6 +15,9 @@ internal static class OoxmlPackage
     public static OpenSettings Settings(ExtractionLimits limits) => new()
     {
         AutoSave = false,
+        // Parts are streamed with our own readers, never loaded as SDK elements: nothing for MC processing to do.
+        MarkupCompatibilityProcessSettings = new MarkupCompatibilityProcessSettings(
+            MarkupCompatibilityProcessMode.NoProcess, DocumentFormat.OpenXml.FileFormatVersions.Office2007),
         // Bounds what the SDK itself loads into a DOM (e.g. relationship parts); our readers bound their own parts.
         MaxCharactersInPart = Math.Max(1, limits.MaxUncompressedBytes),
     };
