@@ -22,14 +22,14 @@ internal sealed class ExcelExtractor : ITextExtractor
     public string Name => "openxml-excel";
 
     public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
-        OoxmlPackage.Run(content.Stream, limits, ct, OoxmlKind.Excel, c =>
-        {
-            using var doc = SpreadsheetDocument.Open(content.Stream, false, OoxmlPackage.Settings(limits));
-            var wb = doc.WorkbookPart ?? throw ExtractionStop.Corrupt("Excel package without a workbook part");
-            Extract(wb, c);
-            OoxmlProperties.Read(doc, c, "dokumentegenskaper");
-            return c.Result();
-        });
+        OoxmlPackage.Run(content.Stream, limits, ct, OoxmlKind.Excel, first =>
+            OoxmlPackage.Read(content.Stream, first, SpreadsheetDocument.Open, SpreadsheetDocument.Open, (doc, c) =>
+            {
+                var wb = doc.WorkbookPart ?? throw ExtractionStop.Corrupt("Excel package without a workbook part");
+                Extract(wb, c);
+                OoxmlProperties.Read(doc, c, "dokumentegenskaper");
+                return c.Result();
+            }));
 
     private static void Extract(WorkbookPart wb, SegmentCollector c)
     {
