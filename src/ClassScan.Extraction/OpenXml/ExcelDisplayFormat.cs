@@ -54,6 +54,10 @@ internal static partial class ExcelDisplayFormat
             {
                 // Outside Excel's calendar (before 1900, after 9999) Excel shows ####; the number is what is there.
                 if (value < 0 || value > 2958465) return General(value);
+                // A date without time, from 1900-03-01 on (past the 1900 system's fictitious leap day), is the OLE
+                // Automation date the package converts it through: the same day without the package's formatter.
+                if (ReferenceEquals(iso, IsoDate) && (date1904 || value >= 61))
+                    return DateTime.FromOADate(date1904 ? value + 1462 : value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 return iso.Format(value, Culture, date1904).Trim();
             }
             var text = format.Format(value, Culture, date1904).Trim();
