@@ -89,8 +89,28 @@ internal static class OoxmlPackage
             content.Position = 0;
             content.CopyTo(copy);
             copy.Position = 0;
-            using var document = openStream(copy, true, settings);
-            return read(document, new SegmentCollector(collector.Limits, collector.Token));
+            var document = openStream(copy, true, settings);
+            try
+            {
+                return read(document, new SegmentCollector(collector.Limits, collector.Token));
+            }
+            finally
+            {
+                DisposeCopy(document);
+            }
+        }
+    }
+
+    /// <summary>Editable, the SDK writes the repaired relationships back on dispose: into a copy that is thrown away, so a failure there costs nothing.</summary>
+    private static void DisposeCopy(OpenXmlPackage document)
+    {
+        try
+        {
+            document.Dispose();
+        }
+        catch (Exception ex) when (IsLibraryFailure(ex))
+        {
+            // the text was read; only the discarded copy is affected
         }
     }
 
