@@ -7,6 +7,8 @@ using BenchmarkDotNet.Running;
 // benchmarks/run-micro.sh does the above and copies the tables to benchmarks/results/.
 // pdfdump OUTDIR DIR...: per-file PDF text and CPU time, for comparing two builds (see PdfCorpusDump).
 if (args.Length > 1 && args[0] == "pdfdump") return PdfCorpusDump.Run(args[1..]);
+// OOXML extraction beside its inflate floor, and a text dump for before/after diffs: see OoxmlFloor.
+if (ClassScan.Benchmarks.OoxmlFloor.Handles(args)) return ClassScan.Benchmarks.OoxmlFloor.Run(args);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
 

@@ -27,8 +27,9 @@ internal static partial class ExcelDisplayFormat
     // Invariant, but with no thousands separator: "#,##0" must not split 198112189876 into 198,112,189,876.
     private static readonly CultureInfo Culture = Ungrouped();
 
-    // Parsed formats by code. A workbook has few distinct codes; the cap keeps a hostile one from growing it.
-    private static readonly ConcurrentDictionary<string, NumFmt?> Parsed = new(StringComparer.Ordinal);
+    // Parsed formats by code (with the ISO form of a date code, worked out once rather than per cell). A workbook has
+    // few distinct codes; the cap keeps a hostile one from growing it.
+    private static readonly ConcurrentDictionary<string, ParsedCode?> Parsed = new(StringComparer.Ordinal);
     private const int MaxParsed = 4096;
 
     private static readonly NumFmt IsoDate = new("yyyy-mm-dd");
@@ -41,14 +42,23 @@ internal static partial class ExcelDisplayFormat
     public static string Format(double value, string? formatCode, bool date1904)
     {
         if (double.IsNaN(value) || double.IsInfinity(value) || string.IsNullOrEmpty(formatCode)) return General(value);
-        if (Parse(formatCode) is not { } format) return General(value);
+        // Most numeric cells are integers in the General format (style 0). General shows an integer's digits, or E
+        // notation that HidesDigits turns back into the digits: either way the digits, so the code need not run.
+        if (formatCode == "General" && value == Math.Floor(value) && Math.Abs(value) < 1e21)
+            return value == 0 ? "0" : General(value);
+        if (Parse(formatCode) is not { } parsed) return General(value);
+        var format = parsed.Format;
         try
         {
-            if (format.IsDateTimeFormat && !format.IsTimeSpanFormat)
+            if (parsed.Iso is { } iso)
             {
                 // Outside Excel's calendar (before 1900, after 9999) Excel shows ####; the number is what is there.
                 if (value < 0 || value > 2958465) return General(value);
-                return IsoFor(formatCode).Format(value, Culture, date1904).Trim();
+                // A date without time, from 1900-03-01 on (past the 1900 system's fictitious leap day), is the OLE
+                // Automation date the package converts it through: the same day without the package's formatter.
+                if (ReferenceEquals(iso, IsoDate) && (date1904 || value >= 61))
+                    return DateTime.FromOADate(date1904 ? value + 1462 : value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return iso.Format(value, Culture, date1904).Trim();
             }
             var text = format.Format(value, Culture, date1904).Trim();
             return HidesDigits(value, text) ? General(value) : text;
@@ -59,14 +69,14 @@ internal static partial class ExcelDisplayFormat
         }
     }
 
-    private static NumFmt? Parse(string code)
+    private static ParsedCode? Parse(string code)
     {
         if (Parsed.TryGetValue(code, out var known)) return known;
-        NumFmt? parsed;
+        ParsedCode? parsed;
         try
         {
             var f = new NumFmt(code);
-            parsed = f.IsValid ? f : null;
+            parsed = !f.IsValid ? null : new ParsedCode(f, f.IsDateTimeFormat && !f.IsTimeSpanFormat ? IsoFor(code) : null);
         }
         catch (Exception)
         {
@@ -118,6 +128,9 @@ internal static partial class ExcelDisplayFormat
         culture.NumberFormat.NumberGroupSeparator = "";
         return CultureInfo.ReadOnly(culture);
     }
+
+    /// <summary>A parsed format code and, for a date or time code, the ISO format shown instead.</summary>
+    private sealed record ParsedCode(NumFmt Format, NumFmt? Iso);
 
     /// <summary>Quoted literals, escaped characters and [colour]/[$-locale]/[h] blocks: none of them is a date code.</summary>
     [GeneratedRegex("\"[^\"]*\"|\\\\.|\\[[^\\]]*\\]")]

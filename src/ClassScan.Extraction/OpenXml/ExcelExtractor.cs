@@ -22,14 +22,14 @@ internal sealed class ExcelExtractor : ITextExtractor
     public string Name => "openxml-excel";
 
     public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
-        OoxmlPackage.Run(content.Stream, limits, ct, OoxmlKind.Excel, c =>
-        {
-            using var doc = SpreadsheetDocument.Open(content.Stream, false, OoxmlPackage.Settings(limits));
-            var wb = doc.WorkbookPart ?? throw ExtractionStop.Corrupt("Excel package without a workbook part");
-            Extract(wb, c);
-            OoxmlProperties.Read(doc, c, "dokumentegenskaper");
-            return c.Result();
-        });
+        OoxmlPackage.Run(content.Stream, limits, ct, OoxmlKind.Excel, first =>
+            OoxmlPackage.Read(content.Stream, first, SpreadsheetDocument.Open, SpreadsheetDocument.Open, (doc, c) =>
+            {
+                var wb = doc.WorkbookPart ?? throw ExtractionStop.Corrupt("Excel package without a workbook part");
+                Extract(wb, c);
+                OoxmlProperties.Read(doc, c, "dokumentegenskaper");
+                return c.Result();
+            }));
 
     private static void Extract(WorkbookPart wb, SegmentCollector c)
     {
@@ -41,9 +41,16 @@ internal sealed class ExcelExtractor : ITextExtractor
         IReadOnlyList<string> shared = [];
         if (wb.SharedStringTablePart is { } sst)
             OoxmlPackage.ReadPart(sst, limits, r => shared = ExcelWorkbookReader.ReadSharedStrings(r, c));
-        var styles = ExcelStyles.Empty;
-        if (wb.WorkbookStylesPart is { } stylesPart)
-            OoxmlPackage.ReadPart(stylesPart, limits, r => styles = ExcelStyles.Read(r));
+        // Read once, and only when a sheet holds a number to format.
+        ExcelStyles? styles = null;
+        ExcelStyles Styles()
+        {
+            if (styles is not null) return styles;
+            styles = ExcelStyles.Empty;
+            if (wb.WorkbookStylesPart is { } stylesPart)
+                OoxmlPackage.ReadPart(stylesPart, limits, r => styles = ExcelStyles.Read(r));
+            return styles;
+        }
 
         foreach (var (name, relId) in sheets)
         {
@@ -57,7 +64,7 @@ internal sealed class ExcelExtractor : ITextExtractor
             }
             // Macro and dialog sheets share the worksheet schema; chart sheets hold no cells.
             if (part is WorksheetPart or MacroSheetPart or DialogsheetPart)
-                OoxmlPackage.ReadPart(part, limits, r => ExcelSheetWalker.Read(r, c, shared, styles, date1904, location));
+                OoxmlPackage.ReadPart(part, limits, r => ExcelSheetWalker.Read(r, c, shared, Styles, date1904, location));
 
             if (part is WorksheetPart ws)
             {

@@ -9,7 +9,8 @@ namespace ClassScan.Extraction.OpenXml;
 /// <summary>
 /// Streams one worksheet (SAX-style, so a large sheet never becomes a DOM): cached cell values as displayed,
 /// cells joined by tab, rows by newline, emitted in chunks of whole rows; and the print header/footer.
-/// Formulas are not read, only their cached results.
+/// Formulas are not read, only their cached results. The styles part is asked for only when a number needs its
+/// format (a sheet of shared strings never opens it).
 /// </summary>
 internal sealed class ExcelSheetWalker
 {
@@ -17,7 +18,7 @@ internal sealed class ExcelSheetWalker
 
     private readonly SegmentCollector collector;
     private readonly IReadOnlyList<string> sharedStrings;
-    private readonly ExcelStyles styles;
+    private readonly Func<ExcelStyles> loadStyles;
     private readonly bool date1904;
     private readonly string location;
 
@@ -26,21 +27,30 @@ internal sealed class ExcelSheetWalker
     private readonly StringBuilder value = new();
     private readonly StringBuilder headers = new();
     private readonly StringBuilder footers = new();
+    private ExcelStyles? styles;
 
-    private ExcelSheetWalker(SegmentCollector collector, IReadOnlyList<string> sharedStrings, ExcelStyles styles, bool date1904, string location)
+    // The reader's atomized names of the elements every cell has: compared by reference before the string switch.
+    private string cName = "";
+    private string vName = "";
+    private string rowName = "";
+
+    private ExcelSheetWalker(SegmentCollector collector, IReadOnlyList<string> sharedStrings, Func<ExcelStyles> loadStyles, bool date1904, string location)
     {
         this.collector = collector;
         this.sharedStrings = sharedStrings;
-        this.styles = styles;
+        this.loadStyles = loadStyles;
         this.date1904 = date1904;
         this.location = location;
     }
 
-    public static void Read(XmlReader r, SegmentCollector collector, IReadOnlyList<string> sharedStrings, ExcelStyles styles, bool date1904, string location) =>
-        new ExcelSheetWalker(collector, sharedStrings, styles, date1904, location).Walk(r);
+    public static void Read(XmlReader r, SegmentCollector collector, IReadOnlyList<string> sharedStrings, Func<ExcelStyles> loadStyles, bool date1904, string location) =>
+        new ExcelSheetWalker(collector, sharedStrings, loadStyles, date1904, location).Walk(r);
 
     private void Walk(XmlReader r)
     {
+        cName = r.NameTable.Add("c");
+        vName = r.NameTable.Add("v");
+        rowName = r.NameTable.Add("row");
         string? type = null;
         int style = 0;
         var capture = Capture.None;
@@ -51,6 +61,15 @@ internal sealed class ExcelSheetWalker
             advance = true;
             switch (r.NodeType)
             {
+                case XmlNodeType.Element when (object)r.LocalName == vName:
+                    capture = r.IsEmptyElement ? Capture.None : Capture.Value;
+                    break;
+                case XmlNodeType.Element when (object)r.LocalName == cName:
+                    type = r.GetAttribute("t");
+                    style = int.TryParse(r.GetAttribute("s"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int s) ? s : 0;
+                    value.Clear();
+                    if (r.IsEmptyElement) type = null;
+                    break;
                 case XmlNodeType.Element:
                     switch (r.LocalName)
                     {
@@ -58,15 +77,6 @@ internal sealed class ExcelSheetWalker
                             r.Skip();
                             advance = false;
                             continue;
-                        case "c":
-                            type = r.GetAttribute("t");
-                            style = int.TryParse(r.GetAttribute("s"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int s) ? s : 0;
-                            value.Clear();
-                            if (r.IsEmptyElement) type = null;
-                            break;
-                        case "v":
-                            capture = r.IsEmptyElement ? Capture.None : Capture.Value;
-                            break;
                         case "t" when type == "inlineStr":
                             capture = r.IsEmptyElement ? Capture.None : Capture.Value;
                             break;
@@ -78,18 +88,21 @@ internal sealed class ExcelSheetWalker
                             break;
                     }
                     break;
+                case XmlNodeType.EndElement when (object)r.LocalName == vName:
+                    if (capture == Capture.Value) capture = Capture.None;
+                    break;
+                case XmlNodeType.EndElement when (object)r.LocalName == cName:
+                    AppendCell(type, style);
+                    type = null;
+                    break;
+                case XmlNodeType.EndElement when (object)r.LocalName == rowName:
+                    EndRow(ref rows);
+                    break;
                 case XmlNodeType.EndElement:
                     switch (r.LocalName)
                     {
-                        case "v" or "t":
+                        case "t":
                             if (capture == Capture.Value) capture = Capture.None;
-                            break;
-                        case "c":
-                            AppendCell(type, style);
-                            type = null;
-                            break;
-                        case "row":
-                            EndRow(ref rows);
                             break;
                         case "oddHeader" or "evenHeader" or "firstHeader" or "oddFooter" or "evenFooter" or "firstFooter":
                             (capture == Capture.Header ? headers : footers).Append('\n');
@@ -126,7 +139,7 @@ internal sealed class ExcelSheetWalker
             "b" => raw.Trim() is "1" or "true" ? "TRUE" : "FALSE",
             "str" or "inlineStr" or "e" or "d" => raw,
             _ => double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
-                ? ExcelDisplayFormat.Format(d, styles.FormatCode(style), date1904)
+                ? ExcelDisplayFormat.Format(d, (styles ??= loadStyles()).FormatCode(style), date1904)
                 : raw,
         };
         if (string.IsNullOrWhiteSpace(text)) return;

@@ -22,14 +22,14 @@ internal sealed class PowerPointExtractor : ITextExtractor
     public string Name => "openxml-powerpoint";
 
     public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
-        OoxmlPackage.Run(content.Stream, limits, ct, OoxmlKind.PowerPoint, c =>
-        {
-            using var doc = PresentationDocument.Open(content.Stream, false, OoxmlPackage.Settings(limits));
-            var pres = doc.PresentationPart ?? throw ExtractionStop.Corrupt("PowerPoint package without a presentation part");
-            Extract(pres, c);
-            OoxmlProperties.Read(doc, c, "dokumentegenskaper");
-            return c.Result();
-        });
+        OoxmlPackage.Run(content.Stream, limits, ct, OoxmlKind.PowerPoint, first =>
+            OoxmlPackage.Read(content.Stream, first, PresentationDocument.Open, PresentationDocument.Open, (doc, c) =>
+            {
+                var pres = doc.PresentationPart ?? throw ExtractionStop.Corrupt("PowerPoint package without a presentation part");
+                Extract(pres, c);
+                OoxmlProperties.Read(doc, c, "dokumentegenskaper");
+                return c.Result();
+            }));
 
     private static void Extract(PresentationPart pres, SegmentCollector c)
     {

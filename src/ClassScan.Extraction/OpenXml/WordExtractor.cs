@@ -21,14 +21,14 @@ internal sealed class WordExtractor : ITextExtractor
     public string Name => "openxml-word";
 
     public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct) =>
-        OoxmlPackage.Run(content.Stream, limits, ct, OoxmlKind.Word, c =>
-        {
-            using var doc = WordprocessingDocument.Open(content.Stream, false, OoxmlPackage.Settings(limits));
-            var main = doc.MainDocumentPart ?? throw ExtractionStop.Corrupt("Word package without a main document part");
-            Extract(main, c);
-            OoxmlProperties.Read(doc, c, WordLocations.Properties);
-            return c.Result();
-        });
+        OoxmlPackage.Run(content.Stream, limits, ct, OoxmlKind.Word, first =>
+            OoxmlPackage.Read(content.Stream, first, WordprocessingDocument.Open, WordprocessingDocument.Open, (doc, c) =>
+            {
+                var main = doc.MainDocumentPart ?? throw ExtractionStop.Corrupt("Word package without a main document part");
+                Extract(main, c);
+                OoxmlProperties.Read(doc, c, WordLocations.Properties);
+                return c.Result();
+            }));
 
     private static void Extract(MainDocumentPart main, SegmentCollector c)
     {

@@ -81,6 +81,44 @@ public class ExcelDisplayFormatTests
         Assert.Equal("1904-01-02", ExcelDisplayFormat.Format(1, "yyyy-mm-dd", date1904: true));
     }
 
+    /// <summary>
+    /// Date-only codes are formatted without the package from 1900-03-01 on (and in the 1904 system): the same day
+    /// as the package gives, across the leap-day boundary, the last millisecond of a day and the calendar's end.
+    /// </summary>
+    [Theory]
+    [InlineData(1d, false)]
+    [InlineData(59d, false)]
+    [InlineData(60d, false)]
+    [InlineData(61d, false)]
+    [InlineData(62.5, false)]
+    [InlineData(45356d, false)]
+    [InlineData(45356.9999999, false)]
+    [InlineData(45356.99999999999, false)]
+    [InlineData(2958465d, false)]
+    [InlineData(0d, true)]
+    [InlineData(1d, true)]
+    [InlineData(43890.99999999, true)]
+    public void Format_DateOnlyCode_SameDayAsTheFormatPackage(double value, bool date1904)
+    {
+        var package = new ExcelNumberFormat.NumberFormat("yyyy-mm-dd").Format(value, System.Globalization.CultureInfo.InvariantCulture, date1904);
+
+        Assert.Equal(package, ExcelDisplayFormat.Format(value, "dd.mm.yyyy", date1904));
+    }
+
+    /// <summary>Integers in the General format skip the package: the digits, as the package's text or the digit rule gives.</summary>
+    [Theory]
+    [InlineData(0d, "0")]
+    [InlineData(-5d, "-5")]
+    [InlineData(12345678901d, "12345678901")]
+    [InlineData(-198112189876d, "-198112189876")]
+    [InlineData(1e20, "100000000000000000000")]
+    [InlineData(2.5, "2.5")]
+    [InlineData(-0.125, "-0.125")]
+    public void Format_GeneralCode_DigitsOfTheValue(double value, string expected)
+    {
+        Assert.Equal(expected, ExcelDisplayFormat.Format(value, "General", date1904: false));
+    }
+
     [Theory]
     [InlineData(14, "yyyy-mm-dd")]
     [InlineData(0, "General")]

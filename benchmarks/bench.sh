@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# The one benchmark: ClassScan's own scan beside the search-only tools and the floors, on the same files and
+# cores, in one run, as one table with the ratios the targets are stated in.
+#
+#   floor       read every byte (cat); inflate every OOXML part in-process (System.IO.Compression, the
+#               benchmark project's inflate-floor command) and with unzip -p
+#   peers       search only, for a personnummer regex: pdfgrep -P over the PDFs, ugrep -z -P over the OOXML files
+#   classscan   `classscan scan` into a fresh output folder with the default reports and state (what a user
+#               runs), over all files, the PDFs only and the OOXML files only; OOXML extraction alone in-process
+#   scaling     one core (taskset -c 0, parallelism 1) against all cores; two one-core scans side by side
+#               (the machine's own ceiling: they share nothing in our code)
+#   memory      peak RSS of the scanner and its workers together (sampled), corpus ×1 and ×4
+#
+# Usage: benchmarks/bench.sh [--short] [-p CORES] [-r RUNS] [--save] [DIR...]
+#   default DIRs: ../shared/corpus/dev ../shared/corpus/real (without pdfjs__bomb_giant.pdf)
+#   --short  what CI runs: the dev corpus, one run per row, no scaling or ×4 rows (about a minute)
+#   -r RUNS  repeat each timed row and keep the fastest (default 2, --short 1)
+#   --save   also write the table to benchmarks/results/bench-DATE.md
+# Environment: CLASSSCAN_BIN=folder with a built classscan (else published here: Release, ReadyToRun).
+# OCR is off in every row: pdfgrep and ugrep read no scanned pages, and OCR's cost is its own figure (README).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+P=$(nproc); RUNS=""; SHORT=0; SAVE=0; DIRS=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    -p) P=$2; shift 2 ;;
+    -r) RUNS=$2; shift 2 ;;
+    --short) SHORT=1; shift ;;
+    --save) SAVE=1; shift ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    *) DIRS+=("$1"); shift ;;
+  esac
+done
+if [[ ${#DIRS[@]} -eq 0 ]]; then
+  if [[ $SHORT -eq 1 ]]; then DIRS=("$BENCH_SHARED/corpus/dev"); else DIRS=("${BENCH_CORPUS[@]}"); fi
+fi
+[[ -n "$RUNS" ]] || { [[ $SHORT -eq 1 ]] && RUNS=1 || RUNS=2; }
+for d in "${DIRS[@]}"; do [[ -d "$d" ]] || { echo "bench: no folder $d" >&2; exit 2; }; done
+
+# Peers from Debian packages. Without apt (or root) their rows are left out, not failed.
+SKIP_PEERS=0; need=()
+for t in pdfgrep:pdfgrep ugrep:ugrep unzip:unzip; do command -v "${t%%:*}" >/dev/null 2>&1 || need+=("${t#*:}"); done
+if [[ ${#need[@]} -gt 0 ]]; then
+  SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO="sudo -n"
+  if command -v apt-get >/dev/null 2>&1 && { [[ -z "$SUDO" ]] || sudo -n true 2>/dev/null; }; then
+    echo "bench: installing ${need[*]}" >&2
+    { timeout 300 $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive timeout 300 $SUDO apt-get install -y -qq "${need[@]}"; } >/dev/null 2>&1 \
+      || { echo "bench: apt-get install failed; peer rows left out" >&2; SKIP_PEERS=1; }
+  else
+    echo "bench: apt-get unavailable; peer rows left out" >&2; SKIP_PEERS=1
+  fi
+fi
+
+CLASSSCAN=$(bench_build)
+# The in-process floor is the benchmark project's ooxml-floor command (System.IO.Compression vs our extraction).
+FLOOR_DIR="${TMPDIR:-/tmp}/classscan-bench-tools"
+dotnet build -c Release "$BENCH_ROOT/benchmarks/ClassScan.Benchmarks" -o "$FLOOR_DIR" -nologo -v q -clp:ErrorsOnly >&2 \
+  || { echo "bench: the benchmark project did not build" >&2; exit 1; }
+floor_tool() { DOTNET_TieredCompilation=0 dotnet "$FLOOR_DIR/ClassScan.Benchmarks.dll" "$@"; }
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/classscan-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+export CLASSSCAN_Scan__Ocr__Enabled=false
+
+# The file sets, as NUL-separated lists (stable order) and as folders that `classscan scan` can be pointed at
+# (copies keep the relative paths; ×4 is four hard-linked copies of the whole set).
+find "${DIRS[@]}" -type f ! -name 'pdfjs__bomb_giant.pdf' -print0 | sort -z > "$WORK/all.lst"
+grep -zi '\.pdf$' "$WORK/all.lst" > "$WORK/pdf.lst" || true
+grep -ziE '\.(docx|docm|dotx|dotm|xlsx|xlsm|xltx|xltm|pptx|pptm|potx|potm|ppsx|ppsm)$' "$WORK/all.lst" > "$WORK/ooxml.lst" || true
+make_set() { # NAME: $WORK/sets/NAME holds the files of NAME.lst, each under its own numbered folder
+  mkdir -p "$WORK/sets/$1"
+  local i=0
+  while IFS= read -r -d '' f; do i=$((i + 1)); mkdir -p "$WORK/sets/$1/$((i / 200))"; cp "$f" "$WORK/sets/$1/$((i / 200))/$i-$(basename "$f")"; done < "$WORK/$1.lst"
+}
+for s in all pdf ooxml; do make_set "$s"; done
+if [[ $SHORT -eq 0 ]]; then
+  mkdir -p "$WORK/sets/all4"
+  for c in 1 2 3 4; do cp -al "$WORK/sets/all" "$WORK/sets/all4/copy$c"; done
+fi
+
+RE='(?<![0-9])(?:19|20)?[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]|6[1-9]|[78][0-9]|9[01])[-+]?[0-9]{4}(?![0-9])'
+export RE
+row_cat()     { xargs -0 -r -P "$P" -n 64 cat < "$WORK/$1.lst" > /dev/null; }
+row_unzip()   { xargs -0 -r -P "$P" -n 1 unzip -p -qq < "$WORK/$1.lst" > /dev/null || true; }
+row_pdfgrep() { xargs -0 -r -P "$P" -n 16 pdfgrep -P -c -- "$RE" < "$WORK/$1.lst" > /dev/null || true; }
+row_ugrep()   { xargs -0 -r -P "$P" -n 64 ugrep -J1 -z -P -c -- "$RE" < "$WORK/$1.lst" > /dev/null || true; }
+scan_into()   { local out=$1; shift; rm -rf "$out"; "$@" > "$out.log" 2>&1 || [[ $? -eq 1 ]] || { cat "$out.log" >&2; return 1; }; }
+row_scan()    { scan_into "$WORK/out-$1" "$CLASSSCAN" scan "$WORK/sets/$1" --out "$WORK/out-$1" -p "$P"; }
+row_scan1()   { scan_into "$WORK/out-c1" taskset -c 0 "$CLASSSCAN" scan "$WORK/sets/$1" --out "$WORK/out-c1" -p 1; }
+row_twin()    {
+  scan_into "$WORK/out-ta" taskset -c 0 "$CLASSSCAN" scan "$WORK/sets/$1" --out "$WORK/out-ta" -p 1 & local a=$!
+  scan_into "$WORK/out-tb" taskset -c 1 "$CLASSSCAN" scan "$WORK/sets/$1" --out "$WORK/out-tb" -p 1
+  wait "$a"
+}
+
+# Peak resident memory of a process tree (KB), sampled every 100 ms until its root ends; the sampler runs
+# outside the timed tree so its own CPU is not counted.
+tree_rss() {
+  ps -e -o pid=,ppid=,rss= | awk -v root="$1" '
+    { parent[$1] = $2; rss[$1] = $3 }
+    END { for (p in parent) { q = p; for (n = 0; n < 64 && q != root && q > 1; n++) q = parent[q]; if (q == root) t += rss[p] } print t + 0 }'
+}
+
+# measure NAME SET FUNCTION: the fastest of RUNS runs (by wall); appends "name set files bytes wall cpu peak_kb".
+: > "$WORK/rows"
+measure() {
+  local name=$1 set=$2 fn=$3 best="" t peak bestpeak=0
+  [[ $(bench_count "$WORK/${set%4}.lst") -gt 0 ]] || return 0
+  for ((i = 0; i < RUNS; i++)); do
+    ( bench_time "$WORK/t" "$fn" "$set" ) & local timed=$!
+    peak=0
+    while kill -0 "$timed" 2>/dev/null; do
+      local now; now=$(tree_rss "$timed"); (( now > peak )) && peak=$now
+      sleep 0.1
+    done
+    wait "$timed" || { echo "bench: $name failed" >&2; exit 1; }
+    t=$(cat "$WORK/t")
+    if [[ -z "$best" ]] || awk -v a="${t%% *}" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then best=$t; fi
+    (( peak > bestpeak )) && bestpeak=$peak
+  done
+  read -r wall user sys <<< "$best"
+  local files bytes
+  files=$(bench_count "$WORK/${set%4}.lst"); bytes=$(bench_bytes "$WORK/${set%4}.lst")
+  [[ $set == *4 ]] && { files=$((files * 4)); bytes=$((bytes * 4)); }
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$set" "$files" "$bytes" "$wall" \
+    "$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')" "$bestpeak" >> "$WORK/rows"
+  echo "  $name ($set): wall ${wall}s cpu $(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')s peak $((bestpeak / 1024)) MB" >&2
+}
+
+echo "== bench: $(bench_count "$WORK/all.lst") files, $P-way, $RUNS run(s) per row, load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+bench_scan_warmup() { "$CLASSSCAN" scan "$WORK/sets/all" --out "$WORK/out-warm" -p "$P" > /dev/null 2>&1 || true; }
+bench_scan_warmup # fills the file cache and the OS's view of the binary, so the first timed row is not the only cold one
+measure "floor: read all bytes (cat)"            all   row_cat
+# In-process, single-threaded, CPU seconds (best of RUNS rounds, interleaved): its "all" row gives both figures.
+floor_tool ooxml-floor -r "$((RUNS + 1))" "$WORK/sets/ooxml" > "$WORK/floor.out" || { cat "$WORK/floor.out" >&2; echo "bench: ooxml-floor failed" >&2; exit 1; }
+read -r INFLATE_CPU EXTRACT_CPU < <(awk -F'|' '$2 ~ /^ *all *$/ { gsub(/ /, "", $5); gsub(/ /, "", $7); print $5, $7 }' "$WORK/floor.out")
+[[ -n "${EXTRACT_CPU:-}" ]] || { cat "$WORK/floor.out" >&2; echo "bench: ooxml-floor printed no 'all' row" >&2; exit 1; }
+OOXML_BYTES=$(bench_bytes "$WORK/ooxml.lst"); OOXML_FILES=$(bench_count "$WORK/ooxml.lst")
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "floor: inflate OOXML in-process (1 thread)" ooxml "$OOXML_FILES" "$OOXML_BYTES" "$INFLATE_CPU" "$INFLATE_CPU" 0 >> "$WORK/rows"
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "ClassScan: OOXML extraction in-process (1 thread)" ooxml "$OOXML_FILES" "$OOXML_BYTES" "$EXTRACT_CPU" "$EXTRACT_CPU" 0 >> "$WORK/rows"
+echo "  in-process OOXML (1 thread, cpu s): inflate $INFLATE_CPU, extract $EXTRACT_CPU" >&2
+if [[ $SKIP_PEERS -eq 0 ]]; then
+  measure "floor: inflate OOXML (unzip -p)"      ooxml row_unzip
+  measure "peer: pdfgrep -P"                     pdf   row_pdfgrep
+  measure "peer: ugrep -z -P"                    ooxml row_ugrep
+fi
+measure "ClassScan: scan, PDFs"                  pdf   row_scan
+measure "ClassScan: scan, OOXML"                 ooxml row_scan
+measure "ClassScan: scan, all files"             all   row_scan
+if [[ $SHORT -eq 0 ]]; then
+  if command -v taskset >/dev/null 2>&1 && [[ $(nproc) -ge 2 ]]; then
+    measure "ClassScan: scan, 1 core, parallelism 1" all row_scan1
+    measure "ceiling: two 1-core scans side by side" all row_twin
+  fi
+  measure "ClassScan: scan, all files ×4"        all4  row_scan
+fi
+
+table() {
+  awk -F'\t' -v P="$P" -v CORES="$(nproc)" -v DATE="$(date -u +%Y-%m-%d)" -v LOAD="$(cut -d' ' -f1-3 /proc/loadavg)" '
+    { n[NR]=$1; set[NR]=$2; files[NR]=$3; bytes[NR]=$4; wall[NR]=$5; cpu[NR]=$6; peak[NR]=$7; row[$1]=NR }
+    function w(name) { return (name in row) ? wall[row[name]] : 0 }
+    function c(name) { return (name in row) ? cpu[row[name]] : 0 }
+    function ratio(label, num, den, target) { if (num > 0 && den > 0) printf "| %s | %.2f× | %s |\n", label, num / den, target }
+    END {
+      printf "Benchmark %s: %d-way (xargs -P %d for the tools, classscan -p %d) on %d cores; load at the end %s.\n\n", DATE, P, P, P, CORES, LOAD
+      print "| run | set | files | MB | wall s | cpu s | MB/s | peak MB |"
+      print "|---|---|---:|---:|---:|---:|---:|---:|"
+      for (i = 1; i <= NR; i++)
+        printf "| %s | %s | %d | %.1f | %.2f | %.2f | %.2f | %s |\n", n[i], set[i], files[i], bytes[i] / 1e6, wall[i], cpu[i],
+          bytes[i] / 1e6 / wall[i], n[i] ~ /^ClassScan: scan/ ? sprintf("%.0f", peak[i] / 1024) : ""
+      print "\n| ratio (wall; ≥ 1 means ClassScan is as fast) | value | target |"
+      print "|---|---:|---|"
+      pg = w("peer: pdfgrep -P"); ug = w("peer: ugrep -z -P")
+      ratio("pdfgrep + ugrep ÷ scan of all files", pg + ug, w("ClassScan: scan, all files"), "≥ 1.0")
+      ratio("pdfgrep ÷ scan of the PDFs", pg, w("ClassScan: scan, PDFs"), "≥ 1.5")
+      ratio("in-process inflate floor ÷ OOXML extraction (cpu)", c("floor: inflate OOXML in-process (1 thread)"), c("ClassScan: OOXML extraction in-process (1 thread)"), "≥ 0.5 (within 2×)")
+            ratio("1 core ÷ all cores (scan of all files)", w("ClassScan: scan, 1 core, parallelism 1"), w("ClassScan: scan, all files"), "≥ 1.8")
+      if (w("ceiling: two 1-core scans side by side") > 0)
+        ratio("machine ceiling: two 1-core scans ÷ one", 2 * w("ClassScan: scan, 1 core, parallelism 1"), w("ceiling: two 1-core scans side by side"), "what sharing nothing gives")
+      if ("ClassScan: scan, all files ×4" in row)
+        printf "| peak memory ×4 ÷ ×1 | %.2f | ≤ 1.10 |\n", peak[row["ClassScan: scan, all files ×4"]] / peak[row["ClassScan: scan, all files"]]
+      print "\nwall/cpu s: whole process tree timed from outside (start-up, model load and report writing included); cpu = user+system."
+      print "peak MB: resident memory of the scanner and its worker processes together, sampled every 100 ms."
+    }' "$WORK/rows"
+}
+echo
+table | tee "$WORK/table.md"
+if [[ $SAVE -eq 1 ]]; then
+  mkdir -p "$BENCH_ROOT/benchmarks/results"
+  cp "$WORK/table.md" "$BENCH_ROOT/benchmarks/results/bench-$(date -u +%Y-%m-%d).md"
+  echo "saved: benchmarks/results/bench-$(date -u +%Y-%m-%d).md" >&2
+fi
