@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using ClassScan.Core.Documents;
 using ClassScan.Extraction.Cfb;
+using ClassScan.Extraction.Image;
 using ClassScan.Extraction.Mail;
 using ClassScan.Extraction.OpenXml;
 using ClassScan.Extraction.Pdf;
@@ -12,7 +13,8 @@ namespace ClassScan.Extraction;
 /// <summary>
 /// Chooses the extractor for a file: magic bytes first (zip → OOXML by extension or entry names, %PDF within
 /// the first KB, OLE2 → <see cref="CfbExtractor"/> which tells encrypted OOXML from legacy Office), then the
-/// extension for text formats. Null means unsupported (images, archives, ODF, RTF, XLSB...).
+/// extension for text formats; images (PNG/JPEG/TIFF by signature, BMP by extension) are one page for OCR.
+/// Null means unsupported (archives, ODF, RTF, XLSB...).
 /// Stateless and thread-safe; use <see cref="Default"/> or construct one per composition root.
 /// </summary>
 public sealed class ExtractorSelector : IExtractorSelector
@@ -20,6 +22,8 @@ public sealed class ExtractorSelector : IExtractorSelector
     private static readonly HashSet<string> WordExtensions = new(StringComparer.OrdinalIgnoreCase) { ".docx", ".docm", ".dotx", ".dotm" };
     private static readonly HashSet<string> ExcelExtensions = new(StringComparer.OrdinalIgnoreCase) { ".xlsx", ".xlsm", ".xltx", ".xltm" };
     private static readonly HashSet<string> PowerPointExtensions = new(StringComparer.OrdinalIgnoreCase) { ".pptx", ".pptm", ".potx", ".potm", ".ppsx", ".ppsm" };
+    // Raster images: one page without a text layer, for the OCR stage.
+    private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp" };
     private static readonly HashSet<string> PlainTextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".csv", ".tsv", ".md", ".json", ".log" };
 
     // Zip-based formats that are not OOXML documents we read; an unknown zip is left to the entry-name check.
@@ -39,6 +43,7 @@ public sealed class ExtractorSelector : IExtractorSelector
             WordExtractor.Instance, ExcelExtractor.Instance, PowerPointExtractor.Instance, OoxmlAutoExtractor.Instance,
             CfbExtractor.Instance, PdfExtractor.Instance, PlainTextExtractor.Instance, XmlTextExtractor.Instance,
             HtmlExtractor.Instance, eml,
+            ImageExtractor.Instance,
         ];
         byName = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
     }
@@ -58,6 +63,7 @@ public sealed class ExtractorSelector : IExtractorSelector
         if (IsZip(head)) return SelectZip(ext, head);
         if (head.StartsWith(CompoundFile.Signature)) return CfbExtractor.Instance;
         if (head[..Math.Min(head.Length, 1024)].IndexOf("%PDF"u8) >= 0) return PdfExtractor.Instance;
+        if (ImageExtractor.HasStrongSignature(head)) return ImageExtractor.Instance;
 
         // A claimed office/PDF file without its signature is a damaged file of that format, not "unsupported".
         if (WordExtensions.Contains(ext)) return WordExtractor.Instance;
@@ -69,6 +75,7 @@ public sealed class ExtractorSelector : IExtractorSelector
         if (ext.Equals(".xml", StringComparison.OrdinalIgnoreCase)) return XmlTextExtractor.Instance;
         if (ext.Equals(".html", StringComparison.OrdinalIgnoreCase) || ext.Equals(".htm", StringComparison.OrdinalIgnoreCase)) return HtmlExtractor.Instance;
         if (ext.Equals(".eml", StringComparison.OrdinalIgnoreCase)) return eml;
+        if (ImageExtensions.Contains(ext)) return ImageExtractor.Instance;
         return null;
     }
 

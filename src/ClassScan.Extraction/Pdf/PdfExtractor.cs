@@ -74,6 +74,9 @@ internal sealed class PdfExtractor : ITextExtractor
 
             int withoutText = 0;
             int failed = 0;
+            // The pages counted as without text, by number: the OCR stage renders exactly these (a page PdfPig
+            // could not parse may still render).
+            var textless = new List<int>();
             Exception? firstFailure = null;
             for (int i = 1; i <= pages; i++)
             {
@@ -92,9 +95,14 @@ internal sealed class PdfExtractor : ITextExtractor
                 {
                     failed++;
                     firstFailure ??= ex;
+                    textless.Add(i);
                     continue;
                 }
-                if (!text.Any(char.IsLetter)) withoutText++;
+                if (!text.Any(char.IsLetter))
+                {
+                    withoutText++;
+                    textless.Add(i);
+                }
                 c.Add(SegmentKind.Body, $"sida {i}", text);
             }
 
@@ -105,7 +113,7 @@ internal sealed class PdfExtractor : ITextExtractor
 
             AddFormFields(doc, c);
             AddInformation(doc, c);
-            return c.Result(withoutText + failed, pages);
+            return c.Result(withoutText + failed, pages, textless);
         }
     }
 
