@@ -16,6 +16,9 @@ internal sealed class ImageExtractor : ITextExtractor
     {
     }
 
+    /// <summary>The note on every image: it has no text layer (the words "saknar textlager" are what the OCR stage replaces).</summary>
+    public const string Note = "bilden saknar textlager (bara OCR kan läsa den)";
+
     public string Name => "image";
 
     public ExtractionResult Extract(DocumentContent content, ExtractionLimits limits, CancellationToken ct)
@@ -26,7 +29,9 @@ internal sealed class ImageExtractor : ITextExtractor
         var n = content.Stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         if (!HasSignature(head[..n]))
             return new ExtractionResult.Corrupt("not an image (no PNG, JPEG, TIFF or BMP signature)");
-        return new ExtractionResult.Text(new ExtractedText([], pagesWithoutText: 1, pageCount: 1) { TextlessPages = [1] });
+        // The note keeps an image inside a container (an e-mail's attachment) from vanishing without a word: only
+        // a file's own pages go to OCR. At top level the OCR stage replaces it with what OCR did.
+        return new ExtractionResult.Text(new ExtractedText([], [Note], pagesWithoutText: 1, pageCount: 1) { TextlessPages = [1] });
     }
 
     /// <summary>PNG, JPEG, TIFF (either byte order) or BMP ("BM", which alone is too weak to pick a file by: see <see cref="HasStrongSignature"/>).</summary>
