@@ -121,7 +121,7 @@ public class ExtractorSelectorTests
             "bmp" => "BMxxxxxx"u8.ToArray(),
             _ => "not an image"u8.ToArray(),
         };
-        Assert.IsType<Image.ImageExtractor>(ExtractionHelper.Select(name, head));
+        Assert.IsType<ClassScan.Extraction.Image.ImageExtractor>(ExtractionHelper.Select(name, head));
     }
 
     [Theory]
@@ -129,7 +129,7 @@ public class ExtractorSelectorTests
     [InlineData("utan-filändelse")]
     public void Select_WeakBmpSignatureWithoutBmpExtension_NotAnImage(string name)
     {
-        Assert.IsNotType<Image.ImageExtractor>(ExtractionHelper.Select(name, "BM protokoll"u8.ToArray()));
+        Assert.IsNotType<ClassScan.Extraction.Image.ImageExtractor>(ExtractionHelper.Select(name, "BM protokoll"u8.ToArray()));
     }
 
     [Fact]
