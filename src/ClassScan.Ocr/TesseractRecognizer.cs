@@ -75,6 +75,8 @@ public sealed class TesseractRecognizer : IPageRecognizer
                 image = prefix + ".pgm";
                 if (render.ExitCode != 0 || !File.Exists(image))
                     return PageRecognition.Failed($"sidan kunde inte ritas upp (pdftoppm kod {render.ExitCode})");
+                // Scans come with blank backs and separator sheets: no ink, no tesseract (seconds saved a page).
+                if (PgmInk.IsBlank(image)) return PageRecognition.Read("");
             }
             var read = await ToolProcess.RunAsync(tesseract,
                 [image, "stdout", "-l", languages, "--psm", Num(pageSegmentation)],
