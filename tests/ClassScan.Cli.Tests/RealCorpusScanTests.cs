@@ -33,9 +33,10 @@ public sealed class RealCorpusScanTests(ITestOutputHelper output) : IDisposable
             .Where(p => p.Length >= 8)
             .ToDictionary(p => p[0], p => p[7], StringComparer.Ordinal);
 
-        // OCR (scanned PDFs, when tesseract is installed) has its own per-file limit: set to the same here.
+        // OCR is off here: its 39 scanned PDFs add minutes on two cores (past CliRunner's bound), and OCR has its own
+        // end-to-end test (OcrScanTests). Without it they are no-text "OCR saknas" rows, which review.csv must list.
         var config = Path.Combine(work.FullName, "ocr.json");
-        File.WriteAllText(config, $$"""{ "Scan": { "Ocr": { "FileTimeoutSeconds": {{TimeoutSeconds}} } } }""");
+        File.WriteAllText(config, """{ "Scan": { "Ocr": { "Enabled": "false" } } }""");
         var run = await CliRunner.RunAsync("scan", corpus, "--out", Path.Combine(work.FullName, "out"), "--parallelism", "2",
             "--timeout", TimeoutSeconds.ToString(CultureInfo.InvariantCulture), "--config", config,
             "--exclude", "MANIFEST.tsv", "--exclude", "README.md");
@@ -78,9 +79,7 @@ public sealed class RealCorpusScanTests(ITestOutputHelper output) : IDisposable
         Assert.True(readable >= 0.9 * openable, $"only {readable} of {openable} PDFs with an empty password were read");
 
         var limit = TimeSpan.FromSeconds(TimeoutSeconds) + TimeoutSlack;
-        // A file read by OCR had its extraction and then its OCR, each within its limit.
-        bool Ocr(Dictionary<string, string> r) => r["reason"].Contains("OCR", StringComparison.Ordinal);
-        var slow = rows.Where(r => TimeSpan.FromMilliseconds(long.Parse(r["elapsed_ms"], CultureInfo.InvariantCulture)) > (Ocr(r) ? limit + TimeSpan.FromSeconds(TimeoutSeconds) : limit)).ToList();
+        var slow = rows.Where(r => TimeSpan.FromMilliseconds(long.Parse(r["elapsed_ms"], CultureInfo.InvariantCulture)) > limit).ToList();
         Assert.True(slow.Count == 0, "over the timeout: " + string.Join(", ", slow.Select(r => $"{r["path"]} {r["elapsed_ms"]} ms")));
 
         OutputPrivacy.AssertFolderClean(Path.Combine(work.FullName, "out"));
