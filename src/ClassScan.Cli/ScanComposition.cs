@@ -17,6 +17,7 @@ using ClassScan.Detection.Sensitive;
 using ClassScan.Extraction;
 using ClassScan.Extraction.Isolation;
 using ClassScan.Language;
+using ClassScan.Ocr;
 using ClassScan.Pipeline;
 
 namespace ClassScan.Cli;
@@ -56,6 +57,21 @@ internal static class ScanComposition
         if (!isolate) return (ExtractorSelector.Default, null);
         var isolated = new IsolatedExtractorSelector(ExtractorSelector.Default, ExtractWorkerCommand.Self());
         return (isolated, isolated);
+    }
+
+    /// <summary>
+    /// OCR as the settings and this machine allow: the recogniser (null when off or the programs are missing), why it
+    /// is unavailable (for the rows: "OCR saknas (…)"), and a line for the log and doctor.
+    /// </summary>
+    public static async Task<(IPageRecognizer? Recognizer, string? Unavailable, string Status)> CreateOcrAsync(Configuration.OcrSettings settings, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Off) return (null, "avstängt med Scan:Ocr:Enabled=false", "avstängd (Scan:Ocr:Enabled=false)");
+        var tools = await OcrTools.ProbeAsync(TimeSpan.FromSeconds(15), ct).ConfigureAwait(false);
+        if (tools.Missing(settings.Languages) is { } missing)
+            return (null, missing, $"saknas: {missing}; installera med apt-get install {OcrTools.AptPackages}");
+        var status = $"{tools.TesseractVersion}, språk {settings.Languages}" + (tools.ReadsPdf ? ", pdftoppm finns" : "; pdftoppm saknas: bara bilder läses, inte skannade PDF-sidor (paketet poppler-utils)");
+        return (new TesseractRecognizer(tools, settings.Languages), null, status);
     }
 
     public static (DocumentAnalyzer Analyzer, IDisposable? Workers) CreateAnalyzer(TimeProvider time, ScanProgress? progress, bool isolate, ILevelModel? model)

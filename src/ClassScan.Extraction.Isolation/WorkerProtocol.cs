@@ -155,6 +155,8 @@ internal static class WorkerProtocol
     {
         w.Write(text.PagesWithoutText);
         w.Write(text.PageCount);
+        w.Write(text.TextlessPages.Count);
+        foreach (var p in text.TextlessPages) w.Write(p);
         w.Write(text.Notes.Count);
         foreach (var n in text.Notes) w.Write(n);
         w.Write(text.Segments.Count);
@@ -170,11 +172,13 @@ internal static class WorkerProtocol
     {
         var pagesWithoutText = r.ReadInt32();
         var pageCount = r.ReadInt32();
+        var textless = new int[r.ReadInt32()];
+        for (var i = 0; i < textless.Length; i++) textless[i] = r.ReadInt32();
         var notes = new string[r.ReadInt32()];
         for (var i = 0; i < notes.Length; i++) notes[i] = r.ReadString();
         var segments = new TextSegment[r.ReadInt32()];
         for (var i = 0; i < segments.Length; i++)
             segments[i] = new TextSegment((SegmentKind)r.ReadByte(), r.ReadString(), r.ReadString());
-        return new ExtractedText(segments, notes, pagesWithoutText, pageCount) { Truncated = truncated };
+        return new ExtractedText(segments, notes, pagesWithoutText, pageCount) { Truncated = truncated, TextlessPages = textless };
     }
 }

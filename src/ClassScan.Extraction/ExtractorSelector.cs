@@ -4,6 +4,7 @@ using ClassScan.Core.Documents;
 using ClassScan.Extraction.Biff;
 using ClassScan.Extraction.Cfb;
 using ClassScan.Extraction.Epub;
+using ClassScan.Extraction.Image;
 using ClassScan.Extraction.Mail;
 using ClassScan.Extraction.OpenDocument;
 using ClassScan.Extraction.OpenXml;
@@ -16,7 +17,8 @@ namespace ClassScan.Extraction;
 /// <summary>
 /// Chooses the extractor for a file: magic bytes first (zip → OOXML by extension or entry names, %PDF within
 /// the first KB, OLE2 → <see cref="CfbExtractor"/> which tells encrypted OOXML from legacy Office), then the
-/// extension for text formats. Null means unsupported (images, archives...).
+/// extension for text formats; images (PNG/JPEG/TIFF by signature, BMP by extension) are one page for OCR.
+/// Null means unsupported (archives...).
 /// Stateless and thread-safe; use <see cref="Default"/> or construct one per composition root.
 /// </summary>
 public sealed class ExtractorSelector : IExtractorSelector
@@ -24,6 +26,8 @@ public sealed class ExtractorSelector : IExtractorSelector
     private static readonly HashSet<string> WordExtensions = new(StringComparer.OrdinalIgnoreCase) { ".docx", ".docm", ".dotx", ".dotm" };
     private static readonly HashSet<string> ExcelExtensions = new(StringComparer.OrdinalIgnoreCase) { ".xlsx", ".xlsm", ".xltx", ".xltm" };
     private static readonly HashSet<string> PowerPointExtensions = new(StringComparer.OrdinalIgnoreCase) { ".pptx", ".pptm", ".potx", ".potm", ".ppsx", ".ppsm" };
+    // Raster images: one page without a text layer, for the OCR stage.
+    private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp" };
     private static readonly HashSet<string> PlainTextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".csv", ".tsv", ".md", ".json", ".log" };
 
     // OpenDocument packages and templates, and the flat single-XML variants (not zips), read by OpenDocumentExtractor.
@@ -54,6 +58,7 @@ public sealed class ExtractorSelector : IExtractorSelector
             RtfExtractor.Instance,
             OpenDocumentExtractor.Instance, EpubExtractor.Instance,
             XlsbExtractor.Instance,
+            ImageExtractor.Instance,
         ];
         byName = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
     }
@@ -75,6 +80,7 @@ public sealed class ExtractorSelector : IExtractorSelector
         if (head[..Math.Min(head.Length, 1024)].IndexOf("%PDF"u8) >= 0) return PdfExtractor.Instance;
         // RTF by its magic whatever the name: Word's "save as .doc" RTF files, an Outlook body as meddelandetext.rtf.
         if (RtfExtractor.IsRtf(head)) return RtfExtractor.Instance;
+        if (ImageExtractor.HasStrongSignature(head)) return ImageExtractor.Instance;
 
         // A claimed office/PDF file without its signature is a damaged file of that format, not "unsupported".
         if (WordExtensions.Contains(ext)) return WordExtractor.Instance;
@@ -89,6 +95,7 @@ public sealed class ExtractorSelector : IExtractorSelector
         if (ext.Equals(".xml", StringComparison.OrdinalIgnoreCase)) return XmlTextExtractor.Instance;
         if (ext.Equals(".html", StringComparison.OrdinalIgnoreCase) || ext.Equals(".htm", StringComparison.OrdinalIgnoreCase)) return HtmlExtractor.Instance;
         if (ext.Equals(".eml", StringComparison.OrdinalIgnoreCase)) return eml;
+        if (ImageExtensions.Contains(ext)) return ImageExtractor.Instance;
         return null;
     }
 

@@ -55,4 +55,43 @@ internal static class ContentSpooler
             await source.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Copies <paramref name="content"/> to a file in a new folder only this account can open (0700), for a program
+    /// that needs a path (OCR of a downloaded scan). The caller deletes it with <see cref="DeletePrivateFile"/>.
+    /// </summary>
+    public static async Task<string> ToPrivateFileAsync(Stream content, CancellationToken ct)
+    {
+        var dir = Directory.CreateTempSubdirectory("classscan-ocr-in-").FullName;
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var path = Path.Combine(dir, "document");
+        try
+        {
+            var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 81920, FileOptions.Asynchronous);
+            await using (file.ConfigureAwait(false))
+            {
+                await content.CopyToAsync(file, ct).ConfigureAwait(false);
+            }
+            return path;
+        }
+        catch
+        {
+            DeletePrivateFile(path);
+            throw;
+        }
+    }
+
+    /// <summary>Deletes a file made by <see cref="ToPrivateFileAsync"/> and its folder; a failure is left to the temp cleaner.</summary>
+    public static void DeletePrivateFile(string path)
+    {
+        try
+        {
+            if (Path.GetDirectoryName(path) is { } dir && Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Held open elsewhere (Windows): the OS temp cleaner removes it; nothing to report per file.
+        }
+    }
 }

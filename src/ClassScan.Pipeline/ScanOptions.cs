@@ -39,4 +39,20 @@ public sealed record ScanOptions
     public long ReadWholeBytes { get; init; } = DocumentContent.ReadWholeBytes;
 
     public ExtractionLimits Limits { get; init; } = ExtractionLimits.Default;
+
+    /// <summary>
+    /// Files read by OCR at once (pages without a text layer, images), beside <see cref="Parallelism"/>: OCR is slow
+    /// (seconds a page) and would otherwise take every core from ordinary files. Each OCR worker runs one tesseract
+    /// process on one core. Default 1.
+    /// </summary>
+    public int OcrParallelism { get; init; } = 1;
+
+    /// <summary>Wall-clock limit for OCR of one page (render and recognise); the page is then noted as not read.</summary>
+    public TimeSpan OcrPageTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Wall-clock limit for OCR of all pages of one file; pages not reached by then are noted as not read.</summary>
+    public TimeSpan OcrFileTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Most pages of one file read by OCR (the first ones without a text layer); the rest are noted as not read.</summary>
+    public int MaxOcrPages { get; init; } = 50;
 }

@@ -10,7 +10,9 @@ namespace ClassScan.Pipeline;
 /// → extract (CPU, usually in worker processes, <see cref="ScanOptions.Parallelism"/>) → detect and classify
 /// (CPU, in this process, <see cref="ScanOptions.Parallelism"/>) → report (1). Extraction and detection are
 /// separate stages so that one file's detection overlaps the next file's parsing: the cores stay busy while a
-/// worker process is between files. Bounded channels with FullMode=Wait give back-pressure: a slow stage slows
+/// worker process is between files. A file with pages without a text layer (a scan, an image) takes a side path
+/// between extract and judge: the OCR stage (<see cref="ScanOptions.OcrParallelism"/> workers, its own bounded
+/// channel, per-page and per-file limits), while ordinary files go straight on and overtake it. Bounded channels with FullMode=Wait give back-pressure: a slow stage slows
 /// the listing instead of filling memory, and nothing is ever dropped. Per-file failures are result rows; only a failing source
 /// listing or a failing sink (disk full) stops the scan, and the summary still says so.
 /// </summary>
@@ -19,8 +21,15 @@ public sealed class ScanPipeline(
     DocumentAnalyzer analyzer,
     ScanOptions options,
     TimeProvider time,
-    ScanProgress progress)
+    ScanProgress progress,
+    IPageRecognizer? ocr = null,
+    string? ocrUnavailable = null)
 {
+    /// <summary>Scanned files waiting for OCR: enough that ordinary files never queue behind one slow scan, bounded so memory is.</summary>
+    private const int OcrQueueCapacity = 64;
+
+    private readonly OcrStage? ocrStage = ocr is null ? null : new OcrStage(ocr, options, progress);
+
     /// <summary>
     /// Scans everything the source lists and writes each result to <paramref name="sink"/>.
     /// <paramref name="stop"/> (first Ctrl+C) stops taking new files and lets files in flight finish;
@@ -45,6 +54,8 @@ public sealed class ScanPipeline(
         var fetched = Channel.CreateBounded<FetchedDocument>(new BoundedChannelOptions(Math.Max(1, options.Parallelism))
         { FullMode = BoundedChannelFullMode.Wait });
         var extracted = Channel.CreateBounded<ExtractedDocument>(new BoundedChannelOptions(Math.Max(1, options.Parallelism))
+        { FullMode = BoundedChannelFullMode.Wait });
+        var ocrQueue = Channel.CreateBounded<ExtractedDocument>(new BoundedChannelOptions(OcrQueueCapacity)
         { FullMode = BoundedChannelFullMode.Wait });
         var results = Channel.CreateBounded<ScanResult>(new BoundedChannelOptions(Math.Max(4, options.Parallelism * 4))
         { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
@@ -106,7 +117,37 @@ public sealed class ScanPipeline(
                 await foreach (var doc in fetched.Reader.ReadAllAsync(hardStop).ConfigureAwait(false))
                 {
                     var extractedDoc = await ExtractAsync(doc, hardStop).ConfigureAwait(false);
-                    await extracted.Writer.WriteAsync(extractedDoc, hardStop).ConfigureAwait(false);
+                    try
+                    {
+                        await (extractedDoc.OcrFile is null ? extracted : ocrQueue).Writer.WriteAsync(extractedDoc, hardStop).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        extractedDoc.DeleteSpooled();
+                        throw;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (hardStop.IsCancellationRequested) { }
+        })).ToArray();
+
+        // Each OCR worker holds one file at a time; a file's own pages are read in turn (one tesseract per worker).
+        var ocrWorkers = Enumerable.Range(0, ocrStage is null ? 0 : Math.Max(1, options.OcrParallelism)).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var doc in ocrQueue.Reader.ReadAllAsync(hardStop).ConfigureAwait(false))
+                {
+                    ExtractedDocument read;
+                    try
+                    {
+                        read = await OcrAsync(doc, stop, hardStop).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        doc.DeleteSpooled();
+                    }
+                    await extracted.Writer.WriteAsync(read, hardStop).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (hardStop.IsCancellationRequested) { }
@@ -153,6 +194,10 @@ public sealed class ScanPipeline(
         await Task.WhenAll(extractors).ConfigureAwait(false);
         // After an abort, documents fetched but never extracted still hold streams and pooled buffers.
         while (fetched.Reader.TryRead(out var leftover)) leftover.Dispose();
+        ocrQueue.Writer.TryComplete();
+        await Task.WhenAll(ocrWorkers).ConfigureAwait(false);
+        // After an abort, files still waiting for OCR may hold a spooled copy: it is deleted, never left behind.
+        while (ocrQueue.Reader.TryRead(out var waiting)) waiting.DeleteSpooled();
         extracted.Writer.TryComplete();
         await Task.WhenAll(judges).ConfigureAwait(false);
         results.Writer.TryComplete();
@@ -261,6 +306,12 @@ public sealed class ScanPipeline(
             extraction = await WithinTimeoutAsync(
                 token => analyzer.Extract(doc.Item.Name, doc.Content!, doc.Head.Span, options.Limits, token),
                 "läsningen", abandoned: doc, ct).ConfigureAwait(false);
+            if (OcrStage.Needs(extraction))
+            {
+                var ready = await PrepareOcrAsync(doc, extraction, clock, ct).ConfigureAwait(false);
+                doc.Dispose();
+                return ready;
+            }
             doc.Dispose();
         }
         catch (TimeoutException ex)
@@ -274,6 +325,66 @@ public sealed class ScanPipeline(
             extraction = new(null, DocumentAnalyzer.Bug(ex));
         }
         return new(doc.Item, doc.Bytes, doc.FetchTime + clock.Elapsed, extraction);
+    }
+
+    /// <summary>
+    /// A document whose extraction found pages without a text layer: with OCR, bound for the OCR stage with a local
+    /// file to read (the source's own file, or a private copy of a download, deleted after OCR); without, marked so the
+    /// row says "OCR saknas".
+    /// </summary>
+    private async Task<ExtractedDocument> PrepareOcrAsync(FetchedDocument doc, DocumentExtraction extraction, Stopwatch clock, CancellationToken ct)
+    {
+        var text = extraction.Result.TextRead!;
+        if (ocrStage is null)
+        {
+            return new(doc.Item, doc.Bytes, doc.FetchTime + clock.Elapsed, extraction)
+            {
+                Ocr = new OcrOutcome(0, 0, [], text.PageCount, ocrUnavailable ?? "OCR är avstängt"),
+            };
+        }
+        if (doc.Item.LocalPath is { } path && Path.IsPathFullyQualified(path))
+            return new(doc.Item, doc.Bytes, doc.FetchTime + clock.Elapsed, extraction) { OcrFile = path };
+        try
+        {
+            var stream = doc.Content!.Stream;
+            stream.Position = 0;
+            var spooled = await ContentSpooler.ToPrivateFileAsync(stream, ct).ConfigureAwait(false);
+            return new(doc.Item, doc.Bytes, doc.FetchTime + clock.Elapsed, extraction) { OcrFile = spooled, OcrFileIsSpooled = true };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
+        {
+            var unread = text.TextlessPages.Select(p => (p, $"kunde inte sparas till en tillfällig fil för OCR ({ex.GetType().Name})")).ToList();
+            return new(doc.Item, doc.Bytes, doc.FetchTime + clock.Elapsed, extraction with
+            {
+                Result = new ExtractionResult.Text(OcrStage.Merge(text, [], new OcrOutcome(0, 0, unread, text.PageCount), options.Limits.MaxExtractedChars)),
+            })
+            {
+                Ocr = new OcrOutcome(0, 0, unread, text.PageCount),
+            };
+        }
+    }
+
+    /// <summary>
+    /// OCR of one document bound for it. After the first Ctrl+C (<paramref name="stop"/>) files still waiting are not
+    /// read but listed with their pages unread, so stopping does not wait for a queue of scans.
+    /// </summary>
+    private async Task<ExtractedDocument> OcrAsync(ExtractedDocument doc, CancellationToken stop, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var text = doc.Extraction.Result.TextRead!;
+        if (stop.IsCancellationRequested)
+        {
+            var unread = text.TextlessPages.Select(p => (p, "skanningen avbröts före OCR")).ToList();
+            var outcome = new OcrOutcome(0, 0, unread, text.PageCount);
+            return doc with
+            {
+                Extraction = doc.Extraction with { Result = new ExtractionResult.Text(OcrStage.Merge(text, [], outcome, options.Limits.MaxExtractedChars)) },
+                Ocr = outcome,
+                OcrFile = null,
+            };
+        }
+        var (extraction, ocrOutcome) = await ocrStage!.ReadAsync(doc.Extraction, doc.OcrFile!, ct).ConfigureAwait(false);
+        return doc with { Extraction = extraction, Ocr = ocrOutcome, OcrFile = null, Elapsed = doc.Elapsed + clock.Elapsed };
     }
 
     /// <summary>Detects and classifies one extracted document within the per-file timeout.</summary>
@@ -303,6 +414,7 @@ public sealed class ScanPipeline(
                 result = new() { Item = doc.Item, Status = ScanStatus.Error, StatusDetail = $"bedömningen misslyckades ({ex.GetType().Name})", Extractor = doc.Extraction.Extractor };
             }
         }
+        if (doc.Ocr is { } ocrOutcome) result = OcrStage.Finish(result, ocrOutcome);
         // The analyzer judges content; the size read and the time taken are the pipeline's.
         return result with { Bytes = doc.Bytes > 0 ? doc.Bytes : doc.Item.Size ?? 0, Elapsed = doc.Elapsed + clock.Elapsed };
     }
@@ -332,6 +444,20 @@ public sealed class ScanPipeline(
         }
     }
 
-    /// <summary>A document between the extract and detect stages: its extraction result.</summary>
-    private sealed record ExtractedDocument(SourceItem Item, long Bytes, TimeSpan Elapsed, DocumentExtraction Extraction);
+    /// <summary>
+    /// A document between the extract and detect stages: its extraction result; on its way to OCR, the local file OCR
+    /// reads (<see cref="OcrFileIsSpooled"/>: a private copy to delete); after OCR, what it did.
+    /// </summary>
+    private sealed record ExtractedDocument(SourceItem Item, long Bytes, TimeSpan Elapsed, DocumentExtraction Extraction)
+    {
+        public string? OcrFile { get; init; }
+        public bool OcrFileIsSpooled { get; init; }
+        public OcrOutcome? Ocr { get; init; }
+
+        /// <summary>Deletes the private copy made for OCR, if any (idempotent).</summary>
+        public void DeleteSpooled()
+        {
+            if (OcrFileIsSpooled && OcrFile is { } path) ContentSpooler.DeletePrivateFile(path);
+        }
+    }
 }

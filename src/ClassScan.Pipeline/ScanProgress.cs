@@ -6,7 +6,7 @@ namespace ClassScan.Pipeline;
 /// </summary>
 public sealed class ScanProgress
 {
-    private long enumerated, completed, bytesRead, extractedChars, fetchTicks, extractTicks, detectTicks, classifyTicks, reportTicks;
+    private long ocrPages, ocrTicks, enumerated, completed, bytesRead, extractedChars, fetchTicks, extractTicks, detectTicks, classifyTicks, reportTicks;
     private int enumerationFinished;
 
     public long Enumerated => Interlocked.Read(ref enumerated);
@@ -22,6 +22,10 @@ public sealed class ScanProgress
     public TimeSpan ClassifyTime => TimeSpan.FromTicks(Interlocked.Read(ref classifyTicks));
     public TimeSpan ReportTime => TimeSpan.FromTicks(Interlocked.Read(ref reportTicks));
 
+    /// <summary>Pages read by OCR (whatever they gave), and the time OCR took summed over its workers.</summary>
+    public long OcrPages => Interlocked.Read(ref ocrPages);
+    public TimeSpan OcrTime => TimeSpan.FromTicks(Interlocked.Read(ref ocrTicks));
+
     internal void AddEnumerated() => Interlocked.Increment(ref enumerated);
     internal void AddCompleted() => Interlocked.Increment(ref completed);
     internal void AddBytes(long n) => Interlocked.Add(ref bytesRead, n);
@@ -32,4 +36,9 @@ public sealed class ScanProgress
     internal void AddDetect(TimeSpan t) => Interlocked.Add(ref detectTicks, t.Ticks);
     internal void AddClassify(TimeSpan t) => Interlocked.Add(ref classifyTicks, t.Ticks);
     internal void AddReport(TimeSpan t) => Interlocked.Add(ref reportTicks, t.Ticks);
+    internal void AddOcrPage(TimeSpan t)
+    {
+        Interlocked.Increment(ref ocrPages);
+        Interlocked.Add(ref ocrTicks, t.Ticks);
+    }
 }

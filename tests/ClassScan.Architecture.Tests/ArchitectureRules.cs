@@ -16,6 +16,7 @@ internal static class ArchitectureRules
     public const string Pipeline = "ClassScan.Pipeline";
     public const string Classification = "ClassScan.Classification";
     public const string ExtractionIsolation = "ClassScan.Extraction.Isolation";
+    public const string Ocr = "ClassScan.Ocr";
     public const string Reporting = "ClassScan.Reporting";
     public const string State = "ClassScan.State";
     public const string SourcesFileSystem = "ClassScan.Sources.FileSystem";
@@ -32,6 +33,7 @@ internal static class ArchitectureRules
         [Pipeline] = Layer.Application,
         [Classification] = Layer.Application,
         [ExtractionIsolation] = Layer.Adapter,
+        [Ocr] = Layer.Adapter,
         [Reporting] = Layer.Adapter,
         [State] = Layer.Adapter,
         [SourcesFileSystem] = Layer.Adapter,
@@ -64,13 +66,15 @@ internal static class ArchitectureRules
         // The model is trained and evaluated over the pipeline's analysis and the rule engine's evidence.
         [Classification] = Set(Core, Policy, Pipeline),
         [ExtractionIsolation] = Set(Core),
+        // OCR runs tesseract and pdftoppm behind Core's IPageRecognizer, like the extraction workers behind ITextExtractor.
+        [Ocr] = Set(Core),
         [Reporting] = Set(Core),
         [State] = Set(Core),
         [SourcesFileSystem] = Set(Core),
         // The Graph source keeps its delta cursors and item records in the state database.
         [SourcesGraph] = Set(Core, State),
         // The composition root may reference any project; today it reaches Policy through Detection only.
-        [Cli] = Set(Core, Detection, Extraction, Language, Pipeline, Classification, ExtractionIsolation, Reporting, State, SourcesFileSystem, SourcesGraph),
+        [Cli] = Set(Core, Detection, Extraction, Language, Pipeline, Classification, ExtractionIsolation, Reporting, State, SourcesFileSystem, SourcesGraph, Ocr),
     };
 
     /// <summary>Every project reachable from <paramref name="project"/> through allowed arrows, itself excluded.</summary>

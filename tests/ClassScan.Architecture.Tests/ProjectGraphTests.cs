@@ -72,18 +72,18 @@ public sealed class ProjectGraphTests
     {
         var data = new TheoryData<string, string>();
         string[] inner = [ArchitectureRules.Core, ArchitectureRules.Policy, ArchitectureRules.Detection, ArchitectureRules.Extraction, ArchitectureRules.Language];
-        string[] outer = [ArchitectureRules.State, ArchitectureRules.Reporting, ArchitectureRules.SourcesFileSystem, ArchitectureRules.SourcesGraph, ArchitectureRules.ExtractionIsolation, ArchitectureRules.Pipeline, ArchitectureRules.Classification, ArchitectureRules.Cli];
+        string[] outer = [ArchitectureRules.State, ArchitectureRules.Reporting, ArchitectureRules.SourcesFileSystem, ArchitectureRules.SourcesGraph, ArchitectureRules.ExtractionIsolation, ArchitectureRules.Ocr, ArchitectureRules.Pipeline, ArchitectureRules.Classification, ArchitectureRules.Cli];
         foreach (var from in inner)
         {
             foreach (var to in outer) data.Add(from, to);
         }
         // The pipeline works on Core's interfaces; the concrete sources and sinks are the CLI's to choose.
-        foreach (var to in new[] { ArchitectureRules.State, ArchitectureRules.Reporting, ArchitectureRules.SourcesFileSystem, ArchitectureRules.SourcesGraph, ArchitectureRules.ExtractionIsolation, ArchitectureRules.Cli })
+        foreach (var to in new[] { ArchitectureRules.State, ArchitectureRules.Reporting, ArchitectureRules.SourcesFileSystem, ArchitectureRules.SourcesGraph, ArchitectureRules.ExtractionIsolation, ArchitectureRules.Ocr, ArchitectureRules.Cli })
         {
             data.Add(ArchitectureRules.Pipeline, to);
         }
         // Adapters never reach into the rules: a report or a source that classified would be a second rule book.
-        foreach (var from in new[] { ArchitectureRules.Reporting, ArchitectureRules.State, ArchitectureRules.SourcesFileSystem, ArchitectureRules.SourcesGraph, ArchitectureRules.ExtractionIsolation })
+        foreach (var from in new[] { ArchitectureRules.Reporting, ArchitectureRules.State, ArchitectureRules.SourcesFileSystem, ArchitectureRules.SourcesGraph, ArchitectureRules.ExtractionIsolation, ArchitectureRules.Ocr })
         {
             foreach (var to in new[] { ArchitectureRules.Policy, ArchitectureRules.Detection, ArchitectureRules.Pipeline, ArchitectureRules.Classification, ArchitectureRules.Cli })
             {
@@ -115,6 +115,8 @@ public sealed class ProjectGraphTests
         { ArchitectureRules.SourcesGraph, ArchitectureRules.State },
         { ArchitectureRules.Cli, ArchitectureRules.SourcesGraph },
         { ArchitectureRules.Cli, ArchitectureRules.Detection },
+        { ArchitectureRules.Ocr, ArchitectureRules.Core },
+        { ArchitectureRules.Cli, ArchitectureRules.Ocr },
     };
 
     [Theory]

@@ -12,7 +12,7 @@ public sealed class PublicSurfaceTests
     /// <summary>Exported types (public, and public nested in public) per src project.</summary>
     private static readonly IReadOnlyDictionary<string, int> PinnedPublicTypes = new Dictionary<string, int>(StringComparer.Ordinal)
     {
-        [ArchitectureRules.Core] = 49,
+        [ArchitectureRules.Core] = 51,
         [ArchitectureRules.Policy] = 3,
         [ArchitectureRules.Detection] = 2,
         [ArchitectureRules.Extraction] = 1,
@@ -20,11 +20,12 @@ public sealed class PublicSurfaceTests
         [ArchitectureRules.Pipeline] = 5,
         [ArchitectureRules.Classification] = 30,
         [ArchitectureRules.ExtractionIsolation] = 3,
+        [ArchitectureRules.Ocr] = 2,
         [ArchitectureRules.Reporting] = 15,
         [ArchitectureRules.State] = 20,
         [ArchitectureRules.SourcesFileSystem] = 1,
         [ArchitectureRules.SourcesGraph] = 6,
-        [ArchitectureRules.Cli] = 12,
+        [ArchitectureRules.Cli] = 13,
     };
 
     public static TheoryData<string> SrcProjects() => new(SrcProject.All.Keys);

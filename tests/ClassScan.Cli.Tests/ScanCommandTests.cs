@@ -45,7 +45,8 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal("false", letter[3]);
         var customer = Assert.Single(rows, r => r[0].EndsWith("kund.csv", StringComparison.Ordinal));
         Assert.Equal("0", customer[5]);
-        Assert.Equal("unsupported", Assert.Single(rows, r => r[0].EndsWith("bild.png", StringComparison.Ordinal))[1]);
+        // Named .png without an image's signature: a damaged image, not a page for OCR.
+        Assert.Equal("error", Assert.Single(rows, r => r[0].EndsWith("bild.png", StringComparison.Ordinal))[1]);
         Assert.Equal("no-text", Assert.Single(rows, r => r[0].EndsWith("tom.txt", StringComparison.Ordinal))[1]);
 
         Assert.Single(Rows("flagged.csv"));

@@ -11,7 +11,7 @@ public sealed class WorkerProtocolTests
 {
     private static ExtractedText SampleText(bool truncated) =>
         new([new TextSegment(SegmentKind.Body, "sida 1", "första sidan"), new TextSegment(SegmentKind.Header, "sidhuvud", "HEMLIG")],
-            ["1 av 2 sidor saknar textlager (skannade?)"], pagesWithoutText: 1, pageCount: 2) { Truncated = truncated };
+            ["1 av 2 sidor saknar textlager (skannade?)"], pagesWithoutText: 1, pageCount: 2) { Truncated = truncated, TextlessPages = [2] };
 
     public static TheoryData<ExtractionResult> Failures => new()
     {
@@ -104,5 +104,6 @@ public sealed class WorkerProtocolTests
         Assert.Equal(expected.Notes, actual.Notes);
         Assert.Equal(expected.PagesWithoutText, actual.PagesWithoutText);
         Assert.Equal(expected.PageCount, actual.PageCount);
+        Assert.Equal(expected.TextlessPages, actual.TextlessPages); // the OCR stage reads exactly these pages
     }
 }

@@ -86,16 +86,47 @@ public class ExtractorSelectorTests
     }
 
     [Theory]
-    [InlineData("bild.png")]
-    [InlineData("bild.jpg")]
     [InlineData("arkiv.zip")]
     [InlineData("utan-filändelse")]
     public void Select_UnsupportedFormat_ReturnsNull(string name)
     {
         byte[] content = name.EndsWith(".zip", StringComparison.Ordinal) || name.EndsWith(".xlsb", StringComparison.Ordinal)
             ? Docx
-            : [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+            : [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07];
         Assert.Null(ExtractionHelper.Select(name, content));
+    }
+
+    private static readonly byte[] PngHead = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>Images go to OCR as one page: by their signature whatever the name, by the extension when damaged.</summary>
+    [Theory]
+    [InlineData("skanning.png", "png")]
+    [InlineData("utan-filändelse", "png")]
+    [InlineData("foto.JPG", "jpeg")]
+    [InlineData("fax.tif", "tiff-le")]
+    [InlineData("fax.tiff", "tiff-be")]
+    [InlineData("bild.bmp", "bmp")]
+    [InlineData("trasig.jpeg", "none")]
+    public void Select_Image_ChoosesImageExtractor(string name, string signature)
+    {
+        byte[] head = signature switch
+        {
+            "png" => PngHead,
+            "jpeg" => [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10],
+            "tiff-le" => "II*\0xxxx"u8.ToArray(),
+            "tiff-be" => "MM\0*xxxx"u8.ToArray(),
+            "bmp" => "BMxxxxxx"u8.ToArray(),
+            _ => "not an image"u8.ToArray(),
+        };
+        Assert.IsType<ClassScan.Extraction.Image.ImageExtractor>(ExtractionHelper.Select(name, head));
+    }
+
+    [Theory]
+    [InlineData("BM-protokoll.txt")] // "BM" alone picks nothing: a text file may start with it
+    [InlineData("utan-filändelse")]
+    public void Select_WeakBmpSignatureWithoutBmpExtension_NotAnImage(string name)
+    {
+        Assert.IsNotType<ClassScan.Extraction.Image.ImageExtractor>(ExtractionHelper.Select(name, "BM protokoll"u8.ToArray()));
     }
 
     [Fact]

@@ -120,7 +120,11 @@ internal static class ScanCommand
         var progress = new ScanProgress();
         var (analyzer, workers) = ScanComposition.CreateAnalyzer(time, progress, isolate, model);
         using var workerPool = workers;
-        var pipeline = new ScanPipeline(source, analyzer, options, time, progress);
+        var ocrSettings = settings?.Scan.Ocr ?? new OcrSettings();
+        var (ocr, ocrUnavailable, ocrStatus) = await ScanComposition.CreateOcrAsync(ocrSettings, CancellationToken.None).ConfigureAwait(false);
+        if (ocr is null && !ocrSettings.Off)
+            Console.Error.WriteLine($"classscan: OCR {ocrStatus}. Skannade filer och bilder listas i review.csv med \"OCR saknas\".");
+        var pipeline = new ScanPipeline(source, analyzer, options, time, progress, ocr, ocrUnavailable);
         using var signal = new StopSignal(msg => Console.Error.WriteLine(msg));
         var clock = Stopwatch.StartNew();
         // Disposed after the sink (declared before it): deletes the temp files of reports that were never put in place.
@@ -151,6 +155,8 @@ internal static class ScanCommand
             $"{(summary.Complete ? "Klar" : "OFULLSTÄNDIG")}: {summary.Files} filer ({summary.Bytes / 1048576.0:0.0} MB) på {seconds:0.0} s " +
             $"({summary.Files / seconds:0.0} filer/s, {summary.Bytes / 1048576.0 / seconds:0.0} MB/s). " +
             $"Måste lämna M365 (nivå 2–3): {summary.MustLeave}. Kunde inte bedömas: {notJudged}.");
+        if (progress.OcrPages > 0)
+            Console.WriteLine($"OCR: {progress.OcrPages} sidor på {progress.OcrTime.TotalSeconds:0.0} s OCR-tid ({progress.OcrPages / Math.Max(0.001, progress.OcrTime.TotalSeconds):0.00} sidor/s per OCR-arbetare).");
         if (!summary.Complete) Console.WriteLine($"Skannen avbröts: {summary.IncompleteReason}." + (batch.Committed ? " Rapporten gäller bara filerna som hann läsas." : ""));
         if (batch.Committed)
         {

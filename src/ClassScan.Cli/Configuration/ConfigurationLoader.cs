@@ -93,6 +93,7 @@ public static partial class ConfigurationLoader
     private static ClassScanSettings Bind(IConfiguration root, Action<ClassScanSettings>? lists, List<SettingError> errors)
     {
         UnknownKeys(root.GetSection(ScanSettings.SectionName), typeof(ScanSettings), errors);
+        UnknownKeys(root.GetSection(ScanSettings.SectionName).GetSection(OcrSettings.SectionName), typeof(OcrSettings), errors);
         UnknownKeys(root.GetSection(LogSettings.SectionName), typeof(LogSettings), errors);
         UnknownKeys(root.GetSection(GraphSettings.SectionName), typeof(GraphSettings), errors);
         foreach (var entry in root.GetSection(DepartmentsValidation.SectionName).GetChildren())

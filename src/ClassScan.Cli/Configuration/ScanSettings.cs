@@ -58,6 +58,9 @@ public sealed class ScanSettings
     public bool NoModel { get; set; }
     public bool InProcess { get; set; }
 
+    /// <summary>OCR of scanned pages and images (Scan:Ocr:...).</summary>
+    public OcrSettings Ocr { get; set; } = new();
+
     public bool WritesJsonLines => Formats?.Any(f => f.Trim().Equals("jsonl", StringComparison.OrdinalIgnoreCase)) == true;
 
     /// <summary>Where the state lives: Scan:State (or --state) if set, else OUT/classscan-state.db.</summary>
@@ -70,5 +73,9 @@ public sealed class ScanSettings
         FetchParallelism = Parallelism,
         FileTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
         Limits = ExtractionLimits.Default with { MaxFileBytes = MaxFileMb * Megabyte },
+        OcrParallelism = Ocr.Parallelism,
+        OcrPageTimeout = TimeSpan.FromSeconds(Ocr.PageTimeoutSeconds),
+        OcrFileTimeout = TimeSpan.FromSeconds(Ocr.FileTimeoutSeconds),
+        MaxOcrPages = Ocr.MaxPages,
     };
 }

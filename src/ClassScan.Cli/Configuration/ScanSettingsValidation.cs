@@ -26,6 +26,29 @@ internal sealed class ScanSettingsValidation : IValidateOptions<ScanSettings>
             failures.Add(new("Scan:NoModel", "både Scan:Model och Scan:NoModel är satta; välj en."));
         if (scan.State is { Length: > 0 } state && string.IsNullOrWhiteSpace(state))
             failures.Add(new("Scan:State", "bara blanksteg; lämna tomt för OUT/" + ScanSettings.DefaultStateFileName + "."));
+        Ocr(scan.Ocr, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => f.ToString()));
+    }
+
+    /// <summary>Scan:Ocr's values (a nested section, which the annotation check of Scan does not reach).</summary>
+    private static void Ocr(OcrSettings? ocr, List<SettingError> failures)
+    {
+        if (ocr is null) return;
+        const string Key = "Scan:" + OcrSettings.SectionName + ":";
+        if (!OcrSettings.EnabledValues.Contains(ocr.Enabled?.Trim(), StringComparer.OrdinalIgnoreCase))
+            failures.Add(new(Key + nameof(OcrSettings.Enabled), "måste vara auto, true eller false."));
+        if (string.IsNullOrWhiteSpace(ocr.Languages) || !System.Text.RegularExpressions.Regex.IsMatch(ocr.Languages, "^[A-Za-z_]+(\\+[A-Za-z_]+)*$"))
+            failures.Add(new(Key + nameof(OcrSettings.Languages), "tesseracts språkmodeller med + emellan, t.ex. swe+eng."));
+        foreach (var (value, name, max) in new[]
+                 {
+                     (ocr.Parallelism, nameof(OcrSettings.Parallelism), 256),
+                     (ocr.PageTimeoutSeconds, nameof(OcrSettings.PageTimeoutSeconds), 3600),
+                     (ocr.FileTimeoutSeconds, nameof(OcrSettings.FileTimeoutSeconds), 86_400),
+                     (ocr.MaxPages, nameof(OcrSettings.MaxPages), 100_000),
+                 })
+        {
+            if (value < 1 || value > max)
+                failures.Add(new(Key + name, $"är {value}, måste vara 1–{max}."));
+        }
     }
 }

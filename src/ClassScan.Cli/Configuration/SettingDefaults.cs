@@ -26,12 +26,13 @@ internal static class SettingDefaults
         var defaults = new ClassScanSettings();
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (section, instance) in new (string, object)[]
-                 { (ScanSettings.SectionName, defaults.Scan), (GraphSettings.SectionName, defaults.Graph), (LogSettings.SectionName, defaults.Log) })
+                 { (ScanSettings.SectionName, defaults.Scan), (ScanSettings.SectionName + ":" + OcrSettings.SectionName, defaults.Scan.Ocr),
+                   (GraphSettings.SectionName, defaults.Graph), (LogSettings.SectionName, defaults.Log) })
         {
             foreach (var property in instance.GetType().GetProperties().Where(p => p.CanWrite))
             {
                 var value = property.GetValue(instance);
-                if (value is null or Array) continue;
+                if (value is null or Array or OcrSettings) continue; // a nested section is listed by its own keys
                 var text = value is bool b ? (b ? "true" : "false") : Convert.ToString(value, CultureInfo.InvariantCulture);
                 if (!string.IsNullOrEmpty(text)) values[$"{section}:{property.Name}"] = text;
             }

@@ -30,6 +30,7 @@ public static class DoctorChecks
         checks.Add(OutputFolder(s.Scan.Out));
         checks.Add(StateDatabase(s.Scan.StatePath));
         checks.Add(await WorkerAsync(workerTimeout, ct).ConfigureAwait(false));
+        checks.Add(await OcrAsync(s.Scan.Ocr, ct).ConfigureAwait(false));
         checks.Add(Graph(config.Root));
         return checks;
     }
@@ -305,6 +306,25 @@ public static class DoctorChecks
             return new("Arbetsprocess", DoctorOutcome.Failed, $"kunde inte starta eller svarade inte ({ex.GetType().Name}: {Core.Privacy.SafeText.Message(ex.Message)}).",
                 "Kontrollera att programfilen får köras (noexec-montering, AppArmor/SELinux, minnesgräns i tjänsten); kör annars med Scan:InProcess=true.");
         }
+    }
+
+    /// <summary>
+    /// OCR: tesseract and its version, the language models (swe), pdftoppm. Missing programs only warn under
+    /// Scan:Ocr:Enabled=auto (the scan runs and lists scanned files as "OCR saknas"), and fail under true.
+    /// </summary>
+    public static async Task<DoctorCheck> OcrAsync(OcrSettings settings, CancellationToken ct, Ocr.OcrTools? probed = null)
+    {
+        const string Name = "OCR";
+        if (settings.Off) return new(Name, DoctorOutcome.Skipped, "avstängd (Scan:Ocr:Enabled=false): skannade filer och bilder listas i review.csv med \"OCR saknas\".");
+        var tools = probed ?? await Ocr.OcrTools.ProbeAsync(TimeSpan.FromSeconds(15), ct).ConfigureAwait(false);
+        var fix = $"Installera programmen: apt-get install {Ocr.OcrTools.AptPackages}";
+        var found = $"tesseract: {(tools.Tesseract is null ? "saknas" : tools.TesseractVersion ?? tools.Tesseract)}; " +
+            $"språk: {(tools.Languages.Count == 0 ? "inga" : string.Join(", ", tools.Languages))} (swe {(tools.Languages.Contains("swe") ? "finns" : "saknas")}); " +
+            $"pdftoppm: {(tools.ReadsPdf ? "finns" : "saknas")}";
+        var missing = tools.Missing(settings.Languages) ?? (tools.ReadsPdf ? null : "pdftoppm hittades inte (skannade PDF-sidor kan inte ritas upp)");
+        if (missing is null) return new(Name, DoctorOutcome.Ok, $"på: {found}");
+        return new(Name, settings.Required ? DoctorOutcome.Failed : DoctorOutcome.Warning,
+            $"{missing}: {found}. Skannade filer och bilder listas i review.csv med \"OCR saknas\".", fix);
     }
 
     public static DoctorCheck Graph(IConfiguration root)

@@ -27,6 +27,12 @@ public sealed class ExtractedText
     /// <summary>Pages (PDF) that had no text layer; a scanned page hides its content from every detector.</summary>
     public int PagesWithoutText { get; }
 
+    /// <summary>
+    /// Which pages (1-based) had no text layer, in page order, when the extractor knows (PDF, an image as page 1): the
+    /// pages the OCR stage reads. Its count is at most <see cref="PagesWithoutText"/>; empty when none or not known.
+    /// </summary>
+    public IReadOnlyList<int> TextlessPages { get; init; } = [];
+
     /// <summary>Pages in a paged format (PDF); 0 when the format has no pages.</summary>
     public int PageCount { get; }
 
@@ -52,7 +58,7 @@ public sealed class ExtractedText
     public ExtractedText WithLanguages(LanguageProfile languages)
     {
         ArgumentNullException.ThrowIfNull(languages);
-        return new ExtractedText(Segments, Notes, PagesWithoutText, PageCount) { Truncated = Truncated, Languages = languages };
+        return new ExtractedText(Segments, Notes, PagesWithoutText, PageCount) { Truncated = Truncated, Languages = languages, TextlessPages = TextlessPages };
     }
 
     /// <summary>True when there is no non-whitespace text at all.</summary>

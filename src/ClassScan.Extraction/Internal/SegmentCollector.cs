@@ -76,10 +76,10 @@ internal sealed class SegmentCollector(ExtractionLimits limits, CancellationToke
 
     public void Note(string note) => notes.Add(note);
 
-    public ExtractedText Build(int pagesWithoutText = 0, int pageCount = 0) =>
-        new(segments.ToArray(), notes.ToArray(), pagesWithoutText, pageCount);
+    public ExtractedText Build(int pagesWithoutText = 0, int pageCount = 0, IReadOnlyList<int>? textlessPages = null) =>
+        new(segments.ToArray(), notes.ToArray(), pagesWithoutText, pageCount) { TextlessPages = textlessPages ?? [] };
 
-    /// <summary>The whole text as the extraction's result.</summary>
-    public ExtractionResult Result(int pagesWithoutText = 0, int pageCount = 0) =>
-        new ExtractionResult.Text(Build(pagesWithoutText, pageCount));
+    /// <summary>The whole text as the extraction's result; <paramref name="textlessPages"/> are the pages OCR may read.</summary>
+    public ExtractionResult Result(int pagesWithoutText = 0, int pageCount = 0, IReadOnlyList<int>? textlessPages = null) =>
+        new ExtractionResult.Text(Build(pagesWithoutText, pageCount, textlessPages));
 }

@@ -87,6 +87,9 @@ internal sealed class PdfExtractor : ITextExtractor
 
             int withoutText = 0;
             int failed = 0;
+            // The pages counted as without text, by number: the OCR stage renders exactly these (a page PdfPig
+            // could not parse may still render).
+            var textless = new List<int>();
             Exception? firstFailure = null;
             for (int i = 1; i <= pages; i++)
             {
@@ -106,9 +109,14 @@ internal sealed class PdfExtractor : ITextExtractor
                 {
                     failed++;
                     firstFailure ??= ex;
+                    textless.Add(i);
                     continue;
                 }
-                if (!text.Any(char.IsLetter)) withoutText++;
+                if (!text.Any(char.IsLetter))
+                {
+                    withoutText++;
+                    textless.Add(i);
+                }
                 c.Add(SegmentKind.Body, $"sida {i}", text);
             }
 
@@ -119,7 +127,7 @@ internal sealed class PdfExtractor : ITextExtractor
 
             if (doc.Structure.Catalog.CatalogDictionary.ContainsKey(NameToken.AcroForm)) AddFormFields(doc, c);
             if (doc.Information.DocumentInformationDictionary is { Data.Count: > 0 }) AddInformation(doc, c);
-            return c.Result(withoutText + failed, pages);
+            return c.Result(withoutText + failed, pages, textless);
         }
     }
 

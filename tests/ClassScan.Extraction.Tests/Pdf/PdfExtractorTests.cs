@@ -36,10 +36,11 @@ public class PdfExtractorTests
     [Fact]
     public void Extract_PageWithoutText_CountedAndNoted()
     {
-        var text = Extract(new PdfBuilder().Page("Text").BlankPage().BlankPage().Build());
+        var text = Extract(new PdfBuilder().BlankPage().Page("Text").BlankPage().Build());
 
         Assert.Equal(3, text.PageCount);
         Assert.Equal(2, text.PagesWithoutText);
+        Assert.Equal([1, 3], text.TextlessPages);
         Assert.Contains("2 av 3 sidor saknar textlager (skannade?)", text.Notes);
     }
 
