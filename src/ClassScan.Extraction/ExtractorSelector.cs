@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using ClassScan.Core.Documents;
+using ClassScan.Extraction.Archive;
 using ClassScan.Extraction.Cfb;
 using ClassScan.Extraction.Mail;
 using ClassScan.Extraction.OpenXml;
@@ -29,16 +30,18 @@ public sealed class ExtractorSelector : IExtractorSelector
     };
 
     private readonly EmlExtractor eml;
+    private readonly ArchiveExtractor archive;
     private readonly Dictionary<string, ITextExtractor> byName;
 
     public ExtractorSelector()
     {
         eml = new EmlExtractor(this);
+        archive = new ArchiveExtractor(this);
         ITextExtractor[] all =
         [
             WordExtractor.Instance, ExcelExtractor.Instance, PowerPointExtractor.Instance, OoxmlAutoExtractor.Instance,
             CfbExtractor.Instance, PdfExtractor.Instance, PlainTextExtractor.Instance, XmlTextExtractor.Instance,
-            HtmlExtractor.Instance, eml,
+            HtmlExtractor.Instance, eml, archive,
         ];
         byName = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
     }
@@ -55,7 +58,8 @@ public sealed class ExtractorSelector : IExtractorSelector
     {
         var ext = Path.GetExtension(fileName ?? "");
 
-        if (IsZip(head)) return SelectZip(ext, head);
+        if (IsZip(head)) return SelectZip(ext, head) ?? ZipArchiveOrNull(ext, head);
+        if (ArchiveMagic.Of(head) is ArchiveFormat.SevenZip or ArchiveFormat.GZip or ArchiveFormat.Tar) return archive;
         if (head.StartsWith(CompoundFile.Signature)) return CfbExtractor.Instance;
         if (head[..Math.Min(head.Length, 1024)].IndexOf("%PDF"u8) >= 0) return PdfExtractor.Instance;
 
@@ -69,7 +73,22 @@ public sealed class ExtractorSelector : IExtractorSelector
         if (ext.Equals(".xml", StringComparison.OrdinalIgnoreCase)) return XmlTextExtractor.Instance;
         if (ext.Equals(".html", StringComparison.OrdinalIgnoreCase) || ext.Equals(".htm", StringComparison.OrdinalIgnoreCase)) return HtmlExtractor.Instance;
         if (ext.Equals(".eml", StringComparison.OrdinalIgnoreCase)) return eml;
+        if (ext.Equals(".tar", StringComparison.OrdinalIgnoreCase)) return archive; // a pre-POSIX tar has no magic
         return null;
+    }
+
+    /// <summary>
+    /// A zip that is no document format we read: an archive when it is named one, or when its entry names show no
+    /// other zip-based format (OOXML, ODF and EPUB begin with their own parts; .jar, .apk, .nupkg... stay unsupported).
+    /// </summary>
+    private ITextExtractor? ZipArchiveOrNull(string ext, ReadOnlySpan<byte> head)
+    {
+        if (ext.Equals(".zip", StringComparison.OrdinalIgnoreCase)) return archive;
+        if (ext.Length > 0 && OtherZipExtensions.Contains(ext)) return null;
+        var (names, _) = LocalEntryNames(head);
+        if (names.Count == 0 || names[0].Equals("mimetype", StringComparison.Ordinal)) return null;
+        if (names.Any(n => n.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase))) return null;
+        return archive;
     }
 
     private static bool IsZip(ReadOnlySpan<byte> head) =>

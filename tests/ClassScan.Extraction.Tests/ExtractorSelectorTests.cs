@@ -88,17 +88,49 @@ public class ExtractorSelectorTests
     [Theory]
     [InlineData("bild.png")]
     [InlineData("bild.jpg")]
-    [InlineData("arkiv.zip")]
     [InlineData("a.odt")]
     [InlineData("a.rtf")]
     [InlineData("a.xlsb")]
     [InlineData("utan-filändelse")]
     public void Select_UnsupportedFormat_ReturnsNull(string name)
     {
-        byte[] content = name.EndsWith(".zip", StringComparison.Ordinal) || name.EndsWith(".odt", StringComparison.Ordinal) || name.EndsWith(".xlsb", StringComparison.Ordinal)
+        byte[] content = name.EndsWith(".odt", StringComparison.Ordinal) || name.EndsWith(".xlsb", StringComparison.Ordinal)
             ? Docx
             : [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
         Assert.Null(ExtractionHelper.Select(name, content));
+    }
+
+    [Theory]
+    [InlineData("arkiv.zip", "zip")]
+    [InlineData("ARKIV.ZIP", "zip")]
+    [InlineData("utan-filändelse", "zip")]
+    [InlineData("felnamn.pdf", "zip")]
+    [InlineData("a.7z", "7z")]
+    [InlineData("okänd", "7z")]
+    [InlineData("a.gz", "gz")]
+    [InlineData("a.tgz", "gz")]
+    [InlineData("a.tar", "tar")]
+    [InlineData("okänd", "tar")]
+    public void Select_Archive_ChoosesTheArchiveExtractorByMagic(string name, string format)
+    {
+        byte[] content = format switch
+        {
+            "zip" => TestArchives.Zip(("a.txt", "hej"u8.ToArray())),
+            "7z" => [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C, 0, 4],
+            "gz" => TestArchives.GZip("hej"u8.ToArray()),
+            _ => TestArchives.Tar(("a.txt", "hej"u8.ToArray())),
+        };
+        Assert.IsType<ClassScan.Extraction.Archive.ArchiveExtractor>(ExtractionHelper.Select(name, content));
+    }
+
+    [Theory]
+    [InlineData("a.docx")]
+    [InlineData("utan-filändelse")]
+    [InlineData("arkiv.jar")]
+    [InlineData("a.xlsb")]
+    public void Select_ZipThatIsAnotherFormat_NotTheArchiveExtractor(string name)
+    {
+        Assert.IsNotType<ClassScan.Extraction.Archive.ArchiveExtractor>(ExtractionHelper.Select(name, Docx));
     }
 
     [Fact]
