@@ -36,6 +36,7 @@ internal static class FuzzTargets
         ["xml"] = ("input.xml", () => XmlTextExtractor.Instance),
         ["text"] = ("input.txt", () => PlainTextExtractor.Instance),
         ["cfb"] = ("input.doc", () => CfbExtractor.Instance),
+        ["archive"] = ("input.zip", () => ExtractorSelector.Default.Named("sharpcompress-archive")!),
     };
 
     public static IEnumerable<string> Names => Targets.Keys.Append("select").Order(StringComparer.Ordinal);
