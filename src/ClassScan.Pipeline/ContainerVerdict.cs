@@ -17,7 +17,8 @@ namespace ClassScan.Pipeline;
 /// cleared while a file in it is unread.</item>
 /// <item>Else an entry that failed (corrupt, a limit, a time limit, a detector error, a truncated text too short to
 /// judge) makes it <see cref="ScanStatus.Error"/>, naming it.</item>
-/// <item>Else, with entries judged, the archive is at the highest level of its entries, the reason naming that entry.</item>
+/// <item>Else, with entries judged, the archive is at the highest level of its entries, the reason naming that entry and
+/// how many were judged.</item>
 /// <item>Else (no entry with text) <see cref="ScanStatus.NoText"/>.</item>
 /// </list>
 /// Entries of a format not read (an image, an .exe) and entries without text are notes, not failures: a folder of
@@ -64,7 +65,10 @@ internal static class ContainerVerdict
         var top = deciding.MaxBy(e => e.Result.Classification!.Level);
         var c = top.Result.Classification!;
         var others = deciding.Count - 1;
-        var reason = $"post '{top.Path}': {c.Reason}" + (others > 0 ? $" (och {Posts(others)} till)" : "");
+        // Flagged: the entry that decided, and how many more must leave. Not flagged: the highest entry, of how many.
+        var reason = c.MustLeave
+            ? $"post '{top.Path}': {c.Reason}" + (others > 0 ? $" (och {Posts(others)} till)" : "")
+            : (others > 0 ? $"{deciding.Count} poster bedömda, högst " : "") + $"post '{top.Path}': {c.Reason}";
         // A suspicion is for a person to look at: kept only when the archive is not flagged anyway.
         var review = c.MustLeave ? null : judged.Select(e => e.Result.Classification!.Review is { } r ? $"post '{e.Path}': {r}" : null).FirstOrDefault(r => r is not null);
         return new()
@@ -88,33 +92,32 @@ internal static class ContainerVerdict
         return new() { Item = item, Status = status, StatusDetail = SafeText.Message(detail, MaxNotesLength), Extractor = extractor };
     }
 
-    /// <summary>Evidence per kind over the entries, each location prefixed by its entry; strongest kinds first, as in one file.</summary>
+    /// <summary>Evidence per kind over the entries, each location prefixed by its entry; ordered as in one file (<see cref="EvidenceBuilder.Rank"/>).</summary>
     private static IReadOnlyList<EvidenceItem> Evidence(List<(string Path, ScanResult Result)> entries)
     {
-        var byKind = new List<(string Kind, int Count, List<string> Locations, string Sample, List<string> Details, int Rank)>();
+        var byKind = new List<(string Kind, int Count, List<string> Locations, string Sample, List<string> Details)>();
         foreach (var (path, result) in entries)
         {
-            var rank = 0;
             foreach (var e in result.Evidence)
             {
                 var i = byKind.FindIndex(k => k.Kind == e.Kind);
                 if (i < 0)
                 {
-                    byKind.Add((e.Kind, 0, [], e.MaskedSample, [], rank));
+                    byKind.Add((e.Kind, 0, [], e.MaskedSample, []));
                     i = byKind.Count - 1;
                 }
                 var k = byKind[i];
                 var locations = e.Locations.Count > 0 ? e.Locations.Select(l => $"{path} / {l}") : [path];
+                // An entry's name may hold an identity number: masked like every other location.
                 foreach (var l in locations.Select(l => SafeText.Message(l)))
                     if (k.Locations.Count < MaxLocations && !k.Locations.Contains(l)) k.Locations.Add(l);
                 foreach (var d in e.Details)
                     if (!k.Details.Contains(d)) k.Details.Add(d);
-                byKind[i] = k with { Count = k.Count + e.Count, Rank = Math.Min(k.Rank, rank) };
-                rank++;
+                byKind[i] = k with { Count = k.Count + e.Count };
             }
         }
-        // Each entry's evidence is already in policy order; the first rank a kind had keeps that order across entries.
-        return byKind.OrderBy(k => k.Rank).Select(k => new EvidenceItem(k.Kind, k.Count, k.Locations, k.Sample, k.Details)).ToList();
+        return byKind.OrderBy(k => EvidenceBuilder.Rank(k.Kind)) // stable: first seen first within a rank
+            .Select(k => new EvidenceItem(k.Kind, k.Count, k.Locations, k.Sample, k.Details)).ToList();
     }
 
     /// <summary>What the reviewer should know besides the verdict: entries not judged and the archive's own notes.</summary>

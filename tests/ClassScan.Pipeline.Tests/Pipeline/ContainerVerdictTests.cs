@@ -101,6 +101,17 @@ public sealed class ContainerVerdictTests
     }
 
     [Fact]
+    public void Combine_StrongerKindInALaterEntry_ComesFirstAsInOneFile()
+    {
+        var health = new EvidenceItem("halsa", 1, ["text"], "d***", []);
+        var pnr = new EvidenceItem("personnummer", 1, ["text"], "19121212-****", []);
+
+        var result = Combine(("a.txt", Ok(KlassaLevel.StriktKonfidentiell, evidence: [health])), ("b.txt", Ok(KlassaLevel.Konfidentiell, evidence: [pnr])));
+
+        Assert.Equal(["personnummer", "halsa"], result.Evidence.Select(e => e.Kind));
+    }
+
+    [Fact]
     public void Combine_EntryNameWithPersonnummer_EvidenceLocationMasked()
     {
         var pnr = new EvidenceItem("personnummer", 1, ["brödtext"], "19121212-****", []);
@@ -134,6 +145,15 @@ public sealed class ContainerVerdictTests
 
         Assert.Equal("post 'a.txt': internt", result.Classification!.Reason);
         Assert.Equal("post 'bild.jpg' inte läst: format som inte läses: .jpg", result.StatusDetail);
+    }
+
+    [Fact]
+    public void Combine_SeveralCleanEntries_ReasonNamesTheHighestOfHowMany()
+    {
+        var result = Combine(("a.txt", Ok(KlassaLevel.Oppen, "öppet")), ("b.txt", Ok(KlassaLevel.Intern, "internt")), ("c.txt", Ok(KlassaLevel.Oppen, "öppet")));
+
+        Assert.Equal(KlassaLevel.Intern, result.Classification!.Level);
+        Assert.Equal("3 poster bedömda, högst post 'b.txt': internt", result.Classification.Reason);
     }
 
     [Fact]
