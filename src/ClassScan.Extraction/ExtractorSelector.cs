@@ -12,8 +12,9 @@ namespace ClassScan.Extraction;
 
 /// <summary>
 /// Chooses the extractor for a file: magic bytes first (zip → OOXML by extension or entry names, %PDF within
-/// the first KB, OLE2 → <see cref="CfbExtractor"/> which tells encrypted OOXML from legacy Office), then the
-/// extension for text formats. Null means unsupported (images, archives, ODF, RTF, XLSB...).
+/// the first KB, OLE2 → <see cref="CfbExtractor"/> which tells encrypted OOXML from legacy Office, zip/7z/gzip/tar →
+/// <see cref="ArchiveExtractor"/> when no document format claims the zip), then the
+/// extension for text formats. Null means unsupported (images, ODF, RTF, XLSB...).
 /// Stateless and thread-safe; use <see cref="Default"/> or construct one per composition root.
 /// </summary>
 public sealed class ExtractorSelector : IExtractorSelector

@@ -81,13 +81,26 @@ internal sealed class ArchiveWalk(IExtractorSelector selector, ExtractionLimits 
         catch (Exception ex) when (ExtractionStop.IsLibraryFailure(ex))
         {
             // A 7z whose header is encrypted opens, then fails listing its entries: without the password nothing is known.
-            if (archive is { IsEncrypted: true })
+            if (format == ArchiveFormat.SevenZip && HeaderEncrypted(archive))
                 return new ExtractionResult.Encrypted("arkivets filnamn och innehåll är krypterade (lösenord krävs)");
             return new ExtractionResult.Corrupt($"trasigt {Describe(format)}-arkiv ({ex.GetType().Name})");
         }
         finally
         {
             archive?.Dispose();
+        }
+    }
+
+    // Asked only after a failure: a 7z knows this from its signature header, whatever the rest holds.
+    private static bool HeaderEncrypted(IArchive? archive)
+    {
+        try
+        {
+            return archive is { IsEncrypted: true };
+        }
+        catch (Exception ex) when (ExtractionStop.IsLibraryFailure(ex))
+        {
+            return false;
         }
     }
 
