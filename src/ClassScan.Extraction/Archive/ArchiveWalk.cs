@@ -163,13 +163,15 @@ internal sealed class ArchiveWalk(IExtractorSelector selector, ExtractionLimits 
         var entry = archive.Entries.FirstOrDefault();
         if (entry is null) return new ExtractionResult.Corrupt("tom gzip-fil");
         listed++;
-        var path = prefix + EntryNames.GZipMember(name, entry.Key);
+        var member = EntryNames.GZipMember(name, entry.Key);
+        var path = prefix + member;
         // A .tar.gz (.tgz) is one tar: its files are listed as the gzip's own, not under a "x.tar!/" level of their own.
-        ReadEntry(path, depth, () => entry.OpenEntryStream(), declaredSize: -1, compressed: stream.Length, tarPrefix: prefix);
+        ReadEntry(path, depth, () => entry.OpenEntryStream(), declaredSize: -1, compressed: stream.Length, tarPrefix: prefix,
+            unnamed: member == EntryNames.UnnamedMember);
         return null;
     }
 
-    private void ReadEntry(string path, int depth, Func<Stream> open, long declaredSize, long compressed, string? tarPrefix = null)
+    private void ReadEntry(string path, int depth, Func<Stream> open, long declaredSize, long compressed, string? tarPrefix = null, bool unnamed = false)
     {
         ct.ThrowIfCancellationRequested();
         var room = limits.MaxUncompressedBytes - inflated;
@@ -230,7 +232,7 @@ internal sealed class ArchiveWalk(IExtractorSelector selector, ExtractionLimits 
                 if (failure is not null) Add(path, failure);
                 return;
             }
-            Judgeable(path, data!, depth);
+            Judgeable(path, data!, depth, unnamed);
         }
     }
 
@@ -243,13 +245,19 @@ internal sealed class ArchiveWalk(IExtractorSelector selector, ExtractionLimits 
     }
 
     /// <summary>Hands an entry's bytes to the extractor the selector picks, or walks it as an archive inside.</summary>
-    private void Judgeable(string path, Stream data, int depth)
+    /// <param name="unnamed">
+    /// A gzip's one file whose name is known neither from the gzip's own name nor from its header (gzip -n, a stream
+    /// compressed by a program): formats with a signature are still recognised, and text without one is read as text
+    /// rather than dropped for want of an extension.
+    /// </param>
+    private void Judgeable(string path, Stream data, int depth, bool unnamed = false)
     {
         var head = new byte[IExtractorSelector.HeadBytes];
         var n = data.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         data.Position = 0;
         var name = path[(path.LastIndexOf('/') + 1)..];
         var extractor = selector.Select(name, head.AsSpan(0, n));
+        if (extractor is null && unnamed && n > 0 && head.AsSpan(0, n).IndexOf((byte)0) < 0) extractor = selector.Select(name + ".txt", head.AsSpan(0, n));
         if (extractor is null)
         {
             var ext = Path.GetExtension(name);

@@ -85,6 +85,9 @@ internal static class EntryNames
             if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return name[..^suffix.Length];
         var header = Normalise(headerName);
         if (header.Length > 0) return header;
-        return name.Length > 0 ? name : "innehåll";
+        return name.Length > 0 ? name : UnnamedMember;
     }
+
+    /// <summary>The name of a gzip's file when neither the gzip nor its header names it.</summary>
+    public const string UnnamedMember = "innehåll";
 }

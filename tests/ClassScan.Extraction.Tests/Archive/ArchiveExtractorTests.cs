@@ -193,12 +193,28 @@ public class ArchiveExtractorTests
     }
 
     [Fact]
-    public void Extract_GZipOfTextWithoutKnownName_EntryHasAGenericName()
+    public void Extract_GZipOfTextWithoutKnownName_GenericNameReadAsText()
     {
         var entry = Assert.Single(Container(TestArchives.GZip(Txt("Hej")), name: "x.gz").Entries);
 
         Assert.Equal("innehåll", entry.Path);
+        Assert.Equal("Hej", TextOf(entry));
+    }
+
+    [Fact]
+    public void Extract_GZipOfBinaryWithoutKnownName_Unsupported()
+    {
+        var entry = Assert.Single(Container(TestArchives.GZip([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D]), name: "x.gz").Entries);
+
         Assert.IsType<ExtractionResult.Unsupported>(entry.Result);
+    }
+
+    [Fact]
+    public void Extract_GZipOfDocxWithoutKnownName_RecognisedBySignature()
+    {
+        var entry = Assert.Single(Container(TestArchives.GZip(TestDocuments.Docx("Hej")), name: "x.gz").Entries);
+
+        Assert.Equal("Hej", TextOf(entry));
     }
 
     [Fact]
