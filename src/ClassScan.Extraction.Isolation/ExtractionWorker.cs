@@ -61,7 +61,9 @@ public static class ExtractionWorker
         {
             try
             {
-                return extractor.Extract(stream, limits, CancellationToken.None);
+                // The path goes along: a container names its one file after it (a .gz holds "x.gz" minus the suffix).
+                var document = localPath is null ? DocumentContent.Of(stream) : DocumentContent.LocalFile(stream, localPath);
+                return extractor.Extract(document, limits, CancellationToken.None);
             }
             catch (OutOfMemoryException)
             {

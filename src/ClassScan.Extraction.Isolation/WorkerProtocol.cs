@@ -8,7 +8,8 @@ namespace ClassScan.Extraction.Isolation;
 /// A request names the extractor the scanner chose (the format is sniffed once, in the scanner) and carries the
 /// document as the scanner's <see cref="DocumentContent"/> says: its bytes, or the path of a local file that the
 /// worker opens itself, which saves copying a large file through the pipe and holding it twice.
-/// A response is one <see cref="ExtractionResult"/>, case by case.
+/// A response is one <see cref="ExtractionResult"/>, case by case; a container's entries follow it, each a path and a
+/// leaf result in the same codes.
 /// </summary>
 internal static class WorkerProtocol
 {
@@ -21,7 +22,7 @@ internal static class WorkerProtocol
 
     // One code per ExtractionResult case.
     private const byte TextCode = 0, PartialCode = 1, EncryptedCode = 2, UnsupportedCode = 3, CorruptCode = 4, LimitCode = 5,
-        TimedOutCode = 6, UnreadableCode = 7;
+        TimedOutCode = 6, UnreadableCode = 7, ContainerCode = 8;
 
     public static void WriteRequest(BinaryWriter w, string extractor, DocumentContent content, ExtractionLimits limits)
     {
@@ -33,6 +34,7 @@ internal static class WorkerProtocol
         w.Write(limits.MaxPdfPages);
         w.Write(limits.MaxNestingDepth);
         w.Write(limits.MaxExtractionTime.Ticks);
+        w.Write(limits.MaxArchiveEntries);
         if (content.LocalPath is { } path)
         {
             w.Write((byte)Transport.Path);
@@ -76,6 +78,7 @@ internal static class WorkerProtocol
             MaxPdfPages = r.ReadInt32(),
             MaxNestingDepth = r.ReadInt32(),
             MaxExtractionTime = TimeSpan.FromTicks(r.ReadInt64()),
+            MaxArchiveEntries = r.ReadInt32(),
         };
         if ((Transport)r.ReadByte() == Transport.Path)
         {
@@ -93,8 +96,25 @@ internal static class WorkerProtocol
 
     public static void WriteResult(BinaryWriter w, ExtractionResult result)
     {
+        Write(w, result);
+        w.Flush();
+    }
+
+    private static void Write(BinaryWriter w, ExtractionResult result)
+    {
         switch (result)
         {
+            case ExtractionResult.Container container:
+                w.Write(ContainerCode);
+                w.Write(container.Entries.Count);
+                foreach (var entry in container.Entries)
+                {
+                    w.Write(entry.Path);
+                    Write(w, entry.Result); // a leaf: ContainerEntry refuses a nested container
+                }
+                w.Write(container.Notes.Count);
+                foreach (var n in container.Notes) w.Write(n);
+                break;
             case ExtractionResult.Text(var text):
                 w.Write(TextCode);
                 WriteText(w, text);
@@ -124,13 +144,39 @@ internal static class WorkerProtocol
             default:
                 throw new InvalidOperationException($"no protocol code for {result.GetType().Name}");
         }
-        w.Flush();
     }
 
     /// <summary>Reads a response: the worker's result, case for case.</summary>
     public static ExtractionResult ReadResult(BinaryReader r)
     {
         var code = r.ReadByte();
+        return code == ContainerCode ? ReadContainer(r) : ReadLeaf(r, code);
+    }
+
+    private static ExtractionResult.Container ReadContainer(BinaryReader r)
+    {
+        var entries = new ContainerEntry[ReadCount(r)];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var path = r.ReadString();
+            var code = r.ReadByte();
+            if (code == ContainerCode) throw new InvalidDataException("a container entry holds a container");
+            entries[i] = new ContainerEntry(path, ReadLeaf(r, code));
+        }
+        var notes = new string[ReadCount(r)];
+        for (var i = 0; i < notes.Length; i++) notes[i] = r.ReadString();
+        return new ExtractionResult.Container(entries, notes);
+    }
+
+    private static int ReadCount(BinaryReader r)
+    {
+        var count = r.ReadInt32();
+        if (count < 0) throw new InvalidDataException("bad count");
+        return count;
+    }
+
+    private static ExtractionResult ReadLeaf(BinaryReader r, byte code)
+    {
         return code switch
         {
             TextCode => new ExtractionResult.Text(ReadText(r, truncated: false)),

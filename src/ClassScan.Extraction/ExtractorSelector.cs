@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using ClassScan.Core.Documents;
+using ClassScan.Extraction.Archive;
 using ClassScan.Extraction.Biff;
 using ClassScan.Extraction.Cfb;
 using ClassScan.Extraction.Epub;
@@ -16,9 +17,10 @@ namespace ClassScan.Extraction;
 
 /// <summary>
 /// Chooses the extractor for a file: magic bytes first (zip → OOXML by extension or entry names, %PDF within
-/// the first KB, OLE2 → <see cref="CfbExtractor"/> which tells encrypted OOXML from legacy Office), then the
+/// the first KB, OLE2 → <see cref="CfbExtractor"/> which tells encrypted OOXML from legacy Office, zip/7z/gzip/tar →
+/// <see cref="ArchiveExtractor"/> when no document format claims the zip), then the
 /// extension for text formats; images (PNG/JPEG/TIFF by signature, BMP by extension) are one page for OCR.
-/// Null means unsupported (archives...).
+/// Null means unsupported.
 /// Stateless and thread-safe; use <see cref="Default"/> or construct one per composition root.
 /// </summary>
 public sealed class ExtractorSelector : IExtractorSelector
@@ -44,17 +46,19 @@ public sealed class ExtractorSelector : IExtractorSelector
 
     private readonly EmlExtractor eml;
     private readonly CfbExtractor cfb;
+    private readonly ArchiveExtractor archive;
     private readonly Dictionary<string, ITextExtractor> byName;
 
     public ExtractorSelector()
     {
         eml = new EmlExtractor(this);
-        cfb = new CfbExtractor(this); // an Outlook message's attachments are chosen here too
+        cfb = new CfbExtractor(this);
+        archive = new ArchiveExtractor(this); // an Outlook message's attachments are chosen here too
         ITextExtractor[] all =
         [
             WordExtractor.Instance, ExcelExtractor.Instance, PowerPointExtractor.Instance, OoxmlAutoExtractor.Instance,
             cfb, PdfExtractor.Instance, PlainTextExtractor.Instance, XmlTextExtractor.Instance,
-            HtmlExtractor.Instance, eml,
+            HtmlExtractor.Instance, eml, archive,
             RtfExtractor.Instance,
             OpenDocumentExtractor.Instance, EpubExtractor.Instance,
             XlsbExtractor.Instance,
@@ -75,7 +79,8 @@ public sealed class ExtractorSelector : IExtractorSelector
     {
         var ext = Path.GetExtension(fileName ?? "");
 
-        if (IsZip(head)) return SelectZip(ext, head);
+        if (IsZip(head)) return SelectZip(ext, head) ?? ZipArchiveOrNull(ext, head);
+        if (ArchiveMagic.Of(head) is ArchiveFormat.SevenZip or ArchiveFormat.GZip or ArchiveFormat.Tar) return archive;
         if (head.StartsWith(CompoundFile.Signature)) return cfb;
         if (head[..Math.Min(head.Length, 1024)].IndexOf("%PDF"u8) >= 0) return PdfExtractor.Instance;
         // RTF by its magic whatever the name: Word's "save as .doc" RTF files, an Outlook body as meddelandetext.rtf.
@@ -96,7 +101,22 @@ public sealed class ExtractorSelector : IExtractorSelector
         if (ext.Equals(".html", StringComparison.OrdinalIgnoreCase) || ext.Equals(".htm", StringComparison.OrdinalIgnoreCase)) return HtmlExtractor.Instance;
         if (ext.Equals(".eml", StringComparison.OrdinalIgnoreCase)) return eml;
         if (ImageExtensions.Contains(ext)) return ImageExtractor.Instance;
+        if (ext.Equals(".tar", StringComparison.OrdinalIgnoreCase)) return archive; // a pre-POSIX tar has no magic
         return null;
+    }
+
+    /// <summary>
+    /// A zip that is no document format we read: an archive when it is named one, or when its entry names show no
+    /// other zip-based format (OOXML, ODF and EPUB begin with their own parts; .jar, .apk, .nupkg... stay unsupported).
+    /// </summary>
+    private ITextExtractor? ZipArchiveOrNull(string ext, ReadOnlySpan<byte> head)
+    {
+        if (ext.Equals(".zip", StringComparison.OrdinalIgnoreCase)) return archive;
+        if (ext.Length > 0 && OtherZipExtensions.Contains(ext)) return null;
+        var (names, _) = LocalEntryNames(head);
+        if (names.Count == 0 || names[0].Equals("mimetype", StringComparison.Ordinal)) return null;
+        if (names.Any(n => n.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase))) return null;
+        return archive;
     }
 
     private static bool IsZip(ReadOnlySpan<byte> head) =>

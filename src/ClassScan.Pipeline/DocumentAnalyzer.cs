@@ -59,6 +59,8 @@ public sealed class DocumentAnalyzer(
         {
             progress?.AddExtract(clock.Elapsed);
         }
+        if (result is ExtractionResult.Container container)
+            progress?.AddChars(container.Entries.Sum(e => e.Result.TextRead?.TotalChars ?? 0));
         if (result.TextRead is { } text)
         {
             progress?.AddChars(text.TotalChars);
@@ -93,9 +95,32 @@ public sealed class DocumentAnalyzer(
     internal ScanResult Judge(SourceItem item, DocumentExtraction extraction, CancellationToken ct, Action<ExtractedText, IReadOnlyList<Finding>>? inspect = null)
     {
         ArgumentNullException.ThrowIfNull(extraction);
-        var extractor = extraction.Extractor;
-        if (extraction.Result is ExtractionResult.Failure failure) return Describe(item, failure, extractor);
-        var text = extraction.Result.TextRead!;
+        if (extraction.Result is ExtractionResult.Container container) return JudgeContainer(item, container, extraction.Extractor, ct);
+        return JudgeLeaf(item, extraction.Result, extraction.Extractor, ct, inspect);
+    }
+
+    /// <summary>
+    /// An archive: each entry judged as a document of its own (its languages, every detector, the policy), never the
+    /// entries' texts together, so a name in one file and a diagnosis in another are not one passage; then
+    /// <see cref="ContainerVerdict"/> makes the archive's verdict. The entries' text and findings are not inspected:
+    /// no single text stands for the archive.
+    /// </summary>
+    private ScanResult JudgeContainer(SourceItem item, ExtractionResult.Container container, string? extractor, CancellationToken ct)
+    {
+        var entries = new List<(string Path, ScanResult Result)>(container.Entries.Count);
+        foreach (var entry in container.Entries)
+        {
+            ct.ThrowIfCancellationRequested();
+            entries.Add((entry.Path, JudgeLeaf(item, entry.Result, extractor, ct, inspect: null)));
+        }
+        return ContainerVerdict.Combine(item, extractor, entries, container.Notes);
+    }
+
+    /// <summary>One document's text or failure: the status and reason of a failure, no text, or the judged text.</summary>
+    private ScanResult JudgeLeaf(SourceItem item, ExtractionResult result, string? extractor, CancellationToken ct, Action<ExtractedText, IReadOnlyList<Finding>>? inspect)
+    {
+        if (result is ExtractionResult.Failure failure) return Describe(item, failure, extractor);
+        var text = result.TextRead!;
         if (text.IsBlank && text.Truncated)
             return new() { Item = item, Status = ScanStatus.Error, StatusDetail = TruncatedUnjudged(0), Extractor = extractor };
         if (text.IsBlank)

@@ -16,6 +16,7 @@ public sealed class PackageBoundaryTests
         "DocumentFormat.OpenXml", "PdfPig", "UglyToad.PdfPig", "MimeKit", "HtmlAgilityPack", "Microsoft.ML",
         "Serilog", "Spectre.Console", "System.CommandLine", "Microsoft.Extensions.FileSystemGlobbing",
         "Microsoft.Extensions.Configuration",
+        "SharpCompress",
     ];
 
     public static TheoryData<string> PureProjects() => new() { ArchitectureRules.Core, ArchitectureRules.Detection };

@@ -50,6 +50,56 @@ public sealed class WorkerProtocolTests
     }
 
     [Fact]
+    public void WriteResult_Container_EntriesWithTheirLeafResultsAndNotesKept()
+    {
+        var container = new ExtractionResult.Container(
+            [
+                new ContainerEntry("inner.zip!/Elevakter/beslut.docx", new ExtractionResult.Text(SampleText(truncated: false))),
+                new ContainerEntry("stor.txt", new ExtractionResult.PartialText(SampleText(truncated: true), 100)),
+                new ContainerEntry("hemlig.txt", new ExtractionResult.Encrypted("krypterad fil i arkivet (lösenord krävs)")),
+                new ContainerEntry("n.zip", new ExtractionResult.LimitReached("MaxNestingDepth", "arkiv i arkiv djupare än 3 nivåer")),
+                new ContainerEntry("bild.png", new ExtractionResult.Unsupported("format som inte läses: .png")),
+            ],
+            ["1 poster lästes inte: gräns"]);
+
+        var back = Assert.IsType<ExtractionResult.Container>(RoundTrip(container));
+
+        Assert.Equal(container.Entries.Select(e => e.Path), back.Entries.Select(e => e.Path));
+        AssertSameText(SampleText(truncated: false), Assert.IsType<ExtractionResult.Text>(back.Entries[0].Result).Content);
+        var partial = Assert.IsType<ExtractionResult.PartialText>(back.Entries[1].Result);
+        Assert.True(partial.Content.Truncated);
+        Assert.Equal(100, partial.Limit);
+        Assert.Equal(container.Entries.Skip(2).Select(e => e.Result), back.Entries.Skip(2).Select(e => e.Result));
+        Assert.Equal(container.Notes, back.Notes);
+    }
+
+    [Fact]
+    public void WriteResult_EmptyContainer_StaysAnEmptyContainer()
+    {
+        var back = Assert.IsType<ExtractionResult.Container>(RoundTrip(new ExtractionResult.Container([], [])));
+
+        Assert.Empty(back.Entries);
+        Assert.Empty(back.Notes);
+    }
+
+    [Fact]
+    public void ReadResult_ContainerInsideAContainer_RejectedAsBadData()
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write((byte)8);
+            w.Write(1);
+            w.Write("inner.zip");
+            w.Write((byte)8);
+        }
+        buffer.Position = 0;
+        using var r = new BinaryReader(buffer);
+
+        Assert.Throws<InvalidDataException>(() => WorkerProtocol.ReadResult(r));
+    }
+
+    [Fact]
     public void WriteRequest_LocalFile_PathOnlyNoBytes()
     {
         var path = Path.Combine(Path.GetTempPath(), "rapport.docx");
@@ -72,7 +122,7 @@ public sealed class WorkerProtocolTests
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes("hej hopp");
         using var stream = new MemoryStream(bytes);
-        var limits = ExtractionLimits.Default with { MaxPdfPages = 7, MaxExtractedChars = 1234, MaxExtractionTime = TimeSpan.FromSeconds(9) };
+        var limits = ExtractionLimits.Default with { MaxPdfPages = 7, MaxExtractedChars = 1234, MaxExtractionTime = TimeSpan.FromSeconds(9), MaxArchiveEntries = 42 };
         using var buffer = new MemoryStream();
         using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
             WorkerProtocol.WriteRequest(w, "text", DocumentContent.Of(stream), limits);

@@ -86,11 +86,11 @@ public class ExtractorSelectorTests
     }
 
     [Theory]
-    [InlineData("arkiv.zip")]
+    [InlineData("program.jar")]
     [InlineData("utan-filändelse")]
     public void Select_UnsupportedFormat_ReturnsNull(string name)
     {
-        byte[] content = name.EndsWith(".zip", StringComparison.Ordinal) || name.EndsWith(".xlsb", StringComparison.Ordinal)
+        byte[] content = name.EndsWith(".jar", StringComparison.Ordinal)
             ? Docx
             : [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07];
         Assert.Null(ExtractionHelper.Select(name, content));
@@ -127,6 +127,37 @@ public class ExtractorSelectorTests
     public void Select_WeakBmpSignatureWithoutBmpExtension_NotAnImage(string name)
     {
         Assert.IsNotType<ClassScan.Extraction.Image.ImageExtractor>(ExtractionHelper.Select(name, "BM protokoll"u8.ToArray()));
+    [Theory]
+    [InlineData("arkiv.zip", "zip")]
+    [InlineData("ARKIV.ZIP", "zip")]
+    [InlineData("utan-filändelse", "zip")]
+    [InlineData("felnamn.pdf", "zip")]
+    [InlineData("a.7z", "7z")]
+    [InlineData("okänd", "7z")]
+    [InlineData("a.gz", "gz")]
+    [InlineData("a.tgz", "gz")]
+    [InlineData("a.tar", "tar")]
+    [InlineData("okänd", "tar")]
+    public void Select_Archive_ChoosesTheArchiveExtractorByMagic(string name, string format)
+    {
+        byte[] content = format switch
+        {
+            "zip" => TestArchives.Zip(("a.txt", "hej"u8.ToArray())),
+            "7z" => [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C, 0, 4],
+            "gz" => TestArchives.GZip("hej"u8.ToArray()),
+            _ => TestArchives.Tar(("a.txt", "hej"u8.ToArray())),
+        };
+        Assert.IsType<ClassScan.Extraction.Archive.ArchiveExtractor>(ExtractionHelper.Select(name, content));
+    }
+
+    [Theory]
+    [InlineData("a.docx")]
+    [InlineData("utan-filändelse")]
+    [InlineData("arkiv.jar")]
+    [InlineData("a.xlsb")]
+    public void Select_ZipThatIsAnotherFormat_NotTheArchiveExtractor(string name)
+    {
+        Assert.IsNotType<ClassScan.Extraction.Archive.ArchiveExtractor>(ExtractionHelper.Select(name, Docx));
     }
 
     [Fact]

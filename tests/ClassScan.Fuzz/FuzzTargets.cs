@@ -48,6 +48,7 @@ internal static class FuzzTargets
         ["epub"] = ("input.epub", () => EpubExtractor.Instance),
         ["xls"] = ("input.xls", () => new XlsStreamTarget()),
         ["xlsb"] = ("input.xlsb", () => XlsbExtractor.Instance),
+        ["archive"] = ("input.zip", () => ExtractorSelector.Default.Named("sharpcompress-archive")!),
     };
 
     // Raw-stream targets for the legacy readers: the input is the stream itself (no compound file around it),

@@ -16,10 +16,10 @@ public sealed record ExtractionLimits
     /// </summary>
     public long MaxExtractedChars { get; init; } = 16L * 1024 * 1024;
 
-    /// <summary>Total uncompressed bytes read from an OOXML package (zip bombs).</summary>
+    /// <summary>Total uncompressed bytes read from an OOXML package, or from all the entries of an archive (zip bombs).</summary>
     public long MaxUncompressedBytes { get; init; } = 1024L * 1024 * 1024;
 
-    /// <summary>Largest ratio uncompressed/compressed of a single zip entry (zip bombs).</summary>
+    /// <summary>Largest ratio uncompressed/compressed of a single zip or archive entry (zip bombs).</summary>
     public double MaxCompressionRatio { get; init; } = 200;
 
     /// <summary>Most pages read from a PDF.</summary>
@@ -32,8 +32,14 @@ public sealed record ExtractionLimits
     /// </summary>
     public TimeSpan MaxExtractionTime { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Nesting depth for containers (e-mail attachments).</summary>
+    /// <summary>Nesting depth for containers (e-mail attachments, archives inside archives).</summary>
     public int MaxNestingDepth { get; init; } = 3;
+
+    /// <summary>
+    /// Most entries listed in one archive, nested archives included: a file of more is hostile (a quine, a bomb of empty
+    /// entries) or a backup no reviewer reads as one, and each entry costs a judgement.
+    /// </summary>
+    public int MaxArchiveEntries { get; init; } = 10_000;
 
     public static ExtractionLimits Default { get; } = new();
 }

@@ -1,10 +1,10 @@
 namespace ClassScan.Core.Documents;
 
 /// <summary>
-/// What reading one file gave: its text, the part of its text read up to a limit, or why there is no text to
-/// judge. One value for every outcome an extractor, the worker protocol, the fetch stage and the pipeline know
+/// What reading one file gave: its text, the part of its text read up to a limit, the files inside it (an archive),
+/// or why there is no text to judge. One value for every outcome an extractor, the worker protocol, the fetch stage and the pipeline know
 /// of, carried unchanged across the worker boundary; only bugs are exceptions. The set of cases is closed (the
-/// constructor is private): a <c>switch</c> over the nested records is complete when it names all eight.
+/// constructor is private): a <c>switch</c> over the nested records is complete when it names all nine.
 /// <para>
 /// Why a record hierarchy and not a struct with a kind and nullable payload fields: each case carries exactly
 /// its own data (text, a limit's name, a reason), a pattern <c>case ExtractionResult.LimitReached(var limit, var why)</c>
@@ -47,6 +47,16 @@ public abstract record ExtractionResult
         public ExtractedText Content { get; }
         public long Limit { get; }
     }
+
+    /// <summary>
+    /// A container of files (zip, 7z, tar, gzip): each file inside is a document of its own, with its own result, so
+    /// that each is judged alone (a name in one file and a diagnosis in another are not one passage). Archives inside
+    /// are flattened by the extractor into <paramref name="Entries"/> (<c>inner.zip!/x.docx</c>), so an entry's result
+    /// is always a leaf (text, partial text or a failure), never another container. <paramref name="Notes"/> say what
+    /// the extractor left unread (entries after a limit); they quote no content. <see cref="TextRead"/> is null: the
+    /// container has no text of its own.
+    /// </summary>
+    public sealed record Container(IReadOnlyList<ContainerEntry> Entries, IReadOnlyList<string> Notes) : ExtractionResult;
 
     /// <summary>
     /// No text to judge, and why: <paramref name="Reason"/> is a short cause that quotes no document content

@@ -34,8 +34,11 @@ public static class EvidenceBuilder
             .ToList();
     }
 
-    // Policy order of strength: markings, then identity numbers, then sensitive categories, then the rest.
-    private static int Rank(string kind) => kind switch
+    /// <summary>
+    /// Policy order of strength, lowest first: markings, then identity numbers, then sensitive categories and the rest.
+    /// Public so that evidence merged from several documents (an archive's entries) keeps the order of one document's.
+    /// </summary>
+    public static int Rank(string kind) => kind switch
     {
         FindingKinds.OslMarkering => 0,
         FindingKinds.Personnummer or FindingKinds.Samordningsnummer or FindingKinds.Interimsnummer => 1,

@@ -171,6 +171,17 @@ internal sealed class EmlExtractor : ITextExtractor
                 foreach (var s in partial.Content.Segments) c.Add(SegmentKind.Attachment, $"{at}: {s.Location}", s.Text);
                 StopWithBody(c, prefix, body);
                 break;
+            case ExtractionResult.Container archive:
+                // An archive attached: its files are read as the message's other attachments are, entry by entry.
+                foreach (var entry in archive.Entries)
+                {
+                    if (entry.Result.TextRead is { } entryText)
+                        foreach (var s in entryText.Segments) c.Add(SegmentKind.Attachment, $"{at}!/{entry.Path}: {s.Location}", s.Text);
+                    else if (entry.Result is ExtractionResult.Failure failed)
+                        c.Note(Prefixed(prefix, $"{label}!/{entry.Path} inte läst: {failed.Reason}"));
+                }
+                foreach (var n in archive.Notes) c.Note($"{at}: {n}");
+                break;
             case ExtractionResult.Encrypted:
                 c.Note(Prefixed(prefix, $"{label} är krypterad och kunde inte läsas"));
                 break;

@@ -40,5 +40,23 @@ public sealed class ExtractionResultTests
         Assert.NotEqual(new ExtractionResult.LimitReached("MaxPdfPages", "x"), new ExtractionResult.LimitReached("MaxFileBytes", "x"));
     }
 
+    [Fact]
+    public void Container_TextRead_NullAndNotAFailure()
+    {
+        ExtractionResult container = new ExtractionResult.Container([new ContainerEntry("a.txt", new ExtractionResult.Text(Whole))], []);
+
+        Assert.Null(container.TextRead);
+        Assert.IsNotAssignableFrom<ExtractionResult.Failure>(container);
+    }
+
+    [Fact]
+    public void ContainerEntry_NestedContainer_RejectedAndLeavesAccepted()
+    {
+        var inner = new ExtractionResult.Container([], []);
+
+        Assert.Throws<ArgumentException>(() => new ContainerEntry("inner.zip", inner));
+        Assert.IsType<ExtractionResult.Encrypted>(new ContainerEntry("inner.zip", new ExtractionResult.Encrypted("x")).Result);
+    }
+
     private static ExtractedText Segment(string text) => new([new TextSegment(SegmentKind.Body, "brödtext", text)]);
 }

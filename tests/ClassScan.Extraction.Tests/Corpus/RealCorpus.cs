@@ -59,6 +59,7 @@ internal static class RealCorpus
         {
             ExtractionResult.Text(var text) => text.IsBlank ? "no-text" : "ok",
             ExtractionResult.PartialText => "limit",
+            ExtractionResult.Container => "container",
             ExtractionResult.Encrypted => "encrypted",
             ExtractionResult.Unsupported => "unsupported",
             ExtractionResult.Corrupt => "corrupt",
