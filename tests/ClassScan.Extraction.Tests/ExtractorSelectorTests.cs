@@ -127,6 +127,8 @@ public class ExtractorSelectorTests
     public void Select_WeakBmpSignatureWithoutBmpExtension_NotAnImage(string name)
     {
         Assert.IsNotType<ClassScan.Extraction.Image.ImageExtractor>(ExtractionHelper.Select(name, "BM protokoll"u8.ToArray()));
+    }
+
     [Theory]
     [InlineData("arkiv.zip", "zip")]
     [InlineData("ARKIV.ZIP", "zip")]
