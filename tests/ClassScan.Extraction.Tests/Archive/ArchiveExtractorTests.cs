@@ -220,9 +220,20 @@ public class ArchiveExtractorTests
     [Fact]
     public void Extract_UnsupportedEntry_IsAnUnsupportedEntry()
     {
+        var result = Container(TestArchives.Zip(("program.exe", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00])));
+
+        Assert.Equal("format som inte läses: .exe", Assert.IsType<ExtractionResult.Unsupported>(Assert.Single(result.Entries).Result).Reason);
+    }
+
+    [Fact]
+    public void Extract_ImageEntry_BlankPageNotedForOcr()
+    {
         var result = Container(TestArchives.Zip(("bild.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])));
 
-        Assert.Equal("format som inte läses: .png", Assert.IsType<ExtractionResult.Unsupported>(Assert.Single(result.Entries).Result).Reason);
+        // Only a file's own pages go to the OCR stage: an image inside an archive says that it was not read.
+        var text = Assert.IsType<ExtractionResult.Text>(Assert.Single(result.Entries).Result).Content;
+        Assert.True(text.IsBlank);
+        Assert.Contains("bilden saknar textlager (bara OCR kan läsa den)", text.Notes);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public class RealCorpusArchiveTests
     [InlineData("markitdown__test_files.zip", "test.docx", "text")]
     [InlineData("markitdown__test_files.zip", "test.pptx", "text")]
     [InlineData("markitdown__test_files.zip", "test.xlsx", "text")]
-    [InlineData("markitdown__test_files.zip", "test.jpg", "unsupported")]
+    [InlineData("markitdown__test_files.zip", "test.jpg", "text")]
     [InlineData("poi__dcterms_bug_56479.zip", "docProps/core.xml", "text")]
     [InlineData("tika__droste.zip", "droste.zip!/droste.zip!/droste.zip!/droste.zip", "MaxNestingDepth")]
     [InlineData("tika__test-documents.zip", "testPDF.pdf", "text")]

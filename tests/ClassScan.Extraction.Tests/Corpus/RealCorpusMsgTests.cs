@@ -90,7 +90,7 @@ public class RealCorpusMsgTests
     {
         var text = RealCorpus.Extract("other/tika__test-outlook2003.msg");
 
-        Assert.Equal(11, text.Notes.Count(n => n.StartsWith("bilaga '", StringComparison.Ordinal) && n.EndsWith(".jpg' inte läst: formatet stöds inte", StringComparison.Ordinal)));
+        Assert.Equal(11, text.Notes.Count(n => n.StartsWith("bilaga '", StringComparison.Ordinal) && n.EndsWith(".jpg': bilden saknar textlager (bara OCR kan läsa den)", StringComparison.Ordinal)));
     }
 
     [SharedFact]

@@ -193,7 +193,7 @@ public class MsgExtractorTests
 
         Assert.Equal("Se bilagor", Body(text));
         Assert.Equal(
-            ["bilaga 'lista.xlsx' är krypterad och kunde inte läsas", "bilaga 'bild.png' inte läst: formatet stöds inte"],
+            ["bilaga 'lista.xlsx' är krypterad och kunde inte läsas", "bilaga 'bild.png': bilden saknar textlager (bara OCR kan läsa den)"],
             text.Notes.Take(2));
         Assert.StartsWith("bilaga 'trasig.pdf' är skadad: ", text.Notes[2], StringComparison.Ordinal);
     }

@@ -110,7 +110,7 @@ public sealed class ArchiveJudgeTests
     [Fact]
     public void Analyze_OnlyImages_NoText()
     {
-        var result = Analyze("bilder.zip", TestArchives.Zip(("a.jpg", [0xFF, 0xD8, 0xFF, 0xE0]), ("b.png", [0x89, 0x50, 0x4E, 0x47])));
+        var result = Analyze("bilder.zip", TestArchives.Zip(("a.jpg", [0xFF, 0xD8, 0xFF, 0xE0]), ("b.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])));
 
         Assert.Equal(ScanStatus.NoText, result.Status);
         Assert.StartsWith("ingen läsbar text i arkivet: post 'a.jpg' inte läst", result.StatusDetail, StringComparison.Ordinal);
