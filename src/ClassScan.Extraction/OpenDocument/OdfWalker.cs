@@ -14,8 +14,8 @@ namespace ClassScan.Extraction.OpenDocument;
 /// headers and footers of the master pages, tracked deletions. Spreadsheets: one "blad 'Namn'" per sheet with its
 /// name, cells by tab and rows by newline, repeated cells and rows written out at most <see cref="MaxRepeat"/>
 /// times (a sheet repeating an empty cell 16384 times costs nothing). Presentations: "bild N" and
-/// "bild N anteckningar". Text in a style with <c>text:display="none"</c> is hidden and skipped, like the RTF
-/// reader skips <c>\v</c>; master-page placeholders, forms, scripts, embedded binary data and field
+/// "bild N anteckningar". Text in a style with <c>text:display="none"</c> is read into a segment of its own
+/// ("brödtext (dold text)"), as the RTF reader reads <c>\v</c>: hidden on screen, still in the file. Master-page placeholders, forms, scripts, embedded binary data and field
 /// declarations hold no document text. Metadata: title, subject, description, keywords, user-defined fields
 /// (authors left out, as in <see cref="OoxmlProperties"/>). One walker per file; not thread-safe.
 /// </summary>
@@ -45,6 +45,8 @@ internal sealed class OdfWalker
     private readonly SegmentCollector collector;
     private readonly Stack<Frame> frames = new();
     private readonly Stack<TableState> tableStates = new();
+    private static readonly string HiddenLocation = $"{WordLocations.Body} (dold text)";
+
     private readonly HashSet<string> hiddenStyles = new(StringComparer.Ordinal);
     private readonly Dictionary<(SegmentKind, string), StringBuilder> side = [];
     private readonly StringBuilder metadata = new();
@@ -162,11 +164,7 @@ internal sealed class OdfWalker
                 switch (name)
                 {
                     case "p" or "h":
-                        if (IsHidden(r))
-                        {
-                            r.Skip();
-                            return true;
-                        }
+                        if (IsHidden(r)) frames.Push(SideFrame(SegmentKind.Body, HiddenLocation, depth));
                         paragraphDepth++;
                         break;
                     case "sheet-name" or "title" or "date" or "time" or "page-number" or "page-count" or "file-name"
@@ -174,7 +172,9 @@ internal sealed class OdfWalker
                         // A field in a page header is computed when printing: its text is a placeholder ("???", "00/00/0000").
                         r.Skip();
                         return true;
-                    case "span" when IsHidden(r):
+                    case "span" when IsHidden(r) && !r.IsEmptyElement:
+                        frames.Push(SideFrame(SegmentKind.Body, HiddenLocation, depth));
+                        break;
                     case "note-citation" or "hidden-text" or "hidden-paragraph" or "sequence-decls" or "variable-decls"
                         or "user-field-decls" or "table-of-content-source" or "alphabetical-index-source"
                         or "illustration-index-source" or "bibliography-source" or "index-title-template":

@@ -10,8 +10,9 @@ namespace ClassScan.Extraction.Rtf;
 /// stack per group (destination, hidden, font, <c>\uc</c>, in-table), bytes decoded in the code page of the current
 /// font (<c>\fcharset</c>, <c>\cpg</c>) or of the document (<c>\ansicpg</c>), with a stateful decoder so a DBCS
 /// character split over two <c>\'hh</c> stays whole; <c>\uN</c> with its <c>\ucN</c> fallback skipped.
-/// Hidden text (<c>\v</c>) is dropped like Word drops it on screen; styles, pictures, object data and field codes
-/// are skipped. Body paragraphs and tables become Body and Table segments in document order; headers, footers,
+/// Hidden text (<c>\v</c>) is read into a segment of its own ("brödtext (dold text)"): Word does not show it, but it
+/// is in the file, one click from view, and a secret there is still in the cloud. Styles, pictures, object data and
+/// field codes are skipped. Body paragraphs and tables become Body and Table segments in document order; headers, footers,
 /// footnotes, endnotes, annotations and text boxes their own kinds; tracked deletions (<c>\deleted</c>) a segment of
 /// their own, like the Word extractor's; title, subject, keywords, comments, category and custom properties one
 /// Metadata segment (author names left out, as in <see cref="OoxmlProperties"/>).
@@ -56,6 +57,7 @@ internal sealed class RtfDocumentReader
     private readonly StringBuilder comment = new();
     private readonly StringBuilder textBox = new();
     private readonly StringBuilder deleted = new();
+    private readonly StringBuilder hidden = new();
     private readonly StringBuilder metadata = new();
     private readonly StringBuilder field = new();
     private readonly StringBuilder propertyName = new();
@@ -419,8 +421,8 @@ internal sealed class RtfDocumentReader
     /// <summary>The builder text of the current state goes to; null for destinations without text.</summary>
     private StringBuilder? Target()
     {
-        if (cur.Hidden) return null;
         var destination = cur.Destination;
+        if (cur.Hidden && destination is RtfDestination.Body) return hidden;
         if (cur.Deleted && destination is not (RtfDestination.MetadataField or RtfDestination.PropertyName or RtfDestination.Info
                 or RtfDestination.FontTable or RtfDestination.Skip))
             return deleted;
@@ -565,7 +567,7 @@ internal sealed class RtfDocumentReader
     private void CheckRoom()
     {
         long pending = (long)body.Length + header.Length + footer.Length + footnote.Length + endnote.Length + comment.Length
-            + textBox.Length + deleted.Length + metadata.Length;
+            + textBox.Length + deleted.Length + hidden.Length + metadata.Length;
         if (collector.TotalChars + pending <= collector.Limits.MaxExtractedChars) return;
         // Over the limit: what fits is kept (the collector cuts the segment that crosses it) and extraction stops.
         FlushAll();
@@ -582,6 +584,7 @@ internal sealed class RtfDocumentReader
         collector.Flush(SegmentKind.Comment, WordLocations.Comment, comment);
         collector.Flush(SegmentKind.TextBox, WordLocations.TextBox(++textBoxes), textBox);
         collector.Flush(SegmentKind.Body, $"{WordLocations.Body} (borttagen text)", deleted);
+        collector.Flush(SegmentKind.Body, $"{WordLocations.Body} (dold text)", hidden);
         collector.Flush(SegmentKind.Metadata, WordLocations.Properties, metadata);
     }
 

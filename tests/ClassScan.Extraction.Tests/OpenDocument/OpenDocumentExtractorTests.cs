@@ -24,6 +24,7 @@ public class OpenDocumentExtractorTests
         (SegmentKind.Body, "brödtext", "Efter tabellen.\nSlutnot"),
         (SegmentKind.Header, "sidhuvud", "Sekretess enligt 26 kap. 1 § OSL – 19121212-1212"),
         (SegmentKind.Footer, "sidfot", "Tolvan Tolvansson, 19121212-1212"),
+        (SegmentKind.Body, "brödtext (dold text)", "HEMLIGDOLD"),
         (SegmentKind.Footnote, "fotnot", "Fotnot om beslutet."),
         (SegmentKind.Comment, "kommentar", "Kommentar från granskare."),
         (SegmentKind.Endnote, "slutnot", "Slutnot om lagrum."),
@@ -39,11 +40,13 @@ public class OpenDocumentExtractorTests
     }
 
     [Fact]
-    public void Extract_HiddenSpanAndAuthors_NotRead()
+    public void Extract_HiddenSpanInItsOwnSegment_AuthorsNotRead()
     {
-        var all = Golden("utredning.odt").AllText();
+        var text = Golden("utredning.odt");
+        var all = text.AllText();
 
-        Assert.DoesNotContain("HEMLIGDOLD", all, StringComparison.Ordinal);
+        Assert.Contains(text.Segments, s => s.Location == "brödtext (dold text)" && s.Text.Contains("HEMLIGDOLD", StringComparison.Ordinal));
+        Assert.DoesNotContain(text.Segments, s => s.Location == "brödtext" && s.Text.Contains("HEMLIGDOLD", StringComparison.Ordinal));
         Assert.DoesNotContain("Hansson", all, StringComparison.Ordinal);
         Assert.DoesNotContain("Granskare", all, StringComparison.Ordinal);
     }

@@ -37,12 +37,21 @@ public class RtfDocumentReaderTests
         Assert.Equal(expected, Body(rtf));
     }
 
-    // What Word does not show is not read: tables of the file, pictures, field codes, hidden text.
+    // Hidden text is read, apart from the shown text: Word hides it on screen, the file still holds it.
+    [Theory]
+    [InlineData(@"{\rtf1\ansi a{\v 19121212-1212}b}", "ab", "19121212-1212")]
+    [InlineData(@"{\rtf1\ansi a\v dolt\v0 b}", "ab", "dolt")]
+    [InlineData(@"{\rtf1\ansi a\v dolt\plain b}", "ab", "dolt")]
+    public void Read_HiddenText_ReadInItsOwnSegment(string rtf, string shown, string hidden)
+    {
+        var segments = Extract(rtf).Segments;
+        Assert.Equal(shown, Assert.Single(segments, s => s.Location == "brödtext").Text);
+        Assert.Equal(hidden, Assert.Single(segments, s => s.Location == "brödtext (dold text)").Text.Trim());
+    }
+
+    // What Word does not show and the file holds only as structure is not read: tables of the file, pictures, field codes.
     [Theory]
     [InlineData(@"{\rtf1\ansi{\fonttbl{\f0 Hemligfont;}}{\colortbl;\red1;}{\stylesheet{\s0 Normal;}}x}", "x")]
-    [InlineData(@"{\rtf1\ansi a{\v 19121212-1212}b}", "ab")]
-    [InlineData(@"{\rtf1\ansi a\v dolt\v0 b}", "ab")]
-    [InlineData(@"{\rtf1\ansi a\v dolt\plain b}", "ab")]
     [InlineData(@"{\rtf1\ansi a{\*\unknowndest dolt}b}", "ab")]
     [InlineData(@"{\rtf1\ansi a{\pict\pngblip 89504e47}b}", "ab")]
     [InlineData(@"{\rtf1\ansi a{\*\shppict{\pict\bin4 {{{{}}b}", "ab")]

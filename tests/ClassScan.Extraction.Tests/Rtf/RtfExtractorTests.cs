@@ -25,17 +25,22 @@ public class RtfExtractorTests
                 (SegmentKind.Header, "sidhuvud", "Sekretess enligt 26 kap. 1 § OSL\nPersonnummer 19121212-1212"),
                 (SegmentKind.Footer, "sidfot", "Sida 1"),
                 (SegmentKind.Footnote, "fotnot", " Se 16 kap. SoL."),
+                (SegmentKind.Body, "brödtext (dold text)", " HEMLIGDOLD 19121212-1212"),
                 (SegmentKind.Metadata, "dokumentegenskaper", "Titel: Beslut om bistånd\nÄmne: Ekonomiskt bistånd"),
             ],
             Segments(text));
     }
 
     [Fact]
-    public void Extract_HiddenText_NotRead()
+    public void Extract_HiddenText_ReadInItsOwnSegment()
     {
-        var all = Golden("beslut.rtf").AllText();
+        var text = Golden("beslut.rtf");
+        var all = text.AllText();
 
-        Assert.DoesNotContain("HEMLIGDOLD", all, StringComparison.Ordinal);
+        // Hidden is not gone: the words are in the file, one click from view.
+        var hidden = Assert.Single(text.Segments, s => s.Location == "brödtext (dold text)");
+        Assert.Contains("HEMLIGDOLD 19121212-1212", hidden.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(text.Segments, s => s.Location == "brödtext" && s.Text.Contains("HEMLIGDOLD", StringComparison.Ordinal));
         Assert.DoesNotContain("Handläggare", all, StringComparison.Ordinal);
         Assert.DoesNotContain("89504e47", all, StringComparison.Ordinal);
     }
@@ -56,6 +61,7 @@ public class RtfExtractorTests
                 (SegmentKind.Footnote, "fotnot", "\tFotnot om beslutet."),
                 (SegmentKind.Endnote, "slutnot", "\tSlutnot om lagrum."),
                 (SegmentKind.Comment, "kommentar", "Kommentar från granskare."),
+                (SegmentKind.Body, "brödtext (dold text)", "HEMLIGDOLD"),
                 (SegmentKind.Metadata, "dokumentegenskaper", "Titel: Utredning enligt SoL\nÄmne: Bistånd\nNyckelord: individärende"),
             ],
             Segments(text));
