@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The short benchmark .ci/run runs after the tests (about 1-2 minutes after the Release build):
 #   1. end-to-end: the full scan of the fixed corpus once (benchmarks/e2e.sh)
-#   2. peers: benchmarks/compare-peers.sh on the dev corpus (small), skipped where apt is unavailable
+#   2. benchmarks/bench.sh --short: the scan beside pdfgrep/ugrep and the floors on the dev corpus (peer rows left out where apt is unavailable)
 # It prints the tables and asserts no timing: a slow run passes. It fails (non-zero, with a message) when the
 # benchmark itself breaks: the build fails, classscan bench crashes or prints no result, or a file set is empty.
 set -euo pipefail
@@ -25,9 +25,7 @@ cat "$out"
 grep -q '^result: ' "$out" || fail "classscan bench printed no result line"
 [[ "$(bench_field "$out" files)" -gt 0 ]] || fail "classscan bench scanned no file"
 
-echo "== ci-bench: beside native tools (dev corpus)"
-peers=()
-command -v apt-get >/dev/null 2>&1 || peers=(--skip-peers)
-"$(dirname "$0")/compare-peers.sh" "${peers[@]}" "$BENCH_SHARED/corpus/dev" || fail "compare-peers.sh failed (exit $?)"
+echo "== ci-bench: beside native tools and the floors (dev corpus, short form)"
+"$(dirname "$0")/bench.sh" --short || fail "bench.sh failed (exit $?)"
 
 echo "== ci-bench: done in $(( $(date +%s) - built )) s (+ $(( built - started )) s build); no timing is asserted"

@@ -210,6 +210,18 @@ public sealed class ScanArgumentsTests : IDisposable
         Assert.Equal(new Sources.Graph.GraphConnectionOptions().MaxConcurrency, new GraphSettings().Concurrency);
     }
 
+    [Theory]
+    [InlineData(60, 30)]
+    [InlineData(20, 10)]
+    [InlineData(1, 0.5)]
+    public void ToScanOptions_FileTimeout_ExtractionStopsBetweenPagesAtHalfOfIt(int timeoutSeconds, double expectedSeconds)
+    {
+        var options = new ScanSettings { TimeoutSeconds = timeoutSeconds }.ToScanOptions();
+
+        Assert.Equal(TimeSpan.FromSeconds(timeoutSeconds), options.FileTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), options.Limits.MaxExtractionTime);
+    }
+
     [Fact]
     public void Defaults_NoFileNoEnvironmentNoOption_AreTheOptionsTypes()
     {

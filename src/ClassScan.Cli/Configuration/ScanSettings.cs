@@ -72,7 +72,12 @@ public sealed class ScanSettings
         Parallelism = Parallelism,
         FetchParallelism = Parallelism,
         FileTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
-        Limits = ExtractionLimits.Default with { MaxFileBytes = MaxFileMb * Megabyte },
+        // Half the file's timeout: a slow PDF stops between pages and is judged on what was read, before its worker is ended.
+        Limits = ExtractionLimits.Default with
+        {
+            MaxFileBytes = MaxFileMb * Megabyte,
+            MaxExtractionTime = TimeSpan.FromSeconds(TimeoutSeconds / 2.0),
+        },
         OcrParallelism = Ocr.Parallelism,
         OcrPageTimeout = TimeSpan.FromSeconds(Ocr.PageTimeoutSeconds),
         OcrFileTimeout = TimeSpan.FromSeconds(Ocr.FileTimeoutSeconds),
