@@ -133,7 +133,10 @@ bench_scan_warmup # fills the file cache and the OS's view of the binary, so the
 measure "floor: read all bytes (cat)"            all   row_cat
 # In-process, single-threaded, CPU seconds (best of RUNS rounds, interleaved): its "all" row gives both figures.
 floor_tool ooxml-floor -r "$((RUNS + 1))" "$WORK/sets/ooxml" > "$WORK/floor.out" || { cat "$WORK/floor.out" >&2; echo "bench: ooxml-floor failed" >&2; exit 1; }
-read -r INFLATE_CPU EXTRACT_CPU < <(awk -F'|' '$2 ~ /^ *all *$/ { gsub(/ /, "", $5); gsub(/ /, "", $7); print $5, $7 }' "$WORK/floor.out")
+# Columns found by their header, so that columns the tool adds later do not shift the figures.
+read -r INFLATE_CPU EXTRACT_CPU < <(awk -F'|' '
+  $2 ~ /^ *format *$/ { for (i = 1; i <= NF; i++) { h = $i; gsub(/^ +| +$/, "", h); if (h == "inflate cpu s") fi = i; if (h == "extract cpu s") fe = i } }
+  $2 ~ /^ *all *$/ && fi && fe { a = $fi; b = $fe; gsub(/[ *]/, "", a); gsub(/[ *]/, "", b); print a, b }' "$WORK/floor.out")
 [[ -n "${EXTRACT_CPU:-}" ]] || { cat "$WORK/floor.out" >&2; echo "bench: ooxml-floor printed no 'all' row" >&2; exit 1; }
 OOXML_BYTES=$(bench_bytes "$WORK/ooxml.lst"); OOXML_FILES=$(bench_count "$WORK/ooxml.lst")
 printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "floor: inflate OOXML in-process (1 thread)" ooxml "$OOXML_FILES" "$OOXML_BYTES" "$INFLATE_CPU" "$INFLATE_CPU" 0 >> "$WORK/rows"
