@@ -77,7 +77,7 @@ internal sealed class EmlExtractor : ITextExtractor
         switch (entity)
         {
             case Multipart mp when IsEncrypted(mp):
-                c.Note(Prefixed(prefix, "krypterad meddelandedel kunde inte läsas"));
+                c.Note(AttachmentText.Prefixed(prefix, "krypterad meddelandedel kunde inte läsas"));
                 break;
             case Multipart { ContentType.MediaSubtype: var sub } mp when sub.Equals("alternative", StringComparison.OrdinalIgnoreCase):
                 // One rendering of the same content: plain text if offered, else the richest (last) part.
@@ -91,11 +91,11 @@ internal sealed class EmlExtractor : ITextExtractor
             case MessagePart { Message: { } inner } part:
                 var label = $"bilaga '{part.ContentDisposition?.FileName ?? inner.Subject ?? "meddelande"}'";
                 if (depth + 1 > c.Limits.MaxNestingDepth)
-                    c.Note(Prefixed(prefix, $"{label} inte läst: för djup nästling (MaxNestingDepth)"));
+                    c.Note(AttachmentText.Prefixed(prefix, $"{label} inte läst: för djup nästling (MaxNestingDepth)"));
                 else if (IsEncrypted(inner.Body))
-                    c.Note(Prefixed(prefix, $"{label} är krypterad"));
+                    c.Note(AttachmentText.Prefixed(prefix, $"{label} är krypterad"));
                 else
-                    ReadMessage(inner, depth + 1, Join(prefix, label), c);
+                    ReadMessage(inner, depth + 1, AttachmentText.Join(prefix, label), c);
                 break;
             case TextPart text when !text.IsAttachment && (text.IsPlain || text.IsHtml):
                 var value = text.IsHtml ? HtmlText.Convert(text.Text ?? "", c.Token).Text : text.Text ?? "";
@@ -126,7 +126,7 @@ internal sealed class EmlExtractor : ITextExtractor
         var label = $"bilaga '{name}'";
         if (depth + 1 > c.Limits.MaxNestingDepth)
         {
-            c.Note(Prefixed(prefix, $"{label} inte läst: för djup nästling (MaxNestingDepth)"));
+            c.Note(AttachmentText.Prefixed(prefix, $"{label} inte läst: för djup nästling (MaxNestingDepth)"));
             return;
         }
         if (part.Content is null) return;
@@ -135,7 +135,7 @@ internal sealed class EmlExtractor : ITextExtractor
         part.Content.DecodeTo(data, c.Token);
         if (data.Length > c.Limits.MaxFileBytes)
         {
-            c.Note(Prefixed(prefix, $"{label} inte läst: större än MaxFileBytes"));
+            c.Note(AttachmentText.Prefixed(prefix, $"{label} inte läst: större än MaxFileBytes"));
             return;
         }
         var head = data.GetBuffer().AsSpan(0, (int)Math.Min(data.Length, IExtractorSelector.HeadBytes));
@@ -143,12 +143,12 @@ internal sealed class EmlExtractor : ITextExtractor
         data.Position = 0;
         if (extractor is null)
         {
-            c.Note(Prefixed(prefix, $"{label} inte läst: formatet stöds inte"));
+            c.Note(AttachmentText.Prefixed(prefix, $"{label} inte läst: formatet stöds inte"));
             return;
         }
         if (extractor is EmlExtractor)
         {
-            ReadMessage(Parse(data, c.Token), depth + 1, Join(prefix, label), c);
+            ReadMessage(Parse(data, c.Token), depth + 1, AttachmentText.Join(prefix, label), c);
             return;
         }
 
@@ -159,42 +159,7 @@ internal sealed class EmlExtractor : ITextExtractor
             MaxExtractedChars = Math.Max(0, c.Limits.MaxExtractedChars - c.TotalChars - body.Length),
             MaxNestingDepth = Math.Max(0, c.Limits.MaxNestingDepth - depth - 1),
         };
-        var at = Join(prefix, label);
-        switch (extractor.Extract(data, remaining, c.Token))
-        {
-            case ExtractionResult.Text(var inner):
-                foreach (var s in inner.Segments) c.Add(SegmentKind.Attachment, $"{at}: {s.Location}", s.Text);
-                foreach (var n in inner.Notes) c.Note($"{at}: {n}");
-                break;
-            case ExtractionResult.PartialText partial:
-                // The attachment used up what was left of MaxExtractedChars: keep the part it read, then stop the message.
-                foreach (var s in partial.Content.Segments) c.Add(SegmentKind.Attachment, $"{at}: {s.Location}", s.Text);
-                StopWithBody(c, prefix, body);
-                break;
-            case ExtractionResult.Container archive:
-                // An archive attached: its files are read as the message's other attachments are, entry by entry.
-                foreach (var entry in archive.Entries)
-                {
-                    if (entry.Result.TextRead is { } entryText)
-                        foreach (var s in entryText.Segments) c.Add(SegmentKind.Attachment, $"{at}!/{entry.Path}: {s.Location}", s.Text);
-                    else if (entry.Result is ExtractionResult.Failure failed)
-                        c.Note(Prefixed(prefix, $"{label}!/{entry.Path} inte läst: {failed.Reason}"));
-                }
-                foreach (var n in archive.Notes) c.Note($"{at}: {n}");
-                break;
-            case ExtractionResult.Encrypted:
-                c.Note(Prefixed(prefix, $"{label} är krypterad och kunde inte läsas"));
-                break;
-            case ExtractionResult.Unsupported(var why):
-                c.Note(Prefixed(prefix, $"{label} inte läst: {why}"));
-                break;
-            case ExtractionResult.Corrupt(var why):
-                c.Note(Prefixed(prefix, $"{label} är skadad: {why}"));
-                break;
-            case var other:
-                // A limit inside an attachment (a zip bomb, too many pages) is the message's limit too.
-                throw new ExtractionStop(other);
-        }
+        AttachmentText.Add(c, prefix, label, extractor.Extract(data, remaining, c.Token), () => StopWithBody(c, prefix, body));
     }
 
     private static bool IsEncrypted(MimeEntity? entity) => entity switch
@@ -226,7 +191,4 @@ internal sealed class EmlExtractor : ITextExtractor
         else c.Add(SegmentKind.Attachment, $"{prefix}: {location}", text);
     }
 
-    private static string Join(string prefix, string label) => prefix.Length == 0 ? label : $"{prefix}: {label}";
-
-    private static string Prefixed(string prefix, string note) => prefix.Length == 0 ? note : $"{prefix}: {note}";
 }

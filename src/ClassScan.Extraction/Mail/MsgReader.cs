@@ -128,7 +128,7 @@ internal sealed class MsgReader
             }
             catch (Exception ex) when (ExtractionStop.IsLibraryFailure(ex))
             {
-                c.Note(Prefixed(prefix, $"meddelandetext (HTML) kunde inte läsas ({ex.GetType().Name})"));
+                c.Note(AttachmentText.Prefixed(prefix, $"meddelandetext (HTML) kunde inte läsas ({ex.GetType().Name})"));
             }
             return;
         }
@@ -149,7 +149,7 @@ internal sealed class MsgReader
         var extractor = selector.Select(RtfBodyName, rtf.AsSpan(0, Math.Min(rtf.Length, IExtractorSelector.HeadBytes)));
         if (extractor is null)
         {
-            c.Note(Prefixed(prefix, "meddelandetext (RTF) inte läst: formatet stöds inte"));
+            c.Note(AttachmentText.Prefixed(prefix, "meddelandetext (RTF) inte läst: formatet stöds inte"));
             return;
         }
         using var data = new MemoryStream(rtf, writable: false);
@@ -157,14 +157,14 @@ internal sealed class MsgReader
         {
             case ExtractionResult.Text(var inner):
                 AppendText(body, inner.Segments);
-                foreach (var n in inner.Notes) c.Note(Prefixed(prefix, $"meddelandetext: {n}"));
+                foreach (var n in inner.Notes) c.Note(AttachmentText.Prefixed(prefix, $"meddelandetext: {n}"));
                 break;
             case ExtractionResult.PartialText partial:
                 AppendText(body, partial.Content.Segments);
                 StopWithBody(c, prefix, body);
                 break;
             case ExtractionResult.Failure(var why):
-                c.Note(Prefixed(prefix, $"meddelandetext (RTF) inte läst: {why}"));
+                c.Note(AttachmentText.Prefixed(prefix, $"meddelandetext (RTF) inte läst: {why}"));
                 break;
         }
     }
@@ -190,11 +190,11 @@ internal sealed class MsgReader
             {
                 var innerLabel = $"bilaga '{Blank(name) ?? Blank(inner.String(Subject, 260)) ?? "meddelande"}'";
                 if (depth + 1 > c.Limits.MaxNestingDepth)
-                    c.Note(Prefixed(prefix, $"{innerLabel} inte läst: för djup nästling (MaxNestingDepth)"));
+                    c.Note(AttachmentText.Prefixed(prefix, $"{innerLabel} inte läst: för djup nästling (MaxNestingDepth)"));
                 else if (EncryptionOf(msg, inner) is not null)
-                    c.Note(Prefixed(prefix, $"{innerLabel} är krypterad"));
+                    c.Note(AttachmentText.Prefixed(prefix, $"{innerLabel} är krypterad"));
                 else
-                    ReadMessage(msg, inner, depth + 1, Join(prefix, innerLabel), c);
+                    ReadMessage(msg, inner, depth + 1, AttachmentText.Join(prefix, innerLabel), c);
                 return;
             }
         }
@@ -202,24 +202,24 @@ internal sealed class MsgReader
         var label = $"bilaga '{Blank(name) ?? "namnlös"}'";
         if (depth + 1 > c.Limits.MaxNestingDepth)
         {
-            c.Note(Prefixed(prefix, $"{label} inte läst: för djup nästling (MaxNestingDepth)"));
+            c.Note(AttachmentText.Prefixed(prefix, $"{label} inte läst: för djup nästling (MaxNestingDepth)"));
             return;
         }
         if (embedded is not null)
         {
             // An OLE object (an embedded Word or Excel object) is a compound file of its own inside this one.
-            c.Note(Prefixed(prefix, $"{label} inte läst: inbäddat OLE-objekt"));
+            c.Note(AttachmentText.Prefixed(prefix, $"{label} inte läst: inbäddat OLE-objekt"));
             return;
         }
         if (attachment.StreamOf(AttachData, MsgProperties.TypeBinary) is not { } stream)
         {
             if (method is not (AttachByValue or AttachEmbeddedMessage))
-                c.Note(Prefixed(prefix, $"{label} inte läst: länkad bilaga, innehållet finns inte i meddelandet"));
+                c.Note(AttachmentText.Prefixed(prefix, $"{label} inte läst: länkad bilaga, innehållet finns inte i meddelandet"));
             return;
         }
         if (stream.Size > (ulong)c.Limits.MaxFileBytes)
         {
-            c.Note(Prefixed(prefix, $"{label} inte läst: större än MaxFileBytes"));
+            c.Note(AttachmentText.Prefixed(prefix, $"{label} inte läst: större än MaxFileBytes"));
             return;
         }
         var data = msg.Read(stream, msg.MaxStreamBytes);
@@ -235,45 +235,22 @@ internal sealed class MsgReader
         var extractor = selector.Select(name, data.AsSpan(0, Math.Min(data.Length, IExtractorSelector.HeadBytes)));
         if (extractor is null)
         {
-            c.Note(Prefixed(prefix, $"{label} inte läst: formatet stöds inte"));
+            c.Note(AttachmentText.Prefixed(prefix, $"{label} inte läst: formatet stöds inte"));
             return;
         }
-        var at = Join(prefix, label);
+        var at = AttachmentText.Join(prefix, label);
         if (extractor is CfbExtractor && OpenMessage(data, c.Token) is { } attached)
         {
             // A .msg attached as a file: read as a message of this one, so the nesting depth holds across it.
             var nested = msg.Nested(attached);
             var inner = nested.Properties(attached.Entries[0], TopLevelHeader, null);
-            if (EncryptionOf(nested, inner) is not null) c.Note(Prefixed(prefix, $"{label} är krypterad"));
+            if (EncryptionOf(nested, inner) is not null) c.Note(AttachmentText.Prefixed(prefix, $"{label} är krypterad"));
             else ReadMessage(nested, inner, depth + 1, at, c);
             return;
         }
 
         using var stream = new MemoryStream(data, writable: false);
-        switch (extractor.Extract(stream, Remaining(c, body, depth + 1), c.Token))
-        {
-            case ExtractionResult.Text(var inner):
-                foreach (var s in inner.Segments) c.Add(SegmentKind.Attachment, $"{at}: {s.Location}", s.Text);
-                foreach (var n in inner.Notes) c.Note($"{at}: {n}");
-                break;
-            case ExtractionResult.PartialText partial:
-                // The attachment used up what was left of MaxExtractedChars: keep the part it read, then stop the message.
-                foreach (var s in partial.Content.Segments) c.Add(SegmentKind.Attachment, $"{at}: {s.Location}", s.Text);
-                StopWithBody(c, prefix, body);
-                break;
-            case ExtractionResult.Encrypted:
-                c.Note(Prefixed(prefix, $"{label} är krypterad och kunde inte läsas"));
-                break;
-            case ExtractionResult.Unsupported(var why):
-                c.Note(Prefixed(prefix, $"{label} inte läst: {why}"));
-                break;
-            case ExtractionResult.Corrupt(var why):
-                c.Note(Prefixed(prefix, $"{label} är skadad: {why}"));
-                break;
-            case var other:
-                // A limit inside an attachment (a zip bomb, too many pages) is the message's limit too.
-                throw new ExtractionStop(other);
-        }
+        AttachmentText.Add(c, prefix, label, extractor.Extract(stream, Remaining(c, body, depth + 1), c.Token), () => StopWithBody(c, prefix, body));
     }
 
     /// <summary>
@@ -387,7 +364,4 @@ internal sealed class MsgReader
         else c.Add(SegmentKind.Attachment, $"{prefix}: {location}", text);
     }
 
-    private static string Join(string prefix, string label) => prefix.Length == 0 ? label : $"{prefix}: {label}";
-
-    private static string Prefixed(string prefix, string note) => prefix.Length == 0 ? note : $"{prefix}: {note}";
 }

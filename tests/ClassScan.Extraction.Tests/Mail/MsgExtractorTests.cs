@@ -446,4 +446,19 @@ public class MsgExtractorTests
             return new ExtractionResult.Text(new ExtractedText([new TextSegment(SegmentKind.Body, "text", $"rtf:{copy.Length}")]));
         }
     }
+
+    [Fact]
+    public void Extract_ZipAttachment_MessageKeptAndEachFileReadAsAnAttachment()
+    {
+        var zip = TestArchives.Zip(("akter/beslut.txt", Encoding.UTF8.GetBytes("Beslut för 19121212-1212")));
+        var msg = new MsgBuilder().Subject("Akter").Text("Se bifogat arkiv.").Attach("akter.zip", zip).Build();
+
+        var text = Extract(msg);
+
+        // The message is not replaced by the archive: its header and body stay, and the file is located inside it.
+        Assert.Contains("Ämne: Akter", Rubrik(text), StringComparison.Ordinal);
+        Assert.Equal("Se bifogat arkiv.", Body(text).Trim());
+        Assert.Contains(text.OfKind(SegmentKind.Attachment),
+            s => s.Location.StartsWith("bilaga 'akter.zip'!/akter/beslut.txt: ", StringComparison.Ordinal) && s.Text.Contains("19121212-1212", StringComparison.Ordinal));
+    }
 }
