@@ -61,10 +61,13 @@ internal static class EntrySpool
 
     private static FileStream Spill(MemoryStream memory)
     {
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), "classscan-entry-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        var path = Path.Combine(Path.GetTempPath(), "classscan-entry-" + Guid.NewGuid().ToString("N"));
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         try
         {
+            // On Unix the open handle keeps the data; unlinking now means a worker killed on its time limit leaves no
+            // copy of the entry behind (DeleteOnClose only deletes on a clean close). As the fetch stage's spool does.
+            if (!OperatingSystem.IsWindows()) File.Delete(path);
             memory.Position = 0;
             memory.CopyTo(file);
             memory.Dispose();

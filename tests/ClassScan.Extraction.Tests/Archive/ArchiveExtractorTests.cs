@@ -284,4 +284,23 @@ public class ArchiveExtractorTests
 
         Assert.ThrowsAny<OperationCanceledException>(() => ExtractionHelper.Result(extractor, TestArchives.Zip(("a.txt", Txt("Hej"))), ct: cts.Token));
     }
+
+    [Fact]
+    public void Extract_EntryLargerThanMemorySpool_ReadWholeThroughTheSpillAndNoFileLeft()
+    {
+        // Letters in a seeded random order compress about 1.6×: far from the ratio limit, past the in-memory spool.
+        var random = new Random(7);
+        var body = new StringBuilder();
+        while (body.Length < EntrySpool.InMemoryBytes + 1024 * 1024)
+            body.Append((char)('a' + random.Next(26))).Append(random.Next(8) == 0 ? " " : "");
+        body.Append(" slutmarkör");
+        var before = SpoolFiles();
+
+        var result = Container(TestArchives.Zip(("stor.txt", Encoding.UTF8.GetBytes(body.ToString()))));
+
+        Assert.EndsWith("slutmarkör", TextOf(Assert.Single(result.Entries)).TrimEnd(), StringComparison.Ordinal);
+        Assert.Empty(SpoolFiles().Except(before));
+    }
+
+    private static string[] SpoolFiles() => Directory.GetFiles(Path.GetTempPath(), "classscan-entry-*");
 }
