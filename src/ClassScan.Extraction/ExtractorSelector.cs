@@ -38,10 +38,11 @@ public sealed class ExtractorSelector : IExtractorSelector
         ".odt", ".ods", ".odp", ".odg", ".ott", ".ots", ".otp", ".otg", ".fodt", ".fods", ".fodp", ".fodg",
     };
 
-    // Zip-based formats that are not OOXML documents we read; an unknown zip is left to the entry-name check.
+    // Zip-based formats that are no document we read (ODF, EPUB and .xlsb are routed before this list is asked); an
+    // unknown zip is left to the entry-name check.
     private static readonly HashSet<string> OtherZipExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
-        ".zip", ".odt", ".ods", ".odp", ".odg", ".epub", ".jar", ".apk", ".vsdx", ".msix", ".nupkg", ".3mf",
+        ".zip", ".jar", ".apk", ".vsdx", ".msix", ".nupkg", ".3mf",
     };
 
     private readonly EmlExtractor eml;
