@@ -12,8 +12,10 @@ internal sealed class GraphApi(GraphConnection graph)
 {
     public string FirstDeltaUrl(string driveId) => $"{graph.BaseUrl}/drives/{GraphUrl.Segment(driveId)}/root/delta";
 
+    /// <summary>One page of a drive's delta feed; the url gets <see cref="DeltaQuery.Select"/> unless it carries a $select.</summary>
     public async Task<(IReadOnlyList<DriveItem> Items, string? NextLink, string? DeltaLink)> GetDeltaPageAsync(string url, CancellationToken ct)
     {
+        url = DeltaQuery.WithSelect(url);
         var page = await Call("delta", () => graph.Client.Drives["_"].Items["root"].Delta.WithUrl(url).GetAsDeltaGetResponseAsync(cancellationToken: ct)).ConfigureAwait(false);
         return (page?.Value ?? [], page?.OdataNextLink, page?.OdataDeltaLink);
     }

@@ -86,7 +86,8 @@ public sealed class GraphDriveSource : IDocumentSource
             Gone();
             throw;
         }
-        return new ResumableDownloadStream(session, first, item.Size, graph.Options, Gone);
+        // Verified against the quickXorHash the item was listed with, where Graph gave one.
+        return new ResumableDownloadStream(session, first, item.Size, graph.Options, Gone, run.Find(item.Id)?.Fingerprint.QuickXorHash);
     }
 
     /// <summary>Phase two: apply the staged feed to the state and hand on the files that need a verdict.</summary>

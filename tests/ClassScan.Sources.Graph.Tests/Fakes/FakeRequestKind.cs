@@ -6,6 +6,8 @@ internal enum FakeRequestKind
     Content,
     Download,
     Drive,
+    /// <summary>GET /drives/{d}/items/{i} (one item's metadata).</summary>
+    Item,
     Site,
     SiteDrives,
     AllSites,
