@@ -81,6 +81,24 @@ internal sealed class GraphApi(GraphConnection graph)
         return all;
     }
 
+    /// <summary>The first users-delta request: only what a OneDrive's label needs.</summary>
+    public string FirstUsersDeltaUrl() => $"{graph.BaseUrl}/users/delta?$select=id,displayName,userPrincipalName";
+
+    /// <summary>One page of the users delta: changed or added users, and the ids of removed ones ("@removed").</summary>
+    public async Task<(IReadOnlyList<User> Changed, IReadOnlyList<string> Removed, string? NextLink, string? DeltaLink)> GetUsersDeltaPageAsync(string url, CancellationToken ct)
+    {
+        var page = await Call("användarändringar", () => graph.Client.Users.Delta.WithUrl(url).GetAsDeltaGetResponseAsync(cancellationToken: ct)).ConfigureAwait(false);
+        var changed = new List<User>();
+        var removed = new List<string>();
+        foreach (var u in page?.Value ?? [])
+        {
+            if (u.Id is null) continue;
+            if (u.AdditionalData.ContainsKey("@removed")) removed.Add(u.Id);
+            else changed.Add(u);
+        }
+        return (changed, removed, page?.OdataNextLink, page?.OdataDeltaLink);
+    }
+
     public Task<Drive?> GetUserDriveAsync(string userId, CancellationToken ct) =>
         Call("OneDrive för " + userId, () => graph.Client.Users["_"].Drive.WithUrl($"{graph.BaseUrl}/users/{GraphUrl.Segment(userId)}/drive").GetAsync(cancellationToken: ct));
 

@@ -19,7 +19,7 @@ public sealed class RequestHeaderTests : GraphTestBase
         await ScanHarness.GraphAsync(Server, Work.FullName, new GraphScanTargets { Sites = ["https://contoso.example/sites/skola"], AllOneDrives = true, Drives = ["od1"] });
 
         var kinds = Server.Requests.Select(r => r.Kind).ToHashSet();
-        Assert.Superset(new HashSet<FakeRequestKind> { FakeRequestKind.Site, FakeRequestKind.SiteDrives, FakeRequestKind.Drive, FakeRequestKind.Users,
+        Assert.Superset(new HashSet<FakeRequestKind> { FakeRequestKind.Site, FakeRequestKind.SiteDrives, FakeRequestKind.Drive, FakeRequestKind.UsersDelta,
             FakeRequestKind.UserDrive, FakeRequestKind.Delta, FakeRequestKind.Content, FakeRequestKind.Download, FakeRequestKind.Item }, kinds);
         Assert.All(Server.Requests, r => Assert.Matches(@"^NONISV\|Testkommun\|ClassScan/\d+\.\d+\.\d+$", r.UserAgent));
     }

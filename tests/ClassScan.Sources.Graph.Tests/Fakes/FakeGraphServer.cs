@@ -37,6 +37,32 @@ internal sealed class FakeGraphServer : IAsyncDisposable
     public List<FakeUser> Users { get; } = [];
     public int PageSize { get; set; } = 200;
 
+    /// <summary>Users-delta tokens older than this get 410 Gone.</summary>
+    public long MinValidUsersToken { get; set; }
+
+    private readonly List<JsonObject> userLog = [];
+
+    /// <summary>Adds or replaces a user and logs the change for the users delta.</summary>
+    public void ChangeUser(FakeUser user)
+    {
+        lock (userLog)
+        {
+            Users.RemoveAll(u => u.Id == user.Id);
+            Users.Add(user);
+            userLog.Add(UserJson(user));
+        }
+    }
+
+    /// <summary>Deletes a user; the users delta reports it as "@removed".</summary>
+    public void RemoveUser(string id)
+    {
+        lock (userLog)
+        {
+            Users.RemoveAll(u => u.Id == id);
+            userLog.Add(new JsonObject { ["id"] = id, ["@removed"] = new JsonObject { ["reason"] = "deleted" } });
+        }
+    }
+
     /// <summary>Decides per request whether to misbehave; null answers normally.</summary>
     public Func<FakeRequest, FakeFault?>? Fault { get; set; }
 
@@ -155,6 +181,9 @@ internal sealed class FakeGraphServer : IAsyncDisposable
                     ["value"] = new JsonArray(Users.Select(u => (JsonNode)new JsonObject { ["id"] = u.Id, ["displayName"] = u.DisplayName, ["userPrincipalName"] = u.Upn }).ToArray()),
                 });
                 return;
+            case FakeRequestKind.UsersDelta:
+                await UsersDeltaAsync(ctx, request);
+                return;
             case FakeRequestKind.UserDrive:
                 var user = Users.FirstOrDefault(u => u.Id == segments[2]);
                 if (user?.DriveId is null) await Error(ctx, request, 404, "itemNotFound");
@@ -208,6 +237,46 @@ internal sealed class FakeGraphServer : IAsyncDisposable
         }
         return item;
     }
+
+    private async Task UsersDeltaAsync(HttpContext ctx, FakeRequest request)
+    {
+        long? token = long.TryParse(ctx.Request.Query["token"], out var t) ? t : null;
+        var skip = int.TryParse(ctx.Request.Query["skip"], out var s) ? s : 0;
+        string? select = ctx.Request.Query["$select"];
+        List<JsonObject> feed;
+        long now;
+        lock (userLog)
+        {
+            if (token is { } tok && tok < MinValidUsersToken)
+            {
+                feed = [];
+                now = 0;
+            }
+            else
+            {
+                feed = token is { } from ? userLog.Skip((int)from).Select(o => (JsonObject)o.DeepClone()).ToList() : Users.Select(UserJson).ToList();
+                now = userLog.Count;
+            }
+        }
+        if (token is { } old && old < MinValidUsersToken)
+        {
+            await Error(ctx, request, 410, "syncStateNotFound");
+            return;
+        }
+        long at = long.TryParse(ctx.Request.Query["at"], out var a) ? a : now;
+        var page = feed.Skip(skip).Take(PageSize).Select(o => (JsonNode)(o.ContainsKey("@removed") ? o : Selected(o, select))).ToArray();
+        var body = new JsonObject { ["value"] = new JsonArray(page) };
+        var keep = select is null ? "" : "&$select=" + Uri.EscapeDataString(select);
+        var baseLink = $"{BaseUrl}/users/delta";
+        if (skip + PageSize < feed.Count)
+            body["@odata.nextLink"] = $"{baseLink}?{(token is null ? "" : $"token={token}&")}skip={skip + PageSize}&at={at}{keep}";
+        else
+            body["@odata.deltaLink"] = $"{baseLink}?token={(token is null ? at : now)}{keep}";
+        await Json(ctx, request, body);
+    }
+
+    private static JsonObject UserJson(FakeUser u) =>
+        new() { ["id"] = u.Id, ["displayName"] = u.DisplayName, ["userPrincipalName"] = u.Upn, ["accountEnabled"] = true, ["mail"] = u.Upn, ["jobTitle"] = "Handläggare" };
 
     private async Task HandleDownloadAsync(HttpContext ctx)
     {
@@ -308,6 +377,7 @@ internal sealed class FakeGraphServer : IAsyncDisposable
             ["sites", _, "drives"] => (FakeRequestKind.SiteDrives, null, null),
             ["sites", _] => (FakeRequestKind.Site, null, null),
             ["users"] => (FakeRequestKind.Users, null, null),
+            ["users", "delta"] => (FakeRequestKind.UsersDelta, null, null),
             ["users", _, "drive"] => (FakeRequestKind.UserDrive, null, null),
             _ => (FakeRequestKind.Unknown, null, null),
         };

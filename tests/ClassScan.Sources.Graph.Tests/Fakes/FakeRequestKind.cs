@@ -12,6 +12,8 @@ internal enum FakeRequestKind
     SiteDrives,
     AllSites,
     Users,
+    /// <summary>GET /users/delta (and its nextLink/deltaLink).</summary>
+    UsersDelta,
     UserDrive,
     Unknown,
 }
