@@ -68,11 +68,9 @@ internal sealed class GraphTargetResolver(GraphApi api, IUserDriveDirectory? use
             }
         }
 
-        if (targets.AllOneDrives && users is not null)
-        {
-            foreach (var d in await new OneDriveRoster(api, users).ResolveAsync(errors, ct).ConfigureAwait(false)) Add(d);
-        }
-        else if (targets.AllOneDrives)
+        var remembered = targets.AllOneDrives && users is not null ? await new OneDriveRoster(api, users).ResolveAsync(errors, ct).ConfigureAwait(false) : null;
+        foreach (var d in remembered ?? []) Add(d);
+        if (targets.AllOneDrives && remembered is null)
         {
             foreach (var user in await api.GetUsersAsync(ct).ConfigureAwait(false))
             {

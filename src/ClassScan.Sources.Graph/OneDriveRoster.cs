@@ -11,13 +11,15 @@ namespace ClassScan.Sources.Graph;
 /// no longer scanned; its items keep their last verdicts in the state. Each page is saved with the link after it,
 /// so a stopped run goes on from there. Users who had no OneDrive when asked are asked again each run (a OneDrive is
 /// made at first sign-in, which changes no property the users delta reports). If the users delta cannot be read,
-/// the drives known from earlier runs are scanned and the failure is an error row.
+/// the drives known from earlier runs are scanned and the failure is an error row; if there is no users delta at all
+/// (404/400/501 on the first listing, with nothing remembered), the caller lists every user instead.
 /// </summary>
 internal sealed class OneDriveRoster(GraphApi api, IUserDriveDirectory directory)
 {
     private const int MaxRestarts = 2;
 
-    public async Task<IReadOnlyList<DriveTarget>> ResolveAsync(ICollection<(string Target, string Error)> errors, CancellationToken ct)
+    /// <summary>The OneDrives to scan, or null when this Graph has no users delta and nothing is remembered yet.</summary>
+    public async Task<IReadOnlyList<DriveTarget>?> ResolveAsync(ICollection<(string Target, string Error)> errors, CancellationToken ct)
     {
         var known = directory.GetUserDrives().ToDictionary(u => u.UserId, StringComparer.Ordinal);
         var saved = directory.GetUsersDeltaLink();
@@ -41,6 +43,11 @@ internal sealed class OneDriveRoster(GraphApi api, IUserDriveDirectory directory
                 full = true;
                 seen.Clear();
                 continue;
+            }
+            catch (GraphRequestException ex) when (ex.Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.NotImplemented
+                                                   && full && known.Count == 0)
+            {
+                return null; // no users delta here (a national cloud, a test server): every user is listed, as without a state
             }
             catch (Exception ex) when (GraphTargetResolver.NotFatal(ex))
             {

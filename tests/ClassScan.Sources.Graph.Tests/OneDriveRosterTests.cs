@@ -118,4 +118,18 @@ public sealed class OneDriveRosterTests : GraphTestBase
         Assert.Equal(4, Server.Count(FakeRequestKind.Delta, successfulOnly: true));
         Assert.Contains("användarändringarna kunde inte läsas", Assert.Single(run.Results, r => r.Status == ScanStatus.Error).StatusDetail);
     }
+
+    [Fact]
+    public async Task NoUsersDeltaOnTheServer_EveryUserListedAsWithoutAState()
+    {
+        Users(3);
+        Server.UsersDeltaSupported = false;
+
+        var run = await ScanHarness.GraphAsync(Server, Work.FullName, AllOneDrives);
+
+        Assert.Equal(3, run.Results.Count);
+        Assert.All(run.Results, r => Assert.Equal(ScanStatus.Ok, r.Status));
+        Assert.Equal(1, Server.Count(FakeRequestKind.Users));
+        Assert.Equal(3, Server.Count(FakeRequestKind.UserDrive));
+    }
 }

@@ -37,6 +37,9 @@ internal sealed class FakeGraphServer : IAsyncDisposable
     public List<FakeUser> Users { get; } = [];
     public int PageSize { get; set; } = 200;
 
+    /// <summary>False: /users/delta is unknown here (400), as on a server that only lists /users.</summary>
+    public bool UsersDeltaSupported { get; set; } = true;
+
     /// <summary>Users-delta tokens older than this get 410 Gone.</summary>
     public long MinValidUsersToken { get; set; }
 
@@ -180,6 +183,9 @@ internal sealed class FakeGraphServer : IAsyncDisposable
                 {
                     ["value"] = new JsonArray(Users.Select(u => (JsonNode)new JsonObject { ["id"] = u.Id, ["displayName"] = u.DisplayName, ["userPrincipalName"] = u.Upn }).ToArray()),
                 });
+                return;
+            case FakeRequestKind.UsersDelta when !UsersDeltaSupported:
+                await Error(ctx, request, 400, "invalidRequest");
                 return;
             case FakeRequestKind.UsersDelta:
                 await UsersDeltaAsync(ctx, request);
