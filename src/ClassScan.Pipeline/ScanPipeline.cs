@@ -246,9 +246,23 @@ public sealed class ScanPipeline(
             // walks away from after FetchTimeout, like a hung parser; a stream it opens late is disposed.
             var open = Task.Run(async () =>
             {
-                var raw = await source.OpenReadAsync(item, ct).ConfigureAwait(false);
-                var read = await FetchedDocument.ReadAsync(item, raw, options, ct).ConfigureAwait(false);
-                return read.Timed(clock.Elapsed);
+                for (var attempt = 1; ; attempt++)
+                {
+                    var raw = await source.OpenReadAsync(item, ct).ConfigureAwait(false);
+                    try
+                    {
+                        var read = await FetchedDocument.ReadAsync(item, raw, options, ct).ConfigureAwait(false);
+                        return read.Timed(clock.Elapsed);
+                    }
+                    catch (ContentMismatchException ex) when (attempt >= 2)
+                    {
+                        return FetchedDocument.Failed(item, new ExtractionResult.Unreadable(ex.Message + " efter omförsök"), clock.Elapsed);
+                    }
+                    catch (ContentMismatchException)
+                    {
+                        // The bytes read disagree with the source's own checksum: read the item once more, afresh.
+                    }
+                }
             }, CancellationToken.None);
             FetchedDocument doc;
             try

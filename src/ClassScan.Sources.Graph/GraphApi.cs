@@ -12,8 +12,10 @@ internal sealed class GraphApi(GraphConnection graph)
 {
     public string FirstDeltaUrl(string driveId) => $"{graph.BaseUrl}/drives/{GraphUrl.Segment(driveId)}/root/delta";
 
+    /// <summary>One page of a drive's delta feed; the url gets <see cref="DeltaQuery.Select"/> unless it carries a $select.</summary>
     public async Task<(IReadOnlyList<DriveItem> Items, string? NextLink, string? DeltaLink)> GetDeltaPageAsync(string url, CancellationToken ct)
     {
+        url = DeltaQuery.WithSelect(url);
         var page = await Call("delta", () => graph.Client.Drives["_"].Items["root"].Delta.WithUrl(url).GetAsDeltaGetResponseAsync(cancellationToken: ct)).ConfigureAwait(false);
         return (page?.Value ?? [], page?.OdataNextLink, page?.OdataDeltaLink);
     }
@@ -77,6 +79,24 @@ internal sealed class GraphApi(GraphConnection graph)
             url = page?.OdataNextLink;
         }
         return all;
+    }
+
+    /// <summary>The first users-delta request: only what a OneDrive's label needs.</summary>
+    public string FirstUsersDeltaUrl() => $"{graph.BaseUrl}/users/delta?$select=id,displayName,userPrincipalName";
+
+    /// <summary>One page of the users delta: changed or added users, and the ids of removed ones ("@removed").</summary>
+    public async Task<(IReadOnlyList<User> Changed, IReadOnlyList<string> Removed, string? NextLink, string? DeltaLink)> GetUsersDeltaPageAsync(string url, CancellationToken ct)
+    {
+        var page = await Call("användarändringar", () => graph.Client.Users.Delta.WithUrl(url).GetAsDeltaGetResponseAsync(cancellationToken: ct)).ConfigureAwait(false);
+        var changed = new List<User>();
+        var removed = new List<string>();
+        foreach (var u in page?.Value ?? [])
+        {
+            if (u.Id is null) continue;
+            if (u.AdditionalData.ContainsKey("@removed")) removed.Add(u.Id);
+            else changed.Add(u);
+        }
+        return (changed, removed, page?.OdataNextLink, page?.OdataDeltaLink);
     }
 
     public Task<Drive?> GetUserDriveAsync(string userId, CancellationToken ct) =>

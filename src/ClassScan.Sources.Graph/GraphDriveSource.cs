@@ -37,6 +37,7 @@ public sealed class GraphDriveSource : IDocumentSource
     private readonly IFolderTree tree;
     private readonly ChangeFilter filter;
     private readonly GraphApi api;
+    private readonly IUserDriveDirectory? users;
 
     /// <param name="graph">The connection (not owned).</param>
     /// <param name="targets">The drives, sites and OneDrives to scan.</param>
@@ -44,8 +45,11 @@ public sealed class GraphDriveSource : IDocumentSource
     /// <param name="feed">Where a drive's delta feed is staged until it is applied.</param>
     /// <param name="tree">The drives' folder trees (paths from parent ids).</param>
     /// <param name="filter">Decides which files need a verdict, and tracks them in the run.</param>
-    public GraphDriveSource(GraphConnection graph, GraphScanTargets targets, IDeltaCursors cursors, IFeedStaging feed, IFolderTree tree, ChangeFilter filter)
+    /// <param name="users">Who owns which OneDrive, remembered between runs (--all-onedrives); null: every user is asked each run.</param>
+    public GraphDriveSource(GraphConnection graph, GraphScanTargets targets, IDeltaCursors cursors, IFeedStaging feed, IFolderTree tree, ChangeFilter filter,
+        IUserDriveDirectory? users = null)
     {
+        this.users = users;
         this.graph = graph;
         this.targets = targets;
         this.cursors = cursors;
@@ -60,7 +64,7 @@ public sealed class GraphDriveSource : IDocumentSource
 
     public async IAsyncEnumerable<SourceItem> EnumerateAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        var (drives, errors) = await new GraphTargetResolver(api).ResolveAsync(targets, ct).ConfigureAwait(false);
+        var (drives, errors) = await new GraphTargetResolver(api, users).ResolveAsync(targets, ct).ConfigureAwait(false);
         foreach (var (target, error) in errors)
             yield return new SourceItem("target:" + target, target, null, null) { EnumerationError = error };
 
@@ -103,7 +107,8 @@ public sealed class GraphDriveSource : IDocumentSource
             Gone();
             throw;
         }
-        return new ResumableDownloadStream(session, first, item.Size, graph.Options, Gone);
+        // Verified against the quickXorHash the item was listed with, where Graph gave one.
+        return new ResumableDownloadStream(session, first, item.Size, graph.Options, Gone, Run.Find(item.Id)?.Fingerprint.QuickXorHash);
     }
 
     /// <summary>Phase two: apply the staged feed to the state and hand on the files that need a verdict.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using ClassScan.State;
 using Microsoft.Graph.Models;
 
 namespace ClassScan.Sources.Graph;
@@ -7,8 +8,10 @@ namespace ClassScan.Sources.Graph;
 /// Turns --drive/--site/--all-sites/--all-onedrives into a list of drives with readable labels. A site or
 /// drive that cannot be read becomes an error (reported as a row), the rest is still scanned; a refused
 /// login (401) is fatal. A drive whose metadata cannot be read is still crawled, labelled by its id.
+/// With a <paramref name="users"/> directory, --all-onedrives remembers users between runs (<see cref="OneDriveRoster"/>);
+/// without one, every user is listed and asked for its OneDrive.
 /// </summary>
-internal sealed class GraphTargetResolver(GraphApi api)
+internal sealed class GraphTargetResolver(GraphApi api, IUserDriveDirectory? users = null)
 {
     public async Task<(IReadOnlyList<DriveTarget> Drives, IReadOnlyList<(string Target, string Error)> Errors)> ResolveAsync(
         GraphScanTargets targets, CancellationToken ct)
@@ -65,7 +68,9 @@ internal sealed class GraphTargetResolver(GraphApi api)
             }
         }
 
-        if (targets.AllOneDrives)
+        var remembered = targets.AllOneDrives && users is not null ? await new OneDriveRoster(api, users).ResolveAsync(errors, ct).ConfigureAwait(false) : null;
+        foreach (var d in remembered ?? []) Add(d);
+        if (targets.AllOneDrives && remembered is null)
         {
             foreach (var user in await api.GetUsersAsync(ct).ConfigureAwait(false))
             {
@@ -110,7 +115,7 @@ internal sealed class GraphTargetResolver(GraphApi api)
     private static bool IsPersonal(Site s) =>
         s.WebUrl is { } u && (u.Contains("-my.sharepoint.", StringComparison.OrdinalIgnoreCase) || u.Contains("/personal/", StringComparison.OrdinalIgnoreCase));
 
-    private static bool NotFatal(Exception ex) =>
+    internal static bool NotFatal(Exception ex) =>
         ex is GraphRequestException { Status: not HttpStatusCode.Unauthorized } or HttpRequestException or IOException or TimeoutException
             or Polly.Timeout.TimeoutRejectedException;
 }

@@ -21,7 +21,8 @@ public sealed class ResyncTests : GraphTestBase
         Assert.True(second.Summary.Complete);
         var delta = Server.Requests.Where(r => r.Kind == FakeRequestKind.Delta).ToList();
         Assert.Equal(410, delta[0].Status);
-        Assert.Equal("/v1.0/drives/d1/root/delta", delta[1].PathAndQuery); // the Location: a fresh enumeration
+        // The Location: a fresh enumeration (no token), given the scanner's $select.
+        Assert.Equal("/v1.0/drives/d1/root/delta?$select=" + DeltaQuery.Select, Uri.UnescapeDataString(delta[1].PathAndQuery));
         Assert.Equal(1, second.Run.Resyncs);
         Assert.Equal([files[11].Id], Server.Requests.Where(r => r.Kind == FakeRequestKind.Content).Select(r => r.ItemId));
         Assert.Contains(second.Changes, c => c is { Kind: FlagChangeKind.NoLongerFlagged, Why: "deleted" } && c.Path.EndsWith("/f010.txt", StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using ClassScan.Sources.Graph.Http;
 
 namespace ClassScan.Sources.Graph.Download;
@@ -55,6 +56,25 @@ internal sealed class DownloadSession(GraphConnection graph, string driveId, str
             throw new GraphRequestException(code, null, $"/content svarade HTTP {(int)code}");
         }
         throw new GraphRequestException(HttpStatusCode.LoopDetected, null, "för många omdirigeringar");
+    }
+
+    /// <summary>
+    /// The item's quickXorHash as Graph has it now (null when it lists none): one small JSON request, charged to the
+    /// item's budget, made only when a download did not match the hash it was listed with.
+    /// </summary>
+    public async Task<string?> CurrentQuickXorHashAsync(CancellationToken ct)
+    {
+        var url = new Uri($"{graph.BaseUrl}/drives/{GraphUrl.Segment(driveId)}/items/{GraphUrl.Segment(itemId)}?$select=id,file");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Options.Set(GraphRequestOptions.Budget, budget);
+        using var response = await graph.Api.SendAsync(request, ct).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode) return null;
+        await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        using var json = await JsonDocument.ParseAsync(body, cancellationToken: ct).ConfigureAwait(false);
+        return json.RootElement.TryGetProperty("file", out var file) && file.TryGetProperty("hashes", out var hashes)
+            && hashes.TryGetProperty("quickXorHash", out var q) && q.ValueKind == JsonValueKind.String
+            ? q.GetString()
+            : null;
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpClient client, Uri url, long offset, CancellationToken ct)

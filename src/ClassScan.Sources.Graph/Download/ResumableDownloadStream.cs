@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using ClassScan.Core.Scanning;
 using ClassScan.Sources.Graph.Http;
 
 namespace ClassScan.Sources.Graph.Download;
@@ -9,6 +10,12 @@ namespace ClassScan.Sources.Graph.Download;
 /// length (or before the item's listed size), or a transfer that stalls longer than the idle timeout is
 /// resumed from the byte reached with a Range request, after a jittered backoff, while the item's retry
 /// budget lasts. The pipeline spools it, so it is read once, front to back.
+/// <para>
+/// When Graph listed a quickXorHash, the bytes handed out are hashed as they pass (no second pass, nothing kept)
+/// and compared at the end of the stream. On a mismatch Graph is asked for the item's current hash: an item
+/// edited since it was listed is fine if the bytes match the new hash; otherwise the end of the stream throws
+/// <see cref="ContentMismatchException"/>, and the scan downloads the file once more.
+/// </para>
 /// </summary>
 internal sealed class ResumableDownloadStream : Stream
 {
@@ -21,14 +28,20 @@ internal sealed class ResumableDownloadStream : Stream
     private long skip;
     private long? expected;
     private int resumes;
+    private readonly string? listedHash;
+    private readonly QuickXorHash? hash;
+    private bool verified;
 
-    public ResumableDownloadStream(DownloadSession session, HttpResponseMessage first, long? listedSize, GraphConnectionOptions options, Action onGone)
+    public ResumableDownloadStream(DownloadSession session, HttpResponseMessage first, long? listedSize, GraphConnectionOptions options, Action onGone,
+        string? listedQuickXorHash = null)
     {
         this.session = session;
         this.options = options;
         this.onGone = onGone;
         response = first;
         expected = TotalLength(first) ?? listedSize;
+        listedHash = listedQuickXorHash;
+        hash = listedQuickXorHash is null ? null : new QuickXorHash();
     }
 
     public override bool CanRead => true;
@@ -48,12 +61,12 @@ internal sealed class ResumableDownloadStream : Stream
                 var n = await ReadWithIdleTimeoutAsync(buffer, cancellationToken).ConfigureAwait(false);
                 if (n > 0)
                 {
+                    hash?.Append(buffer.Span[..n]);
                     position += n;
                     return n;
                 }
                 if (expected is { } total && position < total)
                     throw new IOException($"överföringen slutade efter {position} av {total} byte");
-                return 0;
             }
             catch (Exception ex) when (IsCut(ex) && !cancellationToken.IsCancellationRequested)
             {
@@ -61,8 +74,35 @@ internal sealed class ResumableDownloadStream : Stream
                     throw new IOException($"nedladdningen avbröts och gav upp efter {session.Budget.Used} nya försök: {Core.Privacy.SafeText.Message(ex.Message)}", ex);
                 await Task.Delay(Backoff.Delay(options.Retry, resumes++), cancellationToken).ConfigureAwait(false);
                 await ReopenAsync(cancellationToken).ConfigureAwait(false);
+                continue;
             }
+            // The end of the content: outside the try, so a mismatch is not taken for a cut transfer.
+            await VerifyAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
         }
+    }
+
+    private async Task VerifyAsync(CancellationToken ct)
+    {
+        if (hash is null || verified) return;
+        var actual = hash.HashBase64();
+        if (!string.Equals(actual, listedHash, StringComparison.Ordinal))
+        {
+            // Edited after it was listed (a long first scan)? Then the bytes are the new version, and Graph's
+            // current hash vouches for them.
+            string? current;
+            try
+            {
+                current = await session.CurrentQuickXorHashAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                current = null; // no word from Graph: the listed hash is all there is
+            }
+            if (!string.Equals(actual, current, StringComparison.Ordinal))
+                throw new ContentMismatchException("innehållet stämmer inte med Graphs quickXorHash");
+        }
+        verified = true;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
@@ -121,7 +161,7 @@ internal sealed class ResumableDownloadStream : Stream
         }
     }
 
-    private static bool IsCut(Exception ex) => ex is IOException or HttpRequestException or TimeoutException;
+    private static bool IsCut(Exception ex) => ex is (IOException and not ContentMismatchException) or HttpRequestException or TimeoutException;
 
     private static long? TotalLength(HttpResponseMessage r) =>
         r.StatusCode == HttpStatusCode.PartialContent ? r.Content.Headers.ContentRange?.Length : r.Content.Headers.ContentLength;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -167,30 +166,46 @@ internal sealed class FakeDrive
         }
     }
 
+    /// <summary>
+    /// An item as delta sends it without $select: besides what the scanner reads, the properties a real driveItem
+    /// carries by default (createdBy, createdDateTime, fileSystemInfo, parentReference.driveType, and for files the
+    /// pre-authenticated @microsoft.graph.downloadUrl), so page sizes with and without $select compare fairly.
+    /// </summary>
     public JsonObject Render(FakeItem i)
     {
+        var modified = i.Modified.ToString("O");
         var o = new JsonObject
         {
+            ["createdDateTime"] = Clock.ToString("O"),
             ["id"] = i.Id,
             ["name"] = i.Name,
             ["eTag"] = $"\"{{{i.Id}}},{i.MetaVersion}\"",
-            ["lastModifiedDateTime"] = i.Modified.ToString("O"),
+            ["lastModifiedDateTime"] = modified,
             ["webUrl"] = WebUrl + (i.IsRoot ? "" : "/" + PathOf(i)),
+            ["createdBy"] = new JsonObject { ["user"] = new JsonObject { ["email"] = "anna.berg@contoso.example", ["id"] = "4a2b6c1e-0000-4000-8000-00000000a001", ["displayName"] = "Anna Berg" } },
             ["lastModifiedBy"] = new JsonObject { ["user"] = new JsonObject { ["displayName"] = i.ModifiedBy, ["email"] = "x@contoso.example" } },
+            ["fileSystemInfo"] = new JsonObject { ["createdDateTime"] = Clock.ToString("O"), ["lastModifiedDateTime"] = modified },
         };
         if (!OmitCTag) o["cTag"] = $"\"c:{{{i.Id}}},{i.ContentVersion}\"";
-        if (i.ParentId is not null) o["parentReference"] = new JsonObject { ["driveId"] = Id, ["id"] = i.ParentId };
+        if (i.ParentId is not null) o["parentReference"] = new JsonObject { ["driveType"] = DriveType, ["driveId"] = Id, ["id"] = i.ParentId };
         if (i.IsRoot) o["root"] = new JsonObject();
         if (i.IsFolder) o["folder"] = new JsonObject { ["childCount"] = 0 };
         if (i.PackageType is not null) o["package"] = new JsonObject { ["type"] = i.PackageType };
         if (i.IsFile)
         {
+            o["@microsoft.graph.downloadUrl"] = $"https://contoso.example/sites/skola/_layouts/15/download.aspx?UniqueId={i.Id}&Translate=false&tempauth=" + new string('v', 480) + "&ApiVersion=2.0";
             o["size"] = i.Content.Length;
             var file = new JsonObject { ["mimeType"] = "text/plain" };
-            if (!OmitHashes) file["hashes"] = new JsonObject { ["quickXorHash"] = Convert.ToBase64String(SHA1.HashData(i.Content)) };
+            if (!OmitHashes) file["hashes"] = new JsonObject { ["quickXorHash"] = ReferenceQuickXorHash.Base64(i.Content) };
             o["file"] = file;
         }
         return o;
+    }
+
+    /// <summary>The item's content changes behind the listing's back (its hash as listed goes stale).</summary>
+    public void EditQuietly(string id, string content)
+    {
+        lock (gate) items[id].Content = Encoding.UTF8.GetBytes(content);
     }
 
     private FakeItem Add(FakeItem item)

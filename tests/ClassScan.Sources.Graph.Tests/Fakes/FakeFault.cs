@@ -7,4 +7,5 @@ internal sealed record FakeFault(FakeFaultKind Kind, int Status = 0, int? RetryA
     public static FakeFault Unavailable(int? retryAfter = null) => new(FakeFaultKind.Status, 503, retryAfter);
     public static readonly FakeFault Reset = new(FakeFaultKind.Reset);
     public static readonly FakeFault Truncate = new(FakeFaultKind.Truncate);
+    public static readonly FakeFault Corrupt = new(FakeFaultKind.Corrupt);
 }

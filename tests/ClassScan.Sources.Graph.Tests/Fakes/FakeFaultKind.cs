@@ -8,4 +8,6 @@ internal enum FakeFaultKind
     Reset,
     /// <summary>Send the headers and half the body (download or delta page), then drop the connection.</summary>
     Truncate,
+    /// <summary>Send a download's whole body with one byte changed, as a transfer corrupted on the way.</summary>
+    Corrupt,
 }

@@ -12,7 +12,8 @@ namespace ClassScan.Sources.Graph.Tests.Fakes;
 /// Two Kestrel servers on 127.0.0.1: one speaks Graph's wire format (delta with nextLink/deltaLink paging and
 /// 410 resync, /content answering 302, drives, sites, users; every call needs "Bearer t"), the other plays
 /// the pre-authenticated download host (ranges supported; it records any Authorization header it receives).
-/// <see cref="Fault"/> injects 429/503, connection resets and truncated bodies. Everything is logged.
+/// <see cref="Fault"/> injects 429/503, connection resets, truncated and corrupted bodies. Delta honours $select as
+/// Graph does (only the selected properties, the $select carried into nextLink and deltaLink). Everything is logged.
 /// </summary>
 internal sealed class FakeGraphServer : IAsyncDisposable
 {
@@ -35,6 +36,35 @@ internal sealed class FakeGraphServer : IAsyncDisposable
     public List<FakeSite> Sites { get; } = [];
     public List<FakeUser> Users { get; } = [];
     public int PageSize { get; set; } = 200;
+
+    /// <summary>False: /users/delta is unknown here (400), as on a server that only lists /users.</summary>
+    public bool UsersDeltaSupported { get; set; } = true;
+
+    /// <summary>Users-delta tokens older than this get 410 Gone.</summary>
+    public long MinValidUsersToken { get; set; }
+
+    private readonly List<JsonObject> userLog = [];
+
+    /// <summary>Adds or replaces a user and logs the change for the users delta.</summary>
+    public void ChangeUser(FakeUser user)
+    {
+        lock (userLog)
+        {
+            Users.RemoveAll(u => u.Id == user.Id);
+            Users.Add(user);
+            userLog.Add(UserJson(user));
+        }
+    }
+
+    /// <summary>Deletes a user; the users delta reports it as "@removed".</summary>
+    public void RemoveUser(string id)
+    {
+        lock (userLog)
+        {
+            Users.RemoveAll(u => u.Id == id);
+            userLog.Add(new JsonObject { ["id"] = id, ["@removed"] = new JsonObject { ["reason"] = "deleted" } });
+        }
+    }
 
     /// <summary>Decides per request whether to misbehave; null answers normally.</summary>
     public Func<FakeRequest, FakeFault?>? Fault { get; set; }
@@ -119,6 +149,11 @@ internal sealed class FakeGraphServer : IAsyncDisposable
                 ctx.Response.StatusCode = 302;
                 ctx.Response.Headers.Location = $"{DownloadHost}/dl/{driveId}/{itemId}?v={item.ContentVersion}&sig=preauth";
                 return;
+            case FakeRequestKind.Item:
+                var one = Drives.GetValueOrDefault(driveId!)?.Get(itemId!);
+                if (one is null) await Error(ctx, request, 404, "itemNotFound");
+                else await Json(ctx, request, Selected(Drives[driveId!].Render(one), ctx.Request.Query["$select"]));
+                return;
             case FakeRequestKind.Drive:
                 if (Drives.GetValueOrDefault(driveId!) is not { } d)
                 {
@@ -149,6 +184,12 @@ internal sealed class FakeGraphServer : IAsyncDisposable
                     ["value"] = new JsonArray(Users.Select(u => (JsonNode)new JsonObject { ["id"] = u.Id, ["displayName"] = u.DisplayName, ["userPrincipalName"] = u.Upn }).ToArray()),
                 });
                 return;
+            case FakeRequestKind.UsersDelta when !UsersDeltaSupported:
+                await Error(ctx, request, 400, "invalidRequest");
+                return;
+            case FakeRequestKind.UsersDelta:
+                await UsersDeltaAsync(ctx, request);
+                return;
             case FakeRequestKind.UserDrive:
                 var user = Users.FirstOrDefault(u => u.Id == segments[2]);
                 if (user?.DriveId is null) await Error(ctx, request, 404, "itemNotFound");
@@ -178,15 +219,70 @@ internal sealed class FakeGraphServer : IAsyncDisposable
         // A full enumeration is pinned to the log position it started at, carried in its page links.
         long at = long.TryParse(ctx.Request.Query["at"], out var a) ? a : drive.Token;
         var feed = drive.Feed(token);
-        var page = feed.Skip(skip).Take(PageSize).ToList();
-        var body = new JsonObject { ["value"] = new JsonArray(page.Cast<JsonNode>().ToArray()) };
+        string? select = ctx.Request.Query["$select"];
+        var page = feed.Skip(skip).Take(PageSize).Select(o => (JsonNode)Selected(o, select)).ToList();
+        var body = new JsonObject { ["value"] = new JsonArray(page.ToArray()) };
+        // Like Graph, the links keep the request's $select.
         var baseLink = $"{BaseUrl}/drives/{driveId}/root/delta";
+        var keep = select is null ? "" : "&$select=" + Uri.EscapeDataString(select);
         if (skip + PageSize < feed.Count)
-            body["@odata.nextLink"] = $"{baseLink}?{(token is null ? "" : $"token={token}&")}skip={skip + PageSize}&at={at}";
+            body["@odata.nextLink"] = $"{baseLink}?{(token is null ? "" : $"token={token}&")}skip={skip + PageSize}&at={at}{keep}";
         else
-            body["@odata.deltaLink"] = $"{baseLink}?token={(token is null ? at : drive.Token)}";
+            body["@odata.deltaLink"] = $"{baseLink}?token={(token is null ? at : drive.Token)}{keep}";
         await Json(ctx, request, body);
     }
+
+    /// <summary>Only the selected top-level properties, as Graph answers a $select (no $select: everything).</summary>
+    internal static JsonObject Selected(JsonObject item, string? select)
+    {
+        if (string.IsNullOrEmpty(select)) return item;
+        var keep = select.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in item.Select(p => p.Key).ToList())
+        {
+            if (!keep.Contains(name)) item.Remove(name);
+        }
+        return item;
+    }
+
+    private async Task UsersDeltaAsync(HttpContext ctx, FakeRequest request)
+    {
+        long? token = long.TryParse(ctx.Request.Query["token"], out var t) ? t : null;
+        var skip = int.TryParse(ctx.Request.Query["skip"], out var s) ? s : 0;
+        string? select = ctx.Request.Query["$select"];
+        List<JsonObject> feed;
+        long now;
+        lock (userLog)
+        {
+            if (token is { } tok && tok < MinValidUsersToken)
+            {
+                feed = [];
+                now = 0;
+            }
+            else
+            {
+                feed = token is { } from ? userLog.Skip((int)from).Select(o => (JsonObject)o.DeepClone()).ToList() : Users.Select(UserJson).ToList();
+                now = userLog.Count;
+            }
+        }
+        if (token is { } old && old < MinValidUsersToken)
+        {
+            await Error(ctx, request, 410, "syncStateNotFound");
+            return;
+        }
+        long at = long.TryParse(ctx.Request.Query["at"], out var a) ? a : now;
+        var page = feed.Skip(skip).Take(PageSize).Select(o => (JsonNode)(o.ContainsKey("@removed") ? o : Selected(o, select))).ToArray();
+        var body = new JsonObject { ["value"] = new JsonArray(page) };
+        var keep = select is null ? "" : "&$select=" + Uri.EscapeDataString(select);
+        var baseLink = $"{BaseUrl}/users/delta";
+        if (skip + PageSize < feed.Count)
+            body["@odata.nextLink"] = $"{baseLink}?{(token is null ? "" : $"token={token}&")}skip={skip + PageSize}&at={at}{keep}";
+        else
+            body["@odata.deltaLink"] = $"{baseLink}?token={(token is null ? at : now)}{keep}";
+        await Json(ctx, request, body);
+    }
+
+    private static JsonObject UserJson(FakeUser u) =>
+        new() { ["id"] = u.Id, ["displayName"] = u.DisplayName, ["userPrincipalName"] = u.Upn, ["accountEnabled"] = true, ["mail"] = u.Upn, ["jobTitle"] = "Handläggare" };
 
     private async Task HandleDownloadAsync(HttpContext ctx)
     {
@@ -230,6 +326,16 @@ internal sealed class FakeGraphServer : IAsyncDisposable
                 request.Status = -1;
                 ctx.Abort();
                 return true;
+            case FakeFaultKind.Corrupt when request.Kind == FakeRequestKind.Download && request.ItemId is { } cid
+                                              && Drives.GetValueOrDefault(request.DriveId!)?.Get(cid) is { Content.Length: > 0 } corrupted:
+                request.Status = 200;
+                var copy = corrupted.Content.ToArray();
+                copy[copy.Length / 2] ^= 0x20;
+                ctx.Response.StatusCode = 200;
+                ctx.Response.ContentType = "application/octet-stream";
+                ctx.Response.ContentLength = copy.Length;
+                await ctx.Response.Body.WriteAsync(copy);
+                return true;
             case FakeFaultKind.Truncate:
                 request.Status = -2;
                 var bytes = request.Kind == FakeRequestKind.Download && request.ItemId is { } id && Drives.GetValueOrDefault(request.DriveId!)?.Get(id) is { } item
@@ -255,7 +361,10 @@ internal sealed class FakeGraphServer : IAsyncDisposable
         var range = ctx.Request.Headers.Range.ToString();
         long? from = range.StartsWith("bytes=", StringComparison.Ordinal) && long.TryParse(range[6..].TrimEnd('-'), out var f) ? f : null;
         var r = new FakeRequest(kind, ctx.Request.Path + ctx.Request.QueryString, driveId, itemId, attempts.AddOrUpdate(key, 1, (_, n) => n + 1),
-            ctx.Request.Headers.Authorization.Count > 0, from, DateTimeOffset.UtcNow, ctx.Request.Headers.UserAgent.ToString());
+            ctx.Request.Headers.Authorization.Count > 0, from, DateTimeOffset.UtcNow, ctx.Request.Headers.UserAgent.ToString())
+        {
+            Prefer = ctx.Request.Headers["Prefer"].ToString(),
+        };
         log.Enqueue(r);
         return r;
     }
@@ -268,11 +377,13 @@ internal sealed class FakeGraphServer : IAsyncDisposable
         {
             ["drives", var d, "root", "delta"] => (FakeRequestKind.Delta, d, null),
             ["drives", var d, "items", var i, "content"] => (FakeRequestKind.Content, d, i),
+            ["drives", var d, "items", var i] => (FakeRequestKind.Item, d, i),
             ["drives", var d] => (FakeRequestKind.Drive, d, null),
             ["sites", "getAllSites"] => (FakeRequestKind.AllSites, null, null),
             ["sites", _, "drives"] => (FakeRequestKind.SiteDrives, null, null),
             ["sites", _] => (FakeRequestKind.Site, null, null),
             ["users"] => (FakeRequestKind.Users, null, null),
+            ["users", "delta"] => (FakeRequestKind.UsersDelta, null, null),
             ["users", _, "drive"] => (FakeRequestKind.UserDrive, null, null),
             _ => (FakeRequestKind.Unknown, null, null),
         };
@@ -300,7 +411,9 @@ internal sealed class FakeGraphServer : IAsyncDisposable
         request.Status = 200;
         ctx.Response.StatusCode = 200;
         ctx.Response.ContentType = "application/json";
-        await ctx.Response.WriteAsync(body.ToJsonString());
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body.ToJsonString());
+        request.ResponseBytes = bytes.Length;
+        await ctx.Response.Body.WriteAsync(bytes);
     }
 
     private static async Task Error(HttpContext ctx, FakeRequest request, int status, string code)

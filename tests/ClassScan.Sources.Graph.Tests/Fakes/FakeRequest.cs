@@ -4,4 +4,10 @@ namespace ClassScan.Sources.Graph.Tests.Fakes;
 internal sealed record FakeRequest(FakeRequestKind Kind, string PathAndQuery, string? DriveId, string? ItemId, int Attempt, bool HasAuthorization, long? RangeFrom, DateTimeOffset At, string UserAgent)
 {
     public int Status { get; set; }
+
+    /// <summary>The Prefer header as received ("" without one).</summary>
+    public string Prefer { get; init; } = "";
+
+    /// <summary>Bytes of the JSON body answered (0 for other answers).</summary>
+    public int ResponseBytes { get; set; }
 }
