@@ -167,10 +167,6 @@ public sealed partial class PostgresStateStore
         return list;
     });
 
-    /// <summary>What a look at the database finds, for doctor: schema version and the items it remembers.</summary>
-    public StateSummary Inspect() => Read(conn =>
-        new StateSummary(PostgresMigrations.AppliedVersion(conn), (long)Scalar(conn, null, "SELECT count(*) FROM items")!));
-
     private static ScanStatus Status(string? name) => name switch
     {
         "ok" => ScanStatus.Ok,

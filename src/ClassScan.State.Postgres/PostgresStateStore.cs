@@ -68,6 +68,34 @@ public sealed partial class PostgresStateStore : IScanStateStore
         }
     }
 
+    /// <summary>
+    /// Looks at the database without changing it, for doctor: the same checks a scan makes before it writes (it
+    /// connects, reads the schema version and counts the items; no migration, no report key). A database or schema
+    /// that does not exist yet is version 0 with no items (the first scan creates it).
+    /// </summary>
+    /// <exception cref="StateSchemaTooNewException">A newer ClassScan migrated the database.</exception>
+    /// <exception cref="NpgsqlException">The server is unreachable, refused the login, or failed.</exception>
+    public static StateSummary Inspect(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "classscan doctor";
+        using var conn = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            conn.Open();
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            return new StateSummary(0, 0);
+        }
+        var version = PostgresMigrations.AppliedVersion(conn);
+        if (version > PostgresMigrations.Latest) throw new StateSchemaTooNewException(Describe(builder), version, PostgresMigrations.Latest);
+        var items = version == 0 || Scalar(conn, null, "SELECT to_regclass('items') IS NOT NULL") is not true
+            ? 0L
+            : (long)Scalar(conn, null, "SELECT count(*) FROM items")!;
+        return new StateSummary(version, items);
+    }
+
     /// <summary>Host, port and database of a connection string, for messages and logs: never the password.</summary>
     internal static string Describe(NpgsqlConnectionStringBuilder b) =>
         $"PostgreSQL-databasen {b.Database ?? b.Username ?? "postgres"} på {b.Host ?? "localhost"}" + (b.Port != NpgsqlConnection.DefaultPort ? $":{b.Port}" : "");
@@ -103,6 +131,11 @@ public sealed partial class PostgresStateStore : IScanStateStore
 
     /// <inheritdoc/>
     public Core.Scanning.OutputWriteException? AsWriteFailure(Exception ex) => PostgresFailure.AsWriteFailure(ex, Description);
+
+    /// <summary>A --state value as an Npgsql connection string when it names a PostgreSQL database (key=value pairs with
+    /// Host or Server, or a postgresql:// URI), or null when it is a file path (the SQLite store's).</summary>
+    /// <exception cref="FormatException">It looks like a connection but cannot be read (Swedish, without the password).</exception>
+    public static string? ConnectionStringFrom(string stateValue) => PostgresConnectionString.From(stateValue);
 
     /// <summary>Where a connection string points, for messages: "PostgreSQL-databasen classscan på db1:5433", never the
     /// password; "PostgreSQL (ogiltig anslutningssträng)" when it cannot be read.</summary>

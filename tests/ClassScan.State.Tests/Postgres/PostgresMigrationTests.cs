@@ -76,6 +76,7 @@ public sealed class PostgresMigrationTests : IDisposable
 
         var ex = Assert.Throws<StateSchemaTooNewException>(() => PostgresStateStore.Open(Db.ConnectionString));
 
+        Assert.Equal(newer, Assert.Throws<StateSchemaTooNewException>(() => PostgresStateStore.Inspect(Db.ConnectionString)).Found);
         Assert.Equal(newer, ex.Found);
         Assert.Contains("PostgreSQL-databasen " + Db.Name, ex.Message, StringComparison.Ordinal);
         Assert.Equal(0L, Db.Scalar("SELECT count(*) FROM meta")); // no report key written
@@ -100,10 +101,11 @@ public sealed class PostgresMigrationTests : IDisposable
         var cs = new NpgsqlConnectionStringBuilder(Db.ConnectionString) { Database = name }.ConnectionString;
         try
         {
+            Assert.Equal(new StateSummary(0, 0), PostgresStateStore.Inspect(cs)); // doctor creates nothing
+
             using var store = PostgresStateStore.Open(cs);
 
-            Assert.Equal(PostgresMigrations.Latest, store.Inspect().SchemaVersion);
-            Assert.Equal(0L, store.Inspect().Items);
+            Assert.Equal(new StateSummary(PostgresMigrations.Latest, 0), PostgresStateStore.Inspect(cs));
         }
         finally
         {
