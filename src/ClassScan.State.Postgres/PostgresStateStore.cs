@@ -17,6 +17,8 @@ namespace ClassScan.State.Postgres;
 /// </summary>
 public sealed partial class PostgresStateStore : IScanStateStore
 {
+    private const int DefaultCommandTimeoutSeconds = 30, LongCommandTimeoutSeconds = 600;
+
     private readonly NpgsqlDataSource db;
     private readonly TimeProvider time;
 
@@ -55,6 +57,9 @@ public sealed partial class PostgresStateStore : IScanStateStore
         // a server crash once the WAL writer flushes it (well under a second), which costs at most a rescan of the last
         // files. Waiting for the disk on every verdict instead made it 10-15 times slower (benchmarks, state-store). An
         // operator who wants every commit on disk sets synchronous_commit in Options, which is then left alone.
+        // A complete listing's deletions or a full feed's last page touch every item of a drive in one statement: seconds
+        // for a million items, past Npgsql's default of 30 s on a busy server. A value the operator set is kept.
+        if (builder.CommandTimeout == DefaultCommandTimeoutSeconds) builder.CommandTimeout = LongCommandTimeoutSeconds;
         if (builder.Options?.Contains("synchronous_commit", StringComparison.Ordinal) != true)
             builder.Options = (builder.Options is { Length: > 0 } o ? o + " " : "") + "-c synchronous_commit=off";
         var description = Describe(builder);
