@@ -133,6 +133,6 @@ public sealed class PostgresStateTests : IDisposable
         var migrated = Doctor.DoctorChecks.StateDatabase(db.ConnectionString);
 
         Assert.Equal(Doctor.DoctorOutcome.Ok, migrated.Outcome);
-        Assert.EndsWith($"(PostgreSQL): schemaversion {PostgresMigrations.Latest}, 0 filer", migrated.Message, StringComparison.Ordinal);
+        Assert.EndsWith($" på {new Npgsql.NpgsqlConnectionStringBuilder(db.ConnectionString).Host}: schemaversion {PostgresMigrations.Latest}, 0 filer", migrated.Message, StringComparison.Ordinal);
     }
 }

@@ -32,8 +32,8 @@ internal static class PostgresStateCheck
         {
             var summary = PostgresStateStore.Inspect(cs, ConnectTimeoutSeconds);
             return summary.SchemaVersion == 0
-                ? new(Name, DoctorOutcome.Ok, $"{location.Display} (PostgreSQL) nås; schemat skapas vid första körningen (den läser då alla filer)")
-                : new(Name, DoctorOutcome.Ok, $"{location.Display} (PostgreSQL): schemaversion {summary.SchemaVersion}, {summary.Items} filer");
+                ? new(Name, DoctorOutcome.Ok, $"{location.Display} nås; schemat skapas vid första körningen (den läser då alla filer)")
+                : new(Name, DoctorOutcome.Ok, $"{location.Display}: schemaversion {summary.SchemaVersion}, {summary.Items} filer");
         }
         catch (StateSchemaTooNewException ex)
         {
