@@ -1,0 +1,14 @@
+using ClassScan.State.Work;
+
+namespace ClassScan.State.Tests.Work;
+
+/// <summary>The contract on the single-node queue (SQLite state): every "node" shares one instance.</summary>
+public sealed class InMemoryWorkQueueTests : WorkQueueContract
+{
+    private readonly InMemoryWorkQueue queue = new();
+
+    public override Task InitializeAsync() => Task.CompletedTask;
+    public override Task DisposeAsync() => Task.CompletedTask;
+
+    protected override Task<(IWorkQueue Queue, INodeRegistry Nodes)> NodeAsync() => Task.FromResult<(IWorkQueue, INodeRegistry)>((queue, queue));
+}
