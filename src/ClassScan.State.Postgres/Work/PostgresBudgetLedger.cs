@@ -15,27 +15,33 @@ public sealed class PostgresBudgetLedger(NpgsqlDataSource db, TimeProvider? cloc
     private readonly TimeProvider time = clock ?? TimeProvider.System;
 
     // The CTE locks the row (FOR UPDATE) before reading it: without the lock two nodes could compute the same
-    // balance from one snapshot and both spend it.
+    // balance from one snapshot and both spend it. The clock is read after the lock (clock_timestamp, not the
+    // statement's start), and refilled_at only moves forward, so no stretch of time is refilled twice.
     internal const string TakeSql = """
         WITH b AS (
-          SELECT least(burst, tokens + greatest(0, extract(epoch FROM now() - refilled_at)) * units_per_second) AS avail,
-                 CASE WHEN day = (now() AT TIME ZONE 'UTC')::date THEN used_today ELSE 0 END AS used,
-                 units_per_day,
-                 coalesce(paused_until > now(), false) AS paused
+          SELECT tokens, burst, units_per_second, units_per_day, refilled_at, day, used_today, paused_until, clock_timestamp() AS at
           FROM graph_budget WHERE id = 1
           FOR UPDATE),
+        a AS (
+          SELECT at,
+                 least(burst, tokens + greatest(0, extract(epoch FROM at - refilled_at)) * units_per_second) AS avail,
+                 CASE WHEN day = (at AT TIME ZONE 'UTC')::date THEN used_today ELSE 0 END AS used,
+                 units_per_day,
+                 coalesce(paused_until > at, false) AS paused
+          FROM b),
         g AS (
-          SELECT avail, used,
+          SELECT at, avail, used,
                  CASE WHEN paused THEN 0
                       ELSE greatest(0, least(@wanted::double precision, floor(avail), (units_per_day - used)::double precision))::integer
                  END AS granted
-          FROM b)
+          FROM a)
         UPDATE graph_budget t
-        SET tokens = g.avail - g.granted, refilled_at = now(), day = (now() AT TIME ZONE 'UTC')::date, used_today = g.used + g.granted
+        SET tokens = g.avail - g.granted, refilled_at = greatest(t.refilled_at, g.at),
+            day = (g.at AT TIME ZONE 'UTC')::date, used_today = g.used + g.granted
         FROM g WHERE t.id = 1
         RETURNING g.granted, t.tokens, t.units_per_second, t.units_per_day - t.used_today,
-                  CASE WHEN t.paused_until > now() THEN extract(epoch FROM t.paused_until - now())::double precision END,
-                  extract(epoch FROM (date_trunc('day', now() AT TIME ZONE 'UTC') + interval '1 day') - (now() AT TIME ZONE 'UTC'))
+                  CASE WHEN t.paused_until > g.at THEN extract(epoch FROM t.paused_until - g.at)::double precision END,
+                  extract(epoch FROM (date_trunc('day', g.at AT TIME ZONE 'UTC') + interval '1 day') - (g.at AT TIME ZONE 'UTC'))
         """;
 
     public async Task ConfigureAsync(BudgetLimits limits, CancellationToken ct)

@@ -141,7 +141,6 @@ public sealed class PostgresWorkQueue(NpgsqlDataSource db) : IWorkQueue, INodeRe
     {
         await using var conn = await db.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(conn);
-        batch.BatchCommands.Add(CountersCommand(node, counters, stopped: false));
         // An expired lease is not revived: another node may be about to take it, and the completion check says lost.
         var extend = new NpgsqlBatchCommand("""
             UPDATE work_units SET lease_expires = now() + make_interval(secs => @secs)
@@ -151,9 +150,10 @@ public sealed class PostgresWorkQueue(NpgsqlDataSource db) : IWorkQueue, INodeRe
         extend.Parameters.AddWithValue("node", node);
         extend.Parameters.AddWithValue("secs", leaseFor.TotalSeconds);
         batch.BatchCommands.Add(extend);
+        // After the RETURNING statement: a statement without a result set is skipped by the reader anyway.
+        batch.BatchCommands.Add(CountersCommand(node, counters, stopped: false));
         var held = new HashSet<string>(StringComparer.Ordinal);
         await using var r = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        await r.NextResultAsync(ct).ConfigureAwait(false);
         while (await r.ReadAsync(ct).ConfigureAwait(false)) held.Add(r.GetString(0));
         return held;
     }

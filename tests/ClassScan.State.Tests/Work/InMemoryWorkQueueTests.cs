@@ -7,8 +7,5 @@ public sealed class InMemoryWorkQueueTests : WorkQueueContract
 {
     private readonly InMemoryWorkQueue queue = new();
 
-    public override Task InitializeAsync() => Task.CompletedTask;
-    public override Task DisposeAsync() => Task.CompletedTask;
-
     protected override Task<(IWorkQueue Queue, INodeRegistry Nodes)> NodeAsync() => Task.FromResult<(IWorkQueue, INodeRegistry)>((queue, queue));
 }

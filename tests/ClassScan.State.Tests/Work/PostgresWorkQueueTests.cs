@@ -1,28 +1,27 @@
 using ClassScan.State.Postgres.Work;
 using ClassScan.State.Work;
+using ClassScan.TestSupport.Postgres;
+using Npgsql;
 
 namespace ClassScan.State.Tests.Work;
 
 /// <summary>The contract on PostgreSQL: each node is its own queue over its own data source, as separate processes are.</summary>
+[Trait("Category", PostgresAvailability.Category)]
 public sealed class PostgresWorkQueueTests : WorkQueueContract
 {
-    private readonly List<Npgsql.NpgsqlDataSource> sources = [];
-    private TestPostgres? pg;
+    private readonly List<NpgsqlDataSource> sources = [];
+    private PostgresDatabase? db;
 
-    public override async Task InitializeAsync()
+    public override void Dispose()
     {
-        if (TestPostgres.Admin is not null) pg = await TestPostgres.CreateAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        foreach (var s in sources) await s.DisposeAsync();
-        if (pg is not null) await pg.DisposeAsync();
+        foreach (var s in sources) s.Dispose();
+        db?.Dispose();
     }
 
     protected override Task<(IWorkQueue Queue, INodeRegistry Nodes)> NodeAsync()
     {
-        var source = Npgsql.NpgsqlDataSource.Create(pg!.ConnectionString);
+        db ??= TestPostgres.Create();
+        var source = NpgsqlDataSource.Create(db.ConnectionString);
         sources.Add(source);
         var q = new PostgresWorkQueue(source);
         return Task.FromResult<(IWorkQueue, INodeRegistry)>((q, q));
