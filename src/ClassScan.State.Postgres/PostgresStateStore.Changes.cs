@@ -1,15 +1,20 @@
+using Npgsql;
 using ClassScan.Core.Classification;
 using ClassScan.Core.Scanning;
 
 namespace ClassScan.State.Postgres;
 
-internal sealed partial class PostgresStateStore
+public sealed partial class PostgresStateStore
 {
-    /// <summary>Items of the scopes in @scopes (a text array) with their scope's label; callers add "AND ..." conditions.</summary>
+    /// <summary>Items of the scopes (every scope when @all, else those in the text array @scopes) with their scope's
+    /// label; callers add "AND ..." conditions and pass <see cref="ScopeArgs"/>.</summary>
     private const string ItemsOfScopes = """
         SELECT i.*, s.label AS scope_label, s.kind AS scope_kind FROM items i LEFT JOIN scopes s ON s.scope = i.scope
-        WHERE i.scope = ANY(@scopes)
+        WHERE (@all OR i.scope = ANY(@scopes))
         """;
+
+    /// <summary>The filter of a <see cref="ScopeSet"/>: all scopes, or exactly the ones named (none matches nothing).</summary>
+    private static NpgsqlParameter[] ScopeArgs(ScopeSet scopes) => [Bool("all", scopes.IsAll), TextArray("scopes", scopes.Scopes)];
 
     /// <summary>A path as the reports show it: under its scope's label (the drive or folder name) when there is one.</summary>
     private static string Shown(string? label, string? path) => string.IsNullOrEmpty(label) ? path ?? "" : label + "/" + path;
@@ -19,14 +24,14 @@ internal sealed partial class PostgresStateStore
     /// flagged, no longer flagged (deleted, moved, cleaned) and still flagged. A deleted file whose content
     /// (quickXorHash or SHA-256) turns up newly flagged elsewhere counts as moved.
     /// </summary>
-    public IReadOnlyList<FlagChange> GetChanges(IReadOnlyCollection<string> scopes, long runId)
+    public IReadOnlyList<FlagChange> GetChanges(ScopeSet scopes, long runId)
     {
         var rows = Read(conn =>
         {
             using var cmd = Command(conn, null, ItemsOfScopes + """
 
                   AND ((i.flagged AND NOT i.deleted) OR i.reported_flagged)
-                """, TextArray("scopes", scopes));
+                """, ScopeArgs(scopes));
             using var r = cmd.ExecuteReader();
             var list = new List<ChangeCandidate>();
             while (r.Read())
@@ -111,31 +116,31 @@ internal sealed partial class PostgresStateStore
     /// Makes the current flags the baseline for the next changes report and forgets deleted items. Called after
     /// a complete run's changes.csv is written; an interrupted run leaves the baseline, so nothing is missed.
     /// </summary>
-    public void AcceptChanges(IReadOnlyCollection<string> scopes) => WriteBatch(
+    public void AcceptChanges(ScopeSet scopes) => WriteBatch(
         ("""
          UPDATE items SET reported_flagged = CASE WHEN deleted THEN false ELSE flagged END,
            reported_path = path, reported_level = flag_level
-         WHERE scope = ANY(@scopes)
-         """, [TextArray("scopes", scopes)]),
-        ("DELETE FROM items WHERE deleted AND scope = ANY(@scopes)", [TextArray("scopes", scopes)]));
+         WHERE (@all OR scope = ANY(@scopes))
+         """, ScopeArgs(scopes)),
+        ("DELETE FROM items WHERE deleted AND (@all OR scope = ANY(@scopes))", ScopeArgs(scopes)));
 
     /// <summary>Files flagged now in the given scopes (what still has to leave M365).</summary>
-    public int CountFlagged(IReadOnlyCollection<string> scopes) => Read(conn =>
-        (int)(long)Scalar(conn, null, "SELECT count(*) FROM items WHERE flagged AND NOT deleted AND scope = ANY(@scopes)", TextArray("scopes", scopes))!);
+    public int CountFlagged(ScopeSet scopes) => Read(conn =>
+        (int)(long)Scalar(conn, null, "SELECT count(*) FROM items WHERE flagged AND NOT deleted AND (@all OR scope = ANY(@scopes))", ScopeArgs(scopes))!);
 
     /// <summary>
     /// The last verdicts of live items in <paramref name="scopes"/> that this run did not judge (unchanged since
     /// an earlier run), as results for the reports; these carry no evidence, the extractor says "tidigare bedömd".
     /// Ordered by scope and path byte for byte (COLLATE "C"), as SQLite orders them, whatever the database's locale.
     /// </summary>
-    public IReadOnlyList<ScanResult> GetCarriedResults(IReadOnlyCollection<string> scopes, long runId) => Read(conn =>
+    public IReadOnlyList<ScanResult> GetCarriedResults(ScopeSet scopes, long runId) => Read(conn =>
     {
         var list = new List<ScanResult>();
         using var cmd = Command(conn, null, ItemsOfScopes + """
 
               AND NOT i.deleted AND i.status IS NOT NULL AND (i.run_id IS NULL OR i.run_id <> @run)
             ORDER BY i.scope COLLATE "C", i.path COLLATE "C"
-            """, TextArray("scopes", scopes), Bigint("run", runId));
+            """, [.. ScopeArgs(scopes), Bigint("run", runId)]);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
@@ -144,7 +149,7 @@ internal sealed partial class PostgresStateStore
             var level = Long(r, "level");
             list.Add(new ScanResult
             {
-                Item = new SourceItem(ScanStateStore.SourceItemId(Str(r, "scope_kind"), Str(r, "scope")!, Str(r, "item_id")!), shown, Long(r, "size"), Time(r, "last_modified"))
+                Item = new SourceItem(ScopeRecord.SourceItemId(Str(r, "scope_kind"), Str(r, "scope")!, Str(r, "item_id")!), shown, Long(r, "size"), Time(r, "last_modified"))
                 {
                     ReportId = Str(r, "report_id"),
                     WebUrl = Str(r, "web_url"),
@@ -161,10 +166,6 @@ internal sealed partial class PostgresStateStore
         }
         return list;
     });
-
-    /// <summary>What a look at the database finds, for doctor: schema version and the items it remembers.</summary>
-    public StateSummary Inspect() => Read(conn =>
-        new StateSummary(PostgresMigrations.AppliedVersion(conn), (long)Scalar(conn, null, "SELECT count(*) FROM items")!));
 
     private static ScanStatus Status(string? name) => name switch
     {

@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace ClassScan.State.Postgres;
 
-internal sealed partial class PostgresStateStore
+public sealed partial class PostgresStateStore
 {
     private const string MissingAfterFullListing = "saknas i fullständig listning av enheten";
 
@@ -110,11 +110,6 @@ internal sealed partial class PostgresStateStore
          WHERE scope=@s AND feed_final IS NOT NULL
          """, [TimeParam("t", Now()), Text("s", scope)]),
         ("DELETE FROM feed WHERE scope=@s", [Text("s", scope)]));
-
-    /// <summary>Forgets a feed in progress (its resume link failed); the committed delta link stays.</summary>
-    public void AbandonFeed(string scope) => WriteBatch(
-        ("DELETE FROM feed WHERE scope=@s", [Text("s", scope)]),
-        ("UPDATE scopes SET feed_started=false, feed_full=false, feed_next=NULL, feed_final=NULL WHERE scope=@s", [Text("s", scope)]));
 
     /// <summary>A folder, root or package node of the folder tree.</summary>
     public NodeRecord? GetNode(string scope, string nodeId) => Read(conn =>

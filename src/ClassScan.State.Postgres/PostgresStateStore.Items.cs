@@ -3,17 +3,9 @@ using Npgsql;
 
 namespace ClassScan.State.Postgres;
 
-internal sealed partial class PostgresStateStore
+public sealed partial class PostgresStateStore
 {
     private const string GoneBeforeRead = "borttagen innan den hann läsas";
-
-    /// <summary>The remembered item, or null if it was never judged in this scope.</summary>
-    public ItemRecord? GetItem(string scope, string itemId) => Read(conn =>
-    {
-        using var cmd = Command(conn, null, "SELECT * FROM items WHERE scope=@s AND item_id=@i", Text("s", scope), Text("i", itemId));
-        using var r = cmd.ExecuteReader();
-        return r.Read() ? ReadItem(r) : null;
-    });
 
     /// <summary>The remembered items of one scope among <paramref name="itemIds"/> (a feed page's worth), in one round
     /// trip; ids the state does not know are absent from the answer.</summary>
@@ -59,23 +51,10 @@ internal sealed partial class PostgresStateStore
         return list;
     });
 
-    /// <summary>Live item ids and paths of a scope (for finding files that vanished from a local folder).</summary>
-    public IReadOnlyList<(string ItemId, string? Path)> GetLiveItems(string scope) => Read(conn =>
-    {
-        using var cmd = Command(conn, null, "SELECT item_id, path FROM items WHERE scope=@s AND NOT deleted", Text("s", scope));
-        using var r = cmd.ExecuteReader();
-        var list = new List<(string, string?)>();
-        while (r.Read()) list.Add((r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)));
-        return list;
-    });
-
-    /// <summary>The listing matches content already judged: refresh location and fingerprint, keep the verdict, and
-    /// drop the item's staging row in the same transaction.</summary>
-    public void MarkUnchanged(TrackedItem listing) => MarkUnchanged([listing]);
-
     /// <summary>
-    /// <see cref="MarkUnchanged(TrackedItem)"/> for a feed page's worth of items in one transaction and one round trip
-    /// (unnest of one array per column). An item listed twice keeps its last listing.
+    /// The listings match content already judged: refresh location and fingerprint, keep the verdict, and drop the
+    /// staging rows of feed listings, for a page's worth of items in one transaction and one round trip (unnest of one
+    /// array per column). An item listed twice keeps its last listing.
     /// </summary>
     public void MarkUnchanged(IReadOnlyList<TrackedItem> listings)
     {
@@ -191,5 +170,6 @@ internal sealed partial class PostgresStateStore
         Retry = Bool(r, "retry"),
         Flagged = Bool(r, "flagged"),
         Deleted = Bool(r, "deleted"),
+        JudgedCount = (int)(Long(r, "judged_count") ?? 0),
     };
 }

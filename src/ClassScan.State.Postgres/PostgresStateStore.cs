@@ -14,7 +14,7 @@ namespace ClassScan.State.Postgres;
 /// cannot be reached (<see cref="PostgresException"/> carries the SQLSTATE), and
 /// <see cref="StateSchemaTooNewException"/> from <see cref="Open"/> when a newer ClassScan migrated the database.
 /// </summary>
-internal sealed partial class PostgresStateStore : IDisposable
+public sealed partial class PostgresStateStore : IScanStateStore
 {
     private readonly NpgsqlDataSource db;
     private readonly TimeProvider time;
@@ -30,6 +30,7 @@ internal sealed partial class PostgresStateStore : IDisposable
 
     /// <summary>Where the state is, for messages: host, port and database, never the password.</summary>
     public string Description { get; }
+
 
     /// <summary>Names files in the reports; its key lives in meta, so ids stay the same from night to night and node to node.</summary>
     public Core.Privacy.ReportIdentity ReportIds { get; }
@@ -67,8 +68,36 @@ internal sealed partial class PostgresStateStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Looks at the database without changing it, for doctor: the same checks a scan makes before it writes (it
+    /// connects, reads the schema version and counts the items; no migration, no report key). A database or schema
+    /// that does not exist yet is version 0 with no items (the first scan creates it).
+    /// </summary>
+    /// <exception cref="StateSchemaTooNewException">A newer ClassScan migrated the database.</exception>
+    /// <exception cref="NpgsqlException">The server is unreachable, refused the login, or failed.</exception>
+    public static StateSummary Inspect(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "classscan doctor";
+        using var conn = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            conn.Open();
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            return new StateSummary(0, 0);
+        }
+        var version = PostgresMigrations.AppliedVersion(conn);
+        if (version > PostgresMigrations.Latest) throw new StateSchemaTooNewException(Describe(builder), version, PostgresMigrations.Latest);
+        var items = version == 0 || Scalar(conn, null, "SELECT to_regclass('items') IS NOT NULL") is not true
+            ? 0L
+            : (long)Scalar(conn, null, "SELECT count(*) FROM items")!;
+        return new StateSummary(version, items);
+    }
+
     /// <summary>Host, port and database of a connection string, for messages and logs: never the password.</summary>
-    public static string Describe(NpgsqlConnectionStringBuilder b) =>
+    internal static string Describe(NpgsqlConnectionStringBuilder b) =>
         $"PostgreSQL-databasen {b.Database ?? b.Username ?? "postgres"} på {b.Host ?? "localhost"}" + (b.Port != NpgsqlConnection.DefaultPort ? $":{b.Port}" : "");
 
     /// <summary>A first node on a fresh server finds no database: it creates it (in the maintenance database), and a
@@ -100,6 +129,39 @@ internal sealed partial class PostgresStateStore : IDisposable
 
     public void Dispose() => db.Dispose();
 
+    /// <inheritdoc/>
+    public Core.Scanning.OutputWriteException? AsWriteFailure(Exception ex) => PostgresFailure.AsWriteFailure(ex, Description);
+
+    /// <summary>A --state value as an Npgsql connection string when it names a PostgreSQL database (key=value pairs with
+    /// Host or Server, or a postgresql:// URI), or null when it is a file path (the SQLite store's).</summary>
+    /// <exception cref="FormatException">It looks like a connection but cannot be read (Swedish, without the password).</exception>
+    public static string? ConnectionStringFrom(string stateValue) => PostgresConnectionString.From(stateValue);
+
+    /// <summary>Where a connection string points, for messages: "PostgreSQL-databasen classscan på db1:5433", never the
+    /// password; "PostgreSQL (ogiltig anslutningssträng)" when it cannot be read.</summary>
+    public static string Describe(string connectionString)
+    {
+        try
+        {
+            return Describe(new NpgsqlConnectionStringBuilder(connectionString));
+        }
+        catch (ArgumentException)
+        {
+            return "PostgreSQL (ogiltig anslutningssträng)";
+        }
+    }
+
+    /// <summary>
+    /// What <see cref="Open"/> threw, in Swedish for one line (the server's words and SQLSTATE in parentheses, never the
+    /// password), and whether the server is unavailable (unreachable, shutting down, full: a later run may work) rather
+    /// than misconfigured (login refused, invalid connection string). False when it is not a PostgreSQL failure.
+    /// </summary>
+    public static bool TryDescribeFailure(Exception ex, out string cause, out bool unavailable)
+    {
+        (cause, unavailable) = PostgresFailure.Describe(ex) ?? ("", false);
+        return cause.Length > 0;
+    }
+
     /// <summary>Starts a run in the history and returns its id.</summary>
     public long BeginRun(string source, string? description) =>
         Read(conn => (long)Scalar(conn, null, "INSERT INTO runs(started_at, source, description) VALUES(@t, @s, @d) RETURNING id",
@@ -121,7 +183,7 @@ internal sealed partial class PostgresStateStore : IDisposable
             Bigint("sf", totals.StillFlagged), Bigint("id", runId)));
 
     /// <summary>The run history, newest first.</summary>
-    public IReadOnlyList<RunRecord> GetRuns(int max = 100) => Read(conn =>
+    public IReadOnlyList<RunRecord> GetRuns(int max) => Read(conn =>
     {
         using var cmd = Command(conn, null, "SELECT * FROM runs ORDER BY id DESC LIMIT @n", Int("n", max));
         using var r = cmd.ExecuteReader();
@@ -158,12 +220,23 @@ internal sealed partial class PostgresStateStore : IDisposable
     });
 
     /// <summary>Records a scope (a drive or a local root) with the label that prefixes its paths in reports.</summary>
-    public void UpsertScope(string scope, string kind, string? label, string? webUrl, long runId) =>
+    public void UpsertScope(ScopeRecord scope, long runId) =>
         Read(conn => Exec(conn, null, """
             INSERT INTO scopes(scope, kind, label, web_url, last_run_id) VALUES(@s, @k, @l, @w, @run)
             ON CONFLICT(scope) DO UPDATE SET kind=excluded.kind, label=coalesce(excluded.label, scopes.label),
               web_url=coalesce(excluded.web_url, scopes.web_url), last_run_id=excluded.last_run_id
-            """, Text("s", scope), Text("k", kind), Text("l", label), Text("w", webUrl), Bigint("run", runId)));
+            """, Text("s", scope.Scope), Text("k", scope.Kind), Text("l", scope.Label), Text("w", scope.WebUrl), Bigint("run", runId)));
+
+    /// <summary>Every scope the state knows, ordered by scope id byte for byte (COLLATE "C", as ordinal).</summary>
+    public IReadOnlyList<ScopeRecord> GetScopes() => Read(conn =>
+    {
+        using var cmd = Command(conn, null, """SELECT scope, kind, label, web_url, last_run_id FROM scopes ORDER BY scope COLLATE "C" """);
+        using var r = cmd.ExecuteReader();
+        var list = new List<ScopeRecord>();
+        while (r.Read())
+            list.Add(new ScopeRecord(Str(r, "scope")!, Str(r, "kind")!, Str(r, "label"), Str(r, "web_url")) { LastRunId = Long(r, "last_run_id") });
+        return list;
+    });
 
     private DateTimeOffset Now() => time.GetUtcNow();
 
