@@ -1,5 +1,5 @@
 using ClassScan.Sources.Graph.Http;
-using ClassScan.State;
+using ClassScan.Core.Scanning;
 using ClassScan.State.Work;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;

@@ -75,9 +75,12 @@ public sealed partial class PostgresStateStore : IScanStateStore
     /// </summary>
     /// <exception cref="StateSchemaTooNewException">A newer ClassScan migrated the database.</exception>
     /// <exception cref="NpgsqlException">The server is unreachable, refused the login, or failed.</exception>
-    public static StateSummary Inspect(string connectionString)
+    /// <param name="connectionString">The state's connection string.</param>
+    /// <param name="connectTimeoutSeconds">At most this long to connect (doctor: a firewall must cost seconds); null keeps the string's.</param>
+    public static StateSummary Inspect(string connectionString, int? connectTimeoutSeconds = null)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        if (connectTimeoutSeconds is { } limit && (builder.Timeout == 0 || builder.Timeout > limit)) builder.Timeout = limit;
         if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "classscan doctor";
         using var conn = new NpgsqlConnection(builder.ConnectionString);
         try

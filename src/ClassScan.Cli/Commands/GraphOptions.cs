@@ -165,7 +165,8 @@ internal sealed class GraphOptions
             MaxConcurrency = graph.Concurrency,
             Budget = graph.BudgetLimits(),
         }, auth, run.Counters, budget: work?.Budget);
-        return (new GraphDriveSource(connection, targets, run, work?.Work ?? GraphWork.SingleNode(graph.Priorities)), connection, null);
+        return (new GraphDriveSource(connection, targets, run.Store, run.Store, run.Store, new ChangeFilter(run.Store, run),
+            work?.Work ?? GraphWork.SingleNode(graph.Priorities)), connection, null);
     }
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ClassScan.Core.Privacy;
 using ClassScan.State.Postgres.Work;
+using ClassScan.State.Sqlite;
 using ClassScan.State.Work;
 
 namespace ClassScan.Cli.Commands;

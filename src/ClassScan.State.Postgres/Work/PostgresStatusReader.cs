@@ -13,7 +13,7 @@ public sealed class PostgresStatusReader(NpgsqlDataSource db) : IScanStatusReade
     public async Task<ScanStatus> ReadAsync(TimeSpan window, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var now = (DateTimeOffset)(await Scalar(conn, "SELECT now()", ct).ConfigureAwait(false))!;
+        var now = new DateTimeOffset(DateTime.SpecifyKind((DateTime)(await Scalar(conn, "SELECT now()", ct).ConfigureAwait(false))!, DateTimeKind.Utc));
         var hasWork = await Scalar(conn, "SELECT to_regclass('work_units') IS NOT NULL", ct).ConfigureAwait(false) is true;
         var hasItems = await Scalar(conn, "SELECT to_regclass('items') IS NOT NULL AND to_regclass('feed') IS NOT NULL", ct).ConfigureAwait(false) is true;
 

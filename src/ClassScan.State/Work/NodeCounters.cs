@@ -1,3 +1,5 @@
+using ClassScan.Core.Scanning;
+
 namespace ClassScan.State.Work;
 
 /// <summary>A node's running totals, sent with each heartbeat for <c>classscan status</c>.</summary>

@@ -1,7 +1,8 @@
 using System.Globalization;
+using ClassScan.State.Work;
 using Microsoft.Data.Sqlite;
 
-namespace ClassScan.State.Work;
+namespace ClassScan.State.Sqlite;
 
 /// <summary>
 /// <c>classscan status</c> against a SQLite state (one node): the last run from the history, drives as units
