@@ -10,7 +10,7 @@ namespace ClassScan.State.Postgres.Work;
 /// returned with every share, so all nodes hold off until it ends. Times are the database's clock.
 /// Thread-safe; does not own the data source.
 /// </summary>
-public sealed class PostgresBudgetLedger(NpgsqlDataSource db, TimeProvider? clock = null) : IBudgetLedger
+internal sealed class PostgresBudgetLedger(NpgsqlDataSource db, TimeProvider? clock = null) : IBudgetLedger
 {
     private readonly TimeProvider time = clock ?? TimeProvider.System;
 

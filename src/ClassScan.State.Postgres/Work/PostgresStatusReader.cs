@@ -8,7 +8,7 @@ namespace ClassScan.State.Postgres.Work;
 /// and left, and from the state proper (items, feed, runs) the files judged, the verdicts of the last minutes and
 /// the staged files still waiting. Reads only, takes no lock a scan could wait on. Does not own the data source.
 /// </summary>
-public sealed class PostgresStatusReader(NpgsqlDataSource db) : IScanStatusReader
+internal sealed class PostgresStatusReader(NpgsqlDataSource db) : IScanStatusReader
 {
     public async Task<ScanStatus> ReadAsync(TimeSpan window, CancellationToken ct)
     {

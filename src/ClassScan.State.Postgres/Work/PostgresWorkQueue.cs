@@ -13,7 +13,7 @@ namespace ClassScan.State.Postgres.Work;
 /// cannot commit a delta link that another node now owns. Times are the database's clock (now()), so the nodes'
 /// clocks need not agree. Thread-safe (a pooled data source; one connection per call). Does not own the data source.
 /// </summary>
-public sealed class PostgresWorkQueue(NpgsqlDataSource db) : IWorkQueue, INodeRegistry
+internal sealed class PostgresWorkQueue(NpgsqlDataSource db) : IWorkQueue, INodeRegistry
 {
     private const string Columns = "w.unit_id, w.kind, w.label, w.web_url, w.priority, w.ord, w.epoch, w.lease_expires";
 
