@@ -81,7 +81,7 @@ public sealed class MultiNodeGraphTests : GraphTestBase, IDisposable
     private long Scalar(string sql) => Convert.ToInt64(Db.Scalar(sql), System.Globalization.CultureInfo.InvariantCulture);
 
     [PostgresFact]
-    public async Task Scan_ThreeNodesThenDeltaWithTwo_EveryFileJudgedOnceAndDeltaDownloadsOnlyChanged()
+    public async Task Scan_ThreeNodesThenDelta_EveryFileJudgedOnceAndDeltaDownloadsOnlyChanged()
     {
         var files = AddTenant();
         Server.DownloadDelay = TimeSpan.FromMilliseconds(5);
@@ -100,7 +100,7 @@ public sealed class MultiNodeGraphTests : GraphTestBase, IDisposable
         Server.Drives["d1"].Edit(files[FilesPerDrive + 1].Id, Person);
         Server.Drives["d4"].Edit(files[4 * FilesPerDrive + 5].Id, Plain);
         Server.ResetLog();
-        var delta = await RunNodesAsync("nod-a", "nod-b");
+        var delta = await RunNodesAsync("nod-a"); // a nightly delta: one node is enough, and a process start is seconds here
 
         Assert.All(delta, r => Assert.True(r.Exit is 0 or 1, $"exit {r.Exit}: {r.Output}"));
         Assert.Equal([files[FilesPerDrive + 1].Id, files[4 * FilesPerDrive + 5].Id], Server.Requests.Where(r => r.Kind == FakeRequestKind.Content).Select(r => r.ItemId!).Order());
