@@ -5,5 +5,5 @@ namespace ClassScan.State.Work;
 /// <see cref="Priority"/> is taken first; <see cref="Order"/> keeps the resolver's order within a priority.
 /// </summary>
 /// <param name="Id">Unique and stable between runs (the drive's scope), so registering again is idempotent.</param>
-/// <param name="Kind">The state's scope kind (e.g. <see cref="ScanStateStore.GraphDriveScopeKind"/>).</param>
+/// <param name="Kind">The state's scope kind (e.g. <see cref="ScopeRecord.GraphDriveKind"/>).</param>
 public sealed record WorkUnit(string Id, string Kind, string? Label, string? WebUrl, int Priority, int Order);

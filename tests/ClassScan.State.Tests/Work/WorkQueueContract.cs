@@ -20,7 +20,7 @@ public abstract class WorkQueueContract : IDisposable
     protected abstract Task<(IWorkQueue Queue, INodeRegistry Nodes)> NodeAsync();
 
     private static IReadOnlyList<WorkUnit> Units(params (string Id, int Priority)[] units) =>
-        units.Select((u, i) => new WorkUnit(u.Id, ScanStateStore.GraphDriveScopeKind, "Bibliotek " + u.Id, "https://contoso.example/sites/" + u.Id, u.Priority, i)).ToList();
+        units.Select((u, i) => new WorkUnit(u.Id, ScopeRecord.GraphDriveKind, "Bibliotek " + u.Id, "https://contoso.example/sites/" + u.Id, u.Priority, i)).ToList();
 
     private async Task<(IWorkQueue Queue, INodeRegistry Nodes)> RegisteredAsync(IReadOnlyList<WorkUnit> units)
     {
