@@ -6,8 +6,8 @@ namespace ClassScan.State.Sqlite;
 
 /// <summary>
 /// <c>classscan status</c> against a SQLite state (one node): the last run from the history, drives as units
-/// (those the last run covered; done when their delta link was committed during it, held while their feed is
-/// staged), files judged, the verdicts of the last minutes and the staged files still waiting. Opens the file read
+/// (those the last run covered; done when their delta link was committed during it or the run has ended, held
+/// while their feed is staged), files judged, the verdicts of the last minutes and the staged files still waiting. Opens the file read
 /// only and leaves its lock file alone, so a running scan is neither blocked nor refused. Throws
 /// <see cref="FileNotFoundException"/> when there is no state and the SQLite exception when it cannot be read.
 /// </summary>
@@ -41,12 +41,14 @@ public sealed class SqliteStatusReader(string path, TimeProvider? clock = null) 
             using var cmd = db.CreateCommand();
             cmd.CommandText = """
                 SELECT count(*),
-                       coalesce(sum(CASE WHEN delta_committed_at >= $started THEN 1 ELSE 0 END), 0),
+                       coalesce(sum(CASE WHEN delta_committed_at >= $started OR ($finished AND feed_started = 0) THEN 1 ELSE 0 END), 0),
                        coalesce(sum(CASE WHEN feed_started = 1 THEN 1 ELSE 0 END), 0)
                 FROM scopes WHERE last_run_id = $run
                 """;
             cmd.Parameters.AddWithValue("$run", run.Id);
             cmd.Parameters.AddWithValue("$started", run.Started.ToString("O", CultureInfo.InvariantCulture));
+            // A local root has no delta link: once its run has ended, every scope it covered is done.
+            cmd.Parameters.AddWithValue("$finished", run.Finished is not null);
             using var r = cmd.ExecuteReader();
             r.Read();
             (total, done, held) = (r.GetInt32(0), r.GetInt32(1), r.GetInt32(2));

@@ -104,7 +104,7 @@ internal static class StatusCommand
         }
         var left = s.UnitsTotal - s.UnitsDone;
         o.WriteLine($"Enheter (bibliotek/OneDrive): {s.UnitsTotal.ToString(c)} totalt, {s.UnitsDone.ToString(c)} klara, {s.UnitsHeld.ToString(c)} pågår, {left.ToString(c)} kvar");
-        o.WriteLine($"Filer: {s.ItemsJudged.ToString(c)} bedömda; {s.JudgedRecently.ToString(c)} de senaste {Span(s.Window)} ({s.PerSecond.ToString("0.0", c)} filer/s); " +
+        o.WriteLine($"Filer: {s.ItemsJudged.ToString(c)} bedömda; {s.JudgedRecently.ToString(c)} de senaste {Span(s.Window)} ({s.PerSecond.ToString("0.00", c)} filer/s); " +
             $"{s.StagedLeft.ToString(c)} listade väntar på bedömning");
         o.WriteLine(s.Eta is { } eta ? $"Beräknad tid kvar för de listade: {Span(eta)} (ytterligare bibliotek listas när de tas)"
             : s.StagedLeft > 0 ? "Beräknad tid kvar: okänd (inget bedömdes de senaste minuterna)" : "Inget listat väntar.");
