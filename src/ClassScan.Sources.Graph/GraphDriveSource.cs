@@ -3,6 +3,7 @@ using ClassScan.Core.Scanning;
 using ClassScan.Sources.Graph.Download;
 using ClassScan.Sources.Graph.Http;
 using ClassScan.State;
+using ClassScan.State.Work;
 
 namespace ClassScan.Sources.Graph;
 
@@ -20,6 +21,13 @@ namespace ClassScan.Sources.Graph;
 /// error row and the scan goes on. <see cref="OpenReadAsync"/> is thread-safe and streams with resume.
 /// The source only lists and fingerprints: whether a file is unchanged is the <see cref="ChangeFilter"/>'s rule,
 /// shared with the local folder, and the state is reached through its ports, whatever the engine.
+/// <para>
+/// Drives are work units (<see cref="GraphWork"/>): registered with their site priority, leased one at a time,
+/// kept by a heartbeat, and the delta link is committed only while this node still holds the drive's lease. With
+/// several nodes on one PostgreSQL, a drive whose node died is taken over when its lease runs out and resumed from
+/// the staged feed (a judged file's staging row went with its verdict, so it is not judged again). The enumeration
+/// ends when nothing is left to take and no live node holds a drive.
+/// </para>
 /// </summary>
 public sealed class GraphDriveSource : IDocumentSource
 {
@@ -38,6 +46,7 @@ public sealed class GraphDriveSource : IDocumentSource
     private readonly ChangeFilter filter;
     private readonly GraphApi api;
     private readonly IUserDriveDirectory? users;
+    private readonly GraphWork work;
 
     /// <param name="graph">The connection (not owned).</param>
     /// <param name="targets">The drives, sites and OneDrives to scan.</param>
@@ -45,10 +54,12 @@ public sealed class GraphDriveSource : IDocumentSource
     /// <param name="feed">Where a drive's delta feed is staged until it is applied.</param>
     /// <param name="tree">The drives' folder trees (paths from parent ids).</param>
     /// <param name="filter">Decides which files need a verdict, and tracks them in the run.</param>
+    /// <param name="work">How drives are shared with other nodes; null: this node alone, in site-priority order.</param>
     /// <param name="users">Who owns which OneDrive, remembered between runs (--all-onedrives); null: every user is asked each run.</param>
     public GraphDriveSource(GraphConnection graph, GraphScanTargets targets, IDeltaCursors cursors, IFeedStaging feed, IFolderTree tree, ChangeFilter filter,
-        IUserDriveDirectory? users = null)
+        GraphWork? work = null, IUserDriveDirectory? users = null)
     {
+        this.work = work ?? GraphWork.SingleNode();
         this.users = users;
         this.graph = graph;
         this.targets = targets;
@@ -68,20 +79,72 @@ public sealed class GraphDriveSource : IDocumentSource
         foreach (var (target, error) in errors)
             yield return new SourceItem("target:" + target, target, null, null) { EnumerationError = error };
 
-        var reader = new DeltaFeedReader(api, cursors, feed, Counters);
-        foreach (var drive in drives)
+        var priorities = new SitePriorities(work.Priorities);
+        var byId = drives.ToDictionary(d => d.DriveId, StringComparer.Ordinal);
+        var units = drives.Select((d, i) => new WorkUnit(d.DriveId, ScopeRecord.GraphDriveKind, d.Label, d.WebUrl, priorities.Of(d.WebUrl), i)).ToList();
+        await work.Queue.RegisterAsync(units, ct).ConfigureAwait(false);
+        await work.Nodes.JoinAsync(new NodeInfo(work.Node, Environment.MachineName, Environment.ProcessId, DateTimeOffset.UtcNow, work.Lease), ct).ConfigureAwait(false);
+        // Released by each completion of this node's own drive, so the last one ends the wait at once.
+        var completed = new SemaphoreSlim(0); // not disposed: a late callback (a lease that ran out) may still release it
+        var heartbeat = new NodeHeartbeat(work.Nodes, work.Node, () => NodeCounters.From(Counters), work.Lease);
+        try
         {
-            Run.BeginScope(new ScopeRecord(drive.DriveId, ScopeRecord.GraphDriveKind, drive.Label, drive.WebUrl));
-            var error = await reader.FetchAsync(drive, ct).ConfigureAwait(false);
-            if (error is not null)
+            var reader = new DeltaFeedReader(api, cursors, feed, Counters);
+            while (true)
             {
-                // Nothing of this drive is judged or committed: the next run starts where this one did.
-                yield return new SourceItem("drive:" + drive.DriveId, drive.Label, null, null) { EnumerationError = error, WebUrl = drive.WebUrl };
-                continue;
+                var take = await work.Queue.TakeAsync(work.Node, 1, work.Lease, ct).ConfigureAwait(false);
+                if (take.Leases.Count == 0)
+                {
+                    if (take.HeldLive == 0) break;
+                    // Held by this node (verdicts still coming) or by another that may yet die: look again soon.
+                    await completed.WaitAsync(work.Poll, ct).ConfigureAwait(false);
+                    continue;
+                }
+                foreach (var lease in take.Leases)
+                {
+                    heartbeat.Taken(lease.Unit.Id);
+                    var drive = byId[lease.Unit.Id];
+                    Run.BeginScope(new ScopeRecord(drive.DriveId, ScopeRecord.GraphDriveKind, drive.Label, drive.WebUrl));
+                    var error = await reader.FetchAsync(drive, ct).ConfigureAwait(false);
+                    if (error is not null)
+                    {
+                        // Nothing of this drive is judged or committed: the next run starts where this one did. Done for
+                        // this round, so the other nodes do not retry it over and over.
+                        await work.Queue.CompleteAsync(lease, null, ct).ConfigureAwait(false);
+                        yield return new SourceItem("drive:" + drive.DriveId, drive.Label, null, null) { EnumerationError = error, WebUrl = drive.WebUrl };
+                        continue;
+                    }
+                    var scope = drive.DriveId;
+                    await foreach (var item in ApplyFeedAsync(drive, () => heartbeat.Lost(scope), ct).ConfigureAwait(false)) yield return item;
+                    // A lost lease: another node resumes the drive from the staged feed and commits it.
+                    if (heartbeat.Lost(scope)) continue;
+                    var held = lease;
+                    Run.EndScope(scope, () =>
+                    {
+                        // Fenced: committed only while the lease holds; runs on the report stage, once per drive.
+                        work.Queue.CompleteAsync(held, () => cursors.CommitDelta(scope), CancellationToken.None).GetAwaiter().GetResult();
+                        completed.Release();
+                    });
+                }
             }
-            await foreach (var item in ApplyFeedAsync(drive, ct).ConfigureAwait(false)) yield return item;
-            var scope = drive.DriveId;
-            Run.EndScope(scope, () => cursors.CommitDelta(scope));
+        }
+        finally
+        {
+            await heartbeat.DisposeAsync().ConfigureAwait(false);
+            await LeaveAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Releases what this node still holds (a stop before the end), so others need not wait for expiry.</summary>
+    private async Task LeaveAsync()
+    {
+        try
+        {
+            await work.Nodes.LeaveAsync(work.Node, NodeCounters.From(Counters), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The leases run out on their own; a clean stop must not fail on a lost database connection.
         }
     }
 
@@ -112,7 +175,8 @@ public sealed class GraphDriveSource : IDocumentSource
     }
 
     /// <summary>Phase two: apply the staged feed to the state and hand on the files that need a verdict.</summary>
-    private async IAsyncEnumerable<SourceItem> ApplyFeedAsync(DriveTarget drive, [EnumeratorCancellation] CancellationToken ct)
+    /// <param name="lost">True once another node has taken the drive over: stop handing out its files.</param>
+    private async IAsyncEnumerable<SourceItem> ApplyFeedAsync(DriveTarget drive, Func<bool> lost, [EnumeratorCancellation] CancellationToken ct)
     {
         var scope = drive.DriveId;
         var paths = new FolderPaths(tree, scope);
@@ -155,6 +219,8 @@ public sealed class GraphDriveSource : IDocumentSource
             }
             foreach (var item in await filter.FilterAsync(page, contentHash: null, ct).ConfigureAwait(false))
             {
+                // Checked per file, not per page: a page's tracked files that are not handed out are ended with the run.
+                if (lost()) yield break;
                 handedOut.Add(item.Id);
                 yield return item;
             }

@@ -170,7 +170,7 @@ public sealed class ScanArgumentsTests : IDisposable
         // cannot shadow the file (Load_NoOptionTyped_EveryFileValueKept: InProcess and NoModel stay true).
         Assert.All(command.Options, o => Assert.True(!o.HasDefaultValue || o is Option<bool>, $"{o.Name} has a default of its own"));
 
-        Assert.Equal(17, keyed.Count);
+        Assert.Equal(19, keyed.Count);
         foreach (var (option, key) in keyed)
         {
             Assert.True(!option.HasDefaultValue || option is Option<bool>, $"{option.Name} has a default that would shadow {key}");

@@ -29,7 +29,7 @@ internal static class ScanHarness
                 Retry = retry ?? FastRetry,
                 DownloadIdleTimeout = TimeSpan.FromSeconds(5),
             }, GraphAuth.FromStaticToken(FakeGraphServer.Token, new Uri(server.BaseUrl)), run.Counters);
-            return (new GraphDriveSource(connection, targets, run.Store, run.Store, run.Store, new ChangeFilter(run.Store, run), run.Store as IUserDriveDirectory), connection);
+            return (new GraphDriveSource(connection, targets, run.Store, run.Store, run.Store, new ChangeFilter(run.Store, run), users: run.Store as IUserDriveDirectory), connection);
         }, stop, abort, onRun);
 
     public static Task<Outcome> LocalAsync(string root, string work) =>

@@ -60,7 +60,9 @@ internal static class ScanCommand
             }
             if (fromGraph)
             {
-                var (graphSource, connection, graphError) = GraphOptions.Create(settings.Graph, state!.Run);
+                // Drives are leased work units; on a PostgreSQL state they and the Graph budget are shared with the other nodes.
+                using var work = await WorkComposition.CreateAsync(settings.Graph, StateLocation.Parse(settings.Scan.StatePath), CancellationToken.None).ConfigureAwait(false);
+                var (graphSource, connection, graphError) = GraphOptions.Create(settings.Graph, state!.Run, work);
                 using var graphScope = connection;
                 if (graphError is not null)
                 {

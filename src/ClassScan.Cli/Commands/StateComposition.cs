@@ -137,7 +137,7 @@ internal sealed class StateComposition : IDisposable
         var changes = sink?.Changes ?? [];
         output.WriteLine(
             $"Tillstånd: {c.Listed} filer listade, {c.Unchanged} oförändrade hoppades över, {c.Queued} lästes, {c.Deleted} borttagna" +
-            (c.Requests > 0 ? $"; Graph: {c.Requests} anrop, {c.Downloads} nedladdningar, {c.Throttled} strypta, {c.Retries} omförsök" : "") + ".");
+            (c.Requests > 0 ? $"; Graph: {c.Requests} anrop ({c.ResourceUnits} resursenheter), {c.Downloads} nedladdningar, {c.Throttled} strypta, {c.Retries} omförsök" : "") + ".");
         output.WriteLine(
             $"Ändringar sedan förra fullständiga körningen: {changes.Count(x => x.Kind == FlagChangeKind.NewlyFlagged)} nyflaggade, " +
             $"{changes.Count(x => x.Kind == FlagChangeKind.NoLongerFlagged)} inte längre flaggade, {changes.Count(x => x.Kind == FlagChangeKind.StillFlagged)} fortfarande flaggade " +

@@ -7,7 +7,7 @@ namespace ClassScan.Core.Scanning;
 /// </summary>
 public sealed class RunCounters
 {
-    private long listed, unchanged, queued, deleted, skipped, requests, throttled, retries, downloads, resyncs;
+    private long listed, unchanged, queued, deleted, skipped, requests, throttled, retries, downloads, resyncs, resourceUnits;
 
     public long Listed => Interlocked.Read(ref listed);
     public long Unchanged => Interlocked.Read(ref unchanged);
@@ -20,6 +20,9 @@ public sealed class RunCounters
     public long Downloads => Interlocked.Read(ref downloads);
     public long Resyncs => Interlocked.Read(ref resyncs);
 
+    /// <summary>SharePoint resource units the Graph requests cost (Microsoft's published costs), as the tenant budget counts them.</summary>
+    public long ResourceUnits => Interlocked.Read(ref resourceUnits);
+
     public void AddListed() => Interlocked.Increment(ref listed);
     public void AddUnchanged() => Interlocked.Increment(ref unchanged);
     public void AddQueued() => Interlocked.Increment(ref queued);
@@ -30,4 +33,5 @@ public sealed class RunCounters
     public void AddRetry() => Interlocked.Increment(ref retries);
     public void AddDownload() => Interlocked.Increment(ref downloads);
     public void AddResync() => Interlocked.Increment(ref resyncs);
+    public void AddResourceUnits(long n) => Interlocked.Add(ref resourceUnits, n);
 }
