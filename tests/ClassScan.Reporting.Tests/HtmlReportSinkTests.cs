@@ -150,6 +150,31 @@ public sealed class HtmlReportSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task CompleteAsync_FromState_SaysWhoseVerdictsAndShowsNoRunSpeed()
+    {
+        var html = new HtmlReportSink(dir.FullName, Map) { Changes = () => [], FromState = true };
+        await RunAsync([Results.Flagged("/g/Soc/a.docx")], html: html);
+
+        var page = Html;
+        Assert.Contains("Skapad ur tillståndet", page);
+        Assert.Contains("Filer i tillståndet", page);
+        Assert.Contains("inga filer lästes nu", Section(page, "halsa"));
+        Assert.DoesNotContain("Filer per sekund", page);
+        Assert.DoesNotContain("Körningen slutade", page);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ScanRun_ShowsRunSpeedNotStateSource()
+    {
+        await RunAsync([Results.Flagged("/g/Soc/a.docx")]);
+
+        var page = Html;
+        Assert.Contains("Körningen slutade", page);
+        Assert.Contains("Filer per sekund", Section(page, "halsa"));
+        Assert.DoesNotContain("Skapad ur tillståndet", page);
+    }
+
+    [Fact]
     public async Task CompleteAsync_EmptyChanges_ComparesWithNothingChanged()
     {
         var html = new HtmlReportSink(dir.FullName, Map) { Changes = () => [] };

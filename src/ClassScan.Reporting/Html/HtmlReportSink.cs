@@ -51,6 +51,12 @@ public sealed partial class HtmlReportSink : IScanResultSink
     /// </summary>
     public Func<IReadOnlyList<FlagChange>>? Changes { get; init; }
 
+    /// <summary>
+    /// Set when the page is written from the state alone (<c>classscan report</c>): nothing was read now, so the
+    /// header and the health section say whose verdicts these are instead of showing a run's speed.
+    /// </summary>
+    public bool FromState { get; init; }
+
     /// <summary>Extra health figures read at completion (e.g. throttling from the Graph source); optional.</summary>
     public Func<IReadOnlyList<HealthMetric>>? ExtraHealth { get; init; }
 
@@ -122,18 +128,25 @@ public sealed partial class HtmlReportSink : IScanResultSink
         var health = new List<HealthMetric>();
         var seconds = Math.Max(0.001, summary.Duration.TotalSeconds);
         var sv = Swedish;
-        health.Add(new("Start", Local(summary.StartedAt)));
-        health.Add(new("Slut", Local(summary.FinishedAt)));
-        health.Add(new("Tid", FormatDuration(summary.Duration)));
-        health.Add(new("Filer per sekund", (summary.Files / seconds).ToString("N1", sv)));
-        health.Add(new("MB per sekund", (summary.Bytes / 1048576.0 / seconds).ToString("N1", sv)));
-        health.Add(new("Läst data", (summary.Bytes / 1048576.0).ToString("N1", sv) + " MB"));
+        if (FromState)
+        {
+            health.Add(new("Källa", "tillståndet: varje fils senaste bedömning, vilken nod som än gjorde den; inga filer lästes nu"));
+        }
+        else
+        {
+            health.Add(new("Start", Local(summary.StartedAt)));
+            health.Add(new("Slut", Local(summary.FinishedAt)));
+            health.Add(new("Tid", FormatDuration(summary.Duration)));
+            health.Add(new("Filer per sekund", (summary.Files / seconds).ToString("N1", sv)));
+            health.Add(new("MB per sekund", (summary.Bytes / 1048576.0 / seconds).ToString("N1", sv)));
+            health.Add(new("Läst data", (summary.Bytes / 1048576.0).ToString("N1", sv) + " MB"));
+        }
         var errors = summary.ByStatus.GetValueOrDefault(ScanStatus.Error.ToReportName());
         health.Add(new("Filer med läsfel", errors.ToString("N0", sv), errors > 0));
         health.Add(new("Komplett", summary.Complete ? "ja" : "NEJ: " + summary.IncompleteReason, !summary.Complete));
         var extra = ExtraHealth?.Invoke() ?? [];
         health.AddRange(extra);
-        if (!extra.Any(m => m.Label.StartsWith("Strypningar", StringComparison.OrdinalIgnoreCase)))
+        if (!FromState && !extra.Any(m => m.Label.StartsWith("Strypningar", StringComparison.OrdinalIgnoreCase)))
             health.Add(new("Strypningar (HTTP 429/503)", "– (mäts bara för Microsoft Graph-källan)"));
 
         // The batch knows what tonight's run stages (results.jsonl on its first night is not on disk yet).
@@ -143,6 +156,7 @@ public sealed partial class HtmlReportSink : IScanResultSink
         return new RunReport
         {
             Summary = summary,
+            FromState = FromState,
             Departments = [.. departments.Values],
             Comparison = comparison,
             ComparisonNote = note,

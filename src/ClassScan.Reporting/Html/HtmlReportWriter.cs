@@ -28,12 +28,14 @@ internal static class HtmlReportWriter
           .Append("<style>").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
 
         // Header and the one-glance verdict.
-        sb.Append("<header>\n<h1>ClassScan – rapport</h1>\n<p class=\"meta\">Körningen slutade ").Append(E(HtmlReportSink.Local(s.FinishedAt)))
+        sb.Append("<header>\n<h1>ClassScan – rapport</h1>\n<p class=\"meta\">")
+          .Append(report.FromState ? "Skapad ur tillståndet " + E(HtmlReportSink.Local(s.FinishedAt)) + " (classscan report)" : "Körningen slutade " + E(HtmlReportSink.Local(s.FinishedAt)))
           .Append(" · ClassScan ").Append(E(report.Version)).Append("</p>\n");
+        var what = report.FromState ? "Tillståndet" : "Körningen";
         if (s.Complete)
-            sb.Append("<p class=\"banner ok\" id=\"status\">Körningen är komplett: alla filer är bedömda.</p>\n");
+            sb.Append("<p class=\"banner ok\" id=\"status\">").Append(what).Append(" är komplett: alla filer är bedömda.</p>\n");
         else
-            sb.Append("<p class=\"banner bad\" id=\"status\">Körningen är OFULLSTÄNDIG: ").Append(E(s.IncompleteReason))
+            sb.Append("<p class=\"banner bad\" id=\"status\">").Append(what).Append(" är OFULLSTÄNDIG: ").Append(E(s.IncompleteReason))
               .Append(". Listorna gäller bara de filer som hann läsas.</p>\n");
         if (report.StateRecovered is { } rec)
             sb.Append("<p class=\"banner bad\" id=\"state-recovered\">Tillståndsfilen var skadad och har flyttats till ").Append(E(rec.MovedTo))
@@ -44,7 +46,7 @@ internal static class HtmlReportWriter
         // Key figures.
         var cmp = report.Comparison;
         sb.Append("<section id=\"oversikt\">\n<h2>Översikt</h2>\n<div class=\"cards\">\n");
-        Card(sb, "Filer lästa", s.Files.ToString("N0", sv), null, "");
+        Card(sb, report.FromState ? "Filer i tillståndet" : "Filer lästa", s.Files.ToString("N0", sv), null, "");
         Card(sb, "Måste lämna M365 (nivå 2–3)", s.MustLeave.ToString("N0", sv), cmp is null ? null : Delta(cmp.MustLeave - cmp.PreviousMustLeave), s.MustLeave > 0 ? "warn" : "good");
         Card(sb, "Kunde inte bedömas", notJudged.ToString("N0", sv), null, notJudged > 0 ? "blind" : "good");
         if (cmp is not null)
