@@ -1,5 +1,5 @@
 using ClassScan.Sources.Graph.Http;
-using ClassScan.State;
+using ClassScan.Core.Scanning;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;

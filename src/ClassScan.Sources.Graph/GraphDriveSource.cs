@@ -18,6 +18,8 @@ namespace ClassScan.Sources.Graph;
 /// Folders are passed over (counted); files inside OneNote notebooks are part of the notebook; a notebook
 /// itself becomes a review row (its pages cannot be read as a file). A drive that cannot be listed becomes an
 /// error row and the scan goes on. <see cref="OpenReadAsync"/> is thread-safe and streams with resume.
+/// The source only lists and fingerprints: whether a file is unchanged is the <see cref="ChangeFilter"/>'s rule,
+/// shared with the local folder, and the state is reached through its ports, whatever the engine.
 /// </summary>
 public sealed class GraphDriveSource : IDocumentSource
 {
@@ -30,16 +32,31 @@ public sealed class GraphDriveSource : IDocumentSource
 
     private readonly GraphConnection graph;
     private readonly GraphScanTargets targets;
-    private readonly ScanRun run;
+    private readonly IDeltaCursors cursors;
+    private readonly IFeedStaging feed;
+    private readonly IFolderTree tree;
+    private readonly ChangeFilter filter;
     private readonly GraphApi api;
 
-    public GraphDriveSource(GraphConnection graph, GraphScanTargets targets, ScanRun run)
+    /// <param name="graph">The connection (not owned).</param>
+    /// <param name="targets">The drives, sites and OneDrives to scan.</param>
+    /// <param name="cursors">Each drive's delta link and feed in progress.</param>
+    /// <param name="feed">Where a drive's delta feed is staged until it is applied.</param>
+    /// <param name="tree">The drives' folder trees (paths from parent ids).</param>
+    /// <param name="filter">Decides which files need a verdict, and tracks them in the run.</param>
+    public GraphDriveSource(GraphConnection graph, GraphScanTargets targets, IDeltaCursors cursors, IFeedStaging feed, IFolderTree tree, ChangeFilter filter)
     {
         this.graph = graph;
         this.targets = targets;
-        this.run = run;
+        this.cursors = cursors;
+        this.feed = feed;
+        this.tree = tree;
+        this.filter = filter;
         api = new GraphApi(graph);
     }
+
+    private IScanTracker Run => filter.Run;
+    private RunCounters Counters => filter.Counters;
 
     public async IAsyncEnumerable<SourceItem> EnumerateAsync([EnumeratorCancellation] CancellationToken ct)
     {
@@ -47,10 +64,10 @@ public sealed class GraphDriveSource : IDocumentSource
         foreach (var (target, error) in errors)
             yield return new SourceItem("target:" + target, target, null, null) { EnumerationError = error };
 
-        var reader = new DeltaFeedReader(api, run);
+        var reader = new DeltaFeedReader(api, cursors, feed, Counters);
         foreach (var drive in drives)
         {
-            run.BeginScope(drive.DriveId, ScanStateStore.GraphDriveScopeKind, drive.Label, drive.WebUrl);
+            Run.BeginScope(new ScopeRecord(drive.DriveId, ScopeRecord.GraphDriveKind, drive.Label, drive.WebUrl));
             var error = await reader.FetchAsync(drive, ct).ConfigureAwait(false);
             if (error is not null)
             {
@@ -60,7 +77,7 @@ public sealed class GraphDriveSource : IDocumentSource
             }
             await foreach (var item in ApplyFeedAsync(drive, ct).ConfigureAwait(false)) yield return item;
             var scope = drive.DriveId;
-            run.EndScope(scope, () => run.Store.CommitDelta(scope));
+            Run.EndScope(scope, () => cursors.CommitDelta(scope));
         }
     }
 
@@ -72,7 +89,7 @@ public sealed class GraphDriveSource : IDocumentSource
         var itemId = item.Id[(sep + 1)..];
         void Gone()
         {
-            if (run.Find(item.Id) is { } t) t.Gone = true;
+            if (Run.Find(item.Id) is { } t) t.Gone = true;
         }
 
         var session = new DownloadSession(graph, driveId, itemId, new RetryBudget(graph.Options.Retry.ItemRetryBudget));
@@ -93,14 +110,13 @@ public sealed class GraphDriveSource : IDocumentSource
     private async IAsyncEnumerable<SourceItem> ApplyFeedAsync(DriveTarget drive, [EnumeratorCancellation] CancellationToken ct)
     {
         var scope = drive.DriveId;
-        var store = run.Store;
-        var paths = new FolderPaths(store, scope);
+        var paths = new FolderPaths(tree, scope);
 
         // Structure first, so every file's folder is known. Parents normally precede children; a folder whose
         // parent comes later in the feed waits for another pass.
         var waiting = new List<FeedEntry>();
         long after = 0;
-        for (var batch = store.ReadFeed(scope, StructureKinds, after, BatchSize); batch.Count > 0; batch = store.ReadFeed(scope, StructureKinds, after, BatchSize))
+        for (var batch = feed.ReadFeed(scope, StructureKinds, after, BatchSize); batch.Count > 0; batch = feed.ReadFeed(scope, StructureKinds, after, BatchSize))
         {
             ct.ThrowIfCancellationRequested();
             foreach (var e in batch)
@@ -120,25 +136,31 @@ public sealed class GraphDriveSource : IDocumentSource
             }
         }
 
-        var handedOut = new HashSet<string>(StringComparer.Ordinal);
+        var handedOut = new HashSet<string>(StringComparer.Ordinal); // source item ids
         after = 0;
-        for (var batch = store.ReadFeed(scope, FileKinds, after, BatchSize); batch.Count > 0; batch = store.ReadFeed(scope, FileKinds, after, BatchSize))
+        for (var batch = feed.ReadFeed(scope, FileKinds, after, BatchSize); batch.Count > 0; batch = feed.ReadFeed(scope, FileKinds, after, BatchSize))
         {
+            // One page of listings, one state lookup: the filter marks what is unchanged and tracks the rest.
+            var page = new List<(SourceItem, TrackedItem)>(batch.Count);
             foreach (var e in batch)
             {
                 ct.ThrowIfCancellationRequested();
                 after = e.Seq;
-                if (Prepare(drive, e, paths) is not { } item) continue;
-                handedOut.Add(e.ItemId);
+                if (List(drive, e, paths) is { } listed) page.Add(listed);
+            }
+            foreach (var item in await filter.FilterAsync(page, contentHash: null, ct).ConfigureAwait(false))
+            {
+                handedOut.Add(item.Id);
                 yield return item;
             }
             await Task.Yield();
         }
 
         // Files whose download failed last time are tried again even if the feed does not mention them.
-        foreach (var r in store.GetRetryItems(scope))
+        var retries = new List<(SourceItem, TrackedItem)>();
+        foreach (var r in filter.RetryItems(scope))
         {
-            if (!handedOut.Add(r.ItemId)) continue;
+            if (!handedOut.Add(ScopeRecord.SourceItemId(ScopeRecord.GraphDriveKind, scope, r.ItemId))) continue;
             var tracked = new TrackedItem
             {
                 Scope = scope,
@@ -150,20 +172,23 @@ public sealed class GraphDriveSource : IDocumentSource
                 LastModifiedBy = r.LastModifiedBy,
                 Fingerprint = r.Fingerprint,
             };
-            run.Counters.AddListed();
-            yield return run.Track(ToSourceItem(drive, tracked, r.Fingerprint), tracked);
+            Counters.AddListed();
+            retries.Add((ToSourceItem(drive, tracked, r.Fingerprint), tracked));
+            if (retries.Count < BatchSize) continue;
+            foreach (var item in await filter.FilterAsync(retries, contentHash: null, ct).ConfigureAwait(false)) yield return item;
+            retries.Clear();
         }
+        foreach (var item in await filter.FilterAsync(retries, contentHash: null, ct).ConfigureAwait(false)) yield return item;
     }
 
     private bool ApplyStructure(FeedEntry e, FolderPaths paths, bool orphanOk)
     {
-        var store = run.Store;
         var scope = paths.Scope;
         switch (e.Kind)
         {
             case FeedEntryKind.Root:
                 paths.Get(e.ItemId);
-                store.ApplyNode(scope, e, "", removeEntry: true);
+                tree.ApplyNode(scope, e, "", removeEntry: true);
                 paths.Applied(e.ItemId, "");
                 return true;
             case FeedEntryKind.Folder:
@@ -173,28 +198,29 @@ public sealed class GraphDriveSource : IDocumentSource
                 path ??= e.Name ?? e.ItemId;
                 paths.Get(e.ItemId); // remember the old path, so a rename refreshes the cache
                 // A notebook's staging row stays: it is also reported (as a review row) in the file pass.
-                store.ApplyNode(scope, e, path, removeEntry: e.Kind == FeedEntryKind.Folder);
+                tree.ApplyNode(scope, e, path, removeEntry: e.Kind == FeedEntryKind.Folder);
                 paths.Applied(e.ItemId, path);
-                if (e.Kind == FeedEntryKind.Folder) run.Counters.AddSkipped();
+                if (e.Kind == FeedEntryKind.Folder) Counters.AddSkipped();
                 return true;
             case FeedEntryKind.Deleted:
-                run.Counters.AddDeleted(store.ApplyDeleted(scope, e.ItemId, "borttagen i OneDrive/SharePoint"));
+                Counters.AddDeleted(tree.ApplyDeleted(scope, e.ItemId, "borttagen i OneDrive/SharePoint"));
                 paths.Removed();
                 return true;
             default:
-                store.RemoveFeedEntry(scope, e.ItemId);
-                run.Counters.AddSkipped();
+                feed.RemoveFeedEntry(scope, e.ItemId);
+                Counters.AddSkipped();
                 return true;
         }
     }
 
-    private SourceItem? Prepare(DriveTarget drive, FeedEntry e, FolderPaths paths)
+    /// <summary>A file (or notebook) of the feed as the filter sees it, or null when it is part of a notebook.</summary>
+    private (SourceItem, TrackedItem)? List(DriveTarget drive, FeedEntry e, FolderPaths paths)
     {
         var scope = drive.DriveId;
         if (paths.InPackage(e.ParentId))
         {
-            run.Store.RemoveFeedEntry(scope, e.ItemId); // a notebook section: covered by the notebook's row
-            run.Counters.AddSkipped();
+            feed.RemoveFeedEntry(scope, e.ItemId); // a notebook section: covered by the notebook's row
+            Counters.AddSkipped();
             return null;
         }
         var listing = new TrackedItem
@@ -210,21 +236,14 @@ public sealed class GraphDriveSource : IDocumentSource
             FromFeed = true,
             RetryOnError = e.Kind == FeedEntryKind.File,
         };
-        run.Counters.AddListed();
-        var stored = run.Store.GetItem(scope, e.ItemId);
-        if (!run.RescanAll && stored is { Deleted: false, Retry: false, Status: not null } && e.Fingerprint.SameContentAs(stored.Fingerprint))
-        {
-            run.Store.MarkUnchanged(listing);
-            run.Counters.AddUnchanged();
-            return null;
-        }
+        Counters.AddListed();
         var item = ToSourceItem(drive, listing, e.Fingerprint);
         if (e.Kind == FeedEntryKind.Package) item = item with { EnumerationError = NotebookSkipped, Size = null };
-        return run.Track(item, listing);
+        return (item, listing);
     }
 
     private static SourceItem ToSourceItem(DriveTarget drive, TrackedItem t, ItemFingerprint fp) =>
-        new(ScanStateStore.SourceItemId(ScanStateStore.GraphDriveScopeKind, drive.DriveId, t.ItemId), drive.Label + "/" + t.Path, fp.Size, fp.LastModified)
+        new(ScopeRecord.SourceItemId(ScopeRecord.GraphDriveKind, drive.DriveId, t.ItemId), drive.Label + "/" + t.Path, fp.Size, fp.LastModified)
         {
             WebUrl = t.WebUrl,
             LastModifiedBy = t.LastModifiedBy,

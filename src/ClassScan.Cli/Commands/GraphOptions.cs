@@ -151,7 +151,7 @@ internal sealed class GraphOptions
             Organisation = NonEmpty(graph.Organisation) ?? new GraphSettings().Organisation,
             MaxConcurrency = graph.Concurrency,
         }, auth, run.Counters);
-        return (new GraphDriveSource(connection, targets, run), connection, null);
+        return (new GraphDriveSource(connection, targets, run.Store, run.Store, run.Store, new ChangeFilter(run.Store, run)), connection, null);
     }
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

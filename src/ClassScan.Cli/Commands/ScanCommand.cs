@@ -146,7 +146,7 @@ internal static class ScanCommand
         }
         await using var sink = created;
         // An incremental run reads only changed files; the reports must still show every file judged earlier.
-        var reports = state is null ? sink : state.Wrap(new CarryOverSink(sink, () => state.Run.Store.GetCarriedResults(state.Run.Scopes, state.Run.Id)), outDir, redaction, batch);
+        var reports = state is null ? sink : state.Wrap(new CarryOverSink(sink, () => state.Run.Store.GetCarriedResults(State.ScopeSet.Of(state.Run.Scopes), state.Run.Id)), outDir, redaction, batch);
         var summary = await ConsoleProgress.RunAsync(progress, () => pipeline.RunAsync(reports, signal.Stop, signal.Abort)).ConfigureAwait(false);
 
         var seconds = Math.Max(0.001, clock.Elapsed.TotalSeconds);

@@ -3,6 +3,7 @@ using System.Globalization;
 using ClassScan.Cli.Configuration;
 using ClassScan.Core.Privacy;
 using ClassScan.State;
+using ClassScan.State.Sqlite;
 
 namespace ClassScan.Cli.Commands;
 
@@ -36,7 +37,7 @@ internal static class ShowCommand
             ReportedItem? item;
             try
             {
-                item = ScanStateStore.FindReported(Path.GetFullPath(statePath), reportId);
+                item = SqliteStateStore.FindReported(Path.GetFullPath(statePath), reportId);
             }
             catch (FileNotFoundException)
             {

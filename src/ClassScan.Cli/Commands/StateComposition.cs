@@ -2,6 +2,7 @@ using System.CommandLine;
 using ClassScan.Core.Scanning;
 using ClassScan.Reporting;
 using ClassScan.State;
+using ClassScan.State.Sqlite;
 
 namespace ClassScan.Cli.Commands;
 
@@ -15,10 +16,10 @@ internal sealed class StateComposition : IDisposable
 {
     public const string DefaultFileName = Configuration.ScanSettings.DefaultStateFileName;
 
-    private readonly ScanStateStore store;
-    private StateRecordingSink? sink;
+    private readonly SqliteStateStore store;
+    private VerdictRecorder? sink;
 
-    private StateComposition(ScanStateStore store, ScanRun run, StateRecovery? recovery)
+    private StateComposition(SqliteStateStore store, ScanRun run, StateRecovery? recovery)
     {
         this.store = store;
         Run = run;
@@ -62,7 +63,7 @@ internal sealed class StateComposition : IDisposable
         if (parse.GetValue(NoState)) return (null, null, 0);
         try
         {
-            var store = ScanStateStore.OpenOrRecover(path, out var recovery);
+            var store = SqliteStateStore.OpenOrRecover(path, out var recovery);
             return (new StateComposition(store, new ScanRun(store, source, description, parse.GetValue(RescanAll)), recovery), null, 0);
         }
         catch (StateInUseException ex)
@@ -84,13 +85,14 @@ internal sealed class StateComposition : IDisposable
     }
 
     /// <summary>The local folder, read incrementally against the state.</summary>
-    public IDocumentSource Local(IDocumentSource folder, string root) => new IncrementalSource(folder, Run, "local:" + Path.GetFullPath(root));
+    public IDocumentSource Local(IDocumentSource folder, string root) =>
+        new IncrementalSource(folder, new ChangeFilter(store, Run), store, "local:" + Path.GetFullPath(root));
 
     /// <summary>Records verdicts in the state and writes changes.csv before the wrapped reports complete.</summary>
     /// <param name="redaction">How changes.csv shows names: the changes come from the state, which keeps full paths.</param>
     /// <param name="batch">The reports' batch: changes.csv is put in place with them.</param>
     public IScanResultSink Wrap(IScanResultSink reports, string outDir, ReportRedaction redaction, ReportBatch? batch = null) =>
-        sink = new StateRecordingSink(reports, Run, (changes, _) => ChangesCsvWriter.WriteAsync(outDir, changes, redaction, batch));
+        sink = new VerdictRecorder(reports, store, Run, (changes, _) => ChangesCsvWriter.WriteAsync(outDir, changes, redaction, batch));
 
     /// <summary>The changes since the last complete run, as changes.csv is written from them; empty until the run completes
     /// (the state sink computes them before the reports complete, so rapport.html reads the same list).</summary>

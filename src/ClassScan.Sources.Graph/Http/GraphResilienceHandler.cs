@@ -1,5 +1,5 @@
 using System.Net;
-using ClassScan.State;
+using ClassScan.Core.Scanning;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;

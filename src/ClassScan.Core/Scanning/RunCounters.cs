@@ -1,7 +1,8 @@
-namespace ClassScan.State;
+namespace ClassScan.Core.Scanning;
 
 /// <summary>
-/// What a run did, counted by the sources and the HTTP layer (Interlocked: several stages add at once).
+/// What a run did, counted by the sources, the state stages and the HTTP layer (Interlocked: several stages add at once).
+/// In Core so that the Graph HTTP handler can count requests without knowing the state.
 /// Saved in the run history; the request counts are what a tenant's throttling budget sees.
 /// </summary>
 public sealed class RunCounters
