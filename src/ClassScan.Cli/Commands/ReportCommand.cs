@@ -3,6 +3,7 @@ using ClassScan.Cli.Configuration;
 using ClassScan.Core.Scanning;
 using ClassScan.Reporting;
 using ClassScan.State;
+using ClassScan.State.Sqlite;
 
 namespace ClassScan.Cli.Commands;
 
@@ -70,7 +71,8 @@ internal static class ReportCommand
             Console.Error.WriteLine("classscan: " + ex.Message + " Kör rapporten när skanningen är klar.");
             return ExitCodes.AlreadyRunning;
         }
-        catch (Exception ex) when (ex is StateSchemaTooNewException or StateCorruptException or FormatException or InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is StateSchemaTooNewException or StateCorruptException or FormatException or InvalidDataException or IOException
+            or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             Console.Error.WriteLine($"classscan: tillståndet kunde inte öppnas: {Core.Privacy.SafeText.Message(ex.Message)}");
             return ExitCodes.UsageError;
@@ -129,6 +131,9 @@ internal static class ReportCommand
     }
 
     /// <summary>The state --state names: PostgreSQL for a connection string, else an existing SQLite file (a report never creates one).</summary>
-    internal static IScanStateStore OpenStore(string state) =>
-        throw new NotSupportedException("the SQLite store behind the ports is not merged yet: " + state);
+    internal static IScanStateStore OpenStore(string state)
+    {
+        if (!File.Exists(state)) throw new FileNotFoundException("tillståndsfilen finns inte", state);
+        return SqliteStateStore.Open(state);
+    }
 }
