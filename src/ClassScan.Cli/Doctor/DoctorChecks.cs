@@ -227,6 +227,7 @@ public static class DoctorChecks
     /// </summary>
     public static DoctorCheck StateDatabase(string path)
     {
+        if (PostgresStateCheck.For(path) is { } postgres) return postgres;
         const string Name = "Tillståndsdatabas";
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
