@@ -3,6 +3,7 @@ using ClassScan.Cli.Configuration;
 using ClassScan.Core.Scanning;
 using ClassScan.Reporting;
 using ClassScan.State;
+using ClassScan.State.Postgres;
 using ClassScan.State.Sqlite;
 
 namespace ClassScan.Cli.Commands;
@@ -60,6 +61,11 @@ internal static class ReportCommand
         try
         {
             store = open(statePath);
+        }
+        catch (Exception ex) when (PostgresStateStore.TryDescribeFailure(ex, out var cause, out var unavailable))
+        {
+            Console.Error.WriteLine($"classscan: {StateLocation.Parse(statePath).Display} kan inte användas: {cause}");
+            return unavailable ? ExitCodes.Incomplete : ExitCodes.UsageError;
         }
         catch (FileNotFoundException)
         {
@@ -133,6 +139,8 @@ internal static class ReportCommand
     /// <summary>The state --state names: PostgreSQL for a connection string, else an existing SQLite file (a report never creates one).</summary>
     internal static IScanStateStore OpenStore(string state)
     {
+        var location = StateLocation.Parse(state);
+        if (location.IsPostgres) return PostgresStateStore.Open(location.ConnectionString!);
         if (!File.Exists(state)) throw new FileNotFoundException("tillståndsfilen finns inte", state);
         return SqliteStateStore.Open(state);
     }
