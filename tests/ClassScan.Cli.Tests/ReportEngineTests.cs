@@ -106,4 +106,47 @@ public sealed class ReportEngineTests : IDisposable
 
         Assert.Equal(Expected.Order(StringComparer.Ordinal), lines.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Report_NewestRunUnfinished_ReportsWrittenButMarkedIncomplete()
+    {
+        var state = Path.Combine(work.FullName, "classscan-state.db");
+        using (var store = SqliteStateStore.Open(state))
+        {
+            Seed(store);
+            store.BeginRun("graph", "nod som dödades"); // never finished: a node killed mid-run
+        }
+
+        var run = await CliRunner.RunAsync("report", "--state", state, "--out", Out);
+
+        Assert.Equal(ExitCodes.Incomplete, run.ExitCode);
+        Assert.Equal(2, ReportReader.Read(Path.Combine(Out, "flagged.csv")).Count);
+        var page = File.ReadAllText(Path.Combine(Out, "rapport.html"));
+        Assert.Contains("Tillståndet är OFULLSTÄNDIG", page);
+        Assert.Contains("pågår eller avbröts", page);
+    }
+
+    [Fact]
+    public async Task Report_NewestRunComplete_NotMarkedIncomplete()
+    {
+        var state = Path.Combine(work.FullName, "classscan-state.db");
+        using (var store = SqliteStateStore.Open(state)) Seed(store);
+
+        await ReportAsync(state);
+
+        Assert.Contains("Tillståndet är komplett", File.ReadAllText(Path.Combine(Out, "rapport.html")));
+    }
+
+    [Fact]
+    public async Task Report_SqliteStateHeldByAScan_AlreadyRunningAndNoReports()
+    {
+        var state = Path.Combine(work.FullName, "classscan-state.db");
+        using var store = SqliteStateStore.Open(state); // held, as a running scan holds it
+        Seed(store);
+
+        var run = await CliRunner.RunAsync("report", "--state", state, "--out", Out);
+
+        Assert.Equal(ExitCodes.AlreadyRunning, run.ExitCode);
+        Assert.False(File.Exists(Path.Combine(Out, "results.csv")));
+    }
 }
