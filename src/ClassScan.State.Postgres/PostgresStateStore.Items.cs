@@ -24,7 +24,26 @@ public sealed partial class PostgresStateStore
     });
 
     /// <summary>The item a report id names, with its full path and web URL; null when the state does not know the id.</summary>
-    public ReportedItem? FindReported(string reportId) => Read(conn =>
+    public ReportedItem? FindReported(string reportId) => Read(conn => FindReported(conn, reportId));
+
+    /// <summary>
+    /// <see cref="FindReported(string)"/> for <c>classscan show</c>, without opening a store: one connection, reads only
+    /// (no migration, no report key), so it works beside running nodes and never changes the state. A database without
+    /// the schema yet knows no id.
+    /// </summary>
+    /// <exception cref="StateSchemaTooNewException">A newer ClassScan migrated the database.</exception>
+    /// <exception cref="NpgsqlException">The server is unreachable, refused the login, or failed.</exception>
+    public static ReportedItem? FindReported(string connectionString, string reportId)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        using var conn = new NpgsqlConnection(builder.ConnectionString);
+        conn.Open();
+        var version = PostgresMigrations.AppliedVersion(conn);
+        if (version > PostgresMigrations.Latest) throw new StateSchemaTooNewException(Describe(builder), version, PostgresMigrations.Latest);
+        return version == 0 ? null : FindReported(conn, reportId);
+    }
+
+    private static ReportedItem? FindReported(NpgsqlConnection conn, string reportId)
     {
         using var cmd = Command(conn, null, """
             SELECT i.*, s.label AS scope_label FROM items i LEFT JOIN scopes s ON s.scope = i.scope WHERE i.report_id = @id LIMIT 1
@@ -39,7 +58,7 @@ public sealed partial class PostgresStateStore
             JudgedAt = Time(r, "judged_at"),
             Deleted = Bool(r, "deleted"),
         };
-    });
+    }
 
     /// <summary>Items whose last attempt failed in a way worth retrying (download cut, throttled out, timeout).</summary>
     public IReadOnlyList<ItemRecord> GetRetryItems(string scope) => Read(conn =>

@@ -20,6 +20,7 @@ internal static class ArchitectureRules
     public const string Reporting = "ClassScan.Reporting";
     public const string State = "ClassScan.State";
     public const string StateSqlite = "ClassScan.State.Sqlite";
+    public const string StatePostgres = "ClassScan.State.Postgres";
     public const string SourcesFileSystem = "ClassScan.Sources.FileSystem";
     public const string SourcesGraph = "ClassScan.Sources.Graph";
     public const string Cli = "ClassScan.Cli";
@@ -38,6 +39,7 @@ internal static class ArchitectureRules
         [Reporting] = Layer.Adapter,
         [State] = Layer.Adapter,
         [StateSqlite] = Layer.Adapter,
+        [StatePostgres] = Layer.Adapter,
         [SourcesFileSystem] = Layer.Adapter,
         [SourcesGraph] = Layer.Adapter,
         [Cli] = Layer.Host,
@@ -74,11 +76,13 @@ internal static class ArchitectureRules
         // The ports and the engine-neutral stages; no database package (the engines implement the ports).
         [State] = Set(Core),
         [StateSqlite] = Set(Core, State),
+        // The shared engine of several scan nodes implements the same ports (Npgsql, migrations embedded).
+        [StatePostgres] = Set(Core, State),
         [SourcesFileSystem] = Set(Core),
         // The Graph source keeps its delta cursors and feed in the state, through State's ports (never an engine).
         [SourcesGraph] = Set(Core, State),
         // The composition root may reference any project; today it reaches Policy through Detection only.
-        [Cli] = Set(Core, Detection, Extraction, Language, Pipeline, Classification, ExtractionIsolation, Reporting, State, SourcesFileSystem, SourcesGraph, Ocr, StateSqlite),
+        [Cli] = Set(Core, Detection, Extraction, Language, Pipeline, Classification, ExtractionIsolation, Reporting, State, SourcesFileSystem, SourcesGraph, Ocr, StateSqlite, StatePostgres),
     };
 
     /// <summary>Every project reachable from <paramref name="project"/> through allowed arrows, itself excluded.</summary>

@@ -17,6 +17,7 @@ public sealed class PackageBoundaryTests
         "Serilog", "Spectre.Console", "System.CommandLine", "Microsoft.Extensions.FileSystemGlobbing",
         "Microsoft.Extensions.Configuration",
         "SharpCompress",
+        "Npgsql",
     ];
 
     public static TheoryData<string> PureProjects() => new() { ArchitectureRules.Core, ArchitectureRules.Detection };
@@ -47,6 +48,7 @@ public sealed class PackageBoundaryTests
     public static TheoryData<string, string> AdapterPackages() => new()
     {
         { ArchitectureRules.StateSqlite, "Microsoft.Data.Sqlite" },
+        { ArchitectureRules.StatePostgres, "Npgsql" },
         { ArchitectureRules.SourcesGraph, "Microsoft.Graph" },
         { ArchitectureRules.Extraction, "DocumentFormat.OpenXml" },
     };
@@ -77,6 +79,12 @@ public sealed class PackageBoundaryTests
     public void DatabaseProbe_SqliteEngine_FindsItsPackage()
     {
         Assert.Contains(SrcProject.All[ArchitectureRules.StateSqlite].PackageReferences, IsDatabase);
+    }
+
+    [Fact]
+    public void DatabaseProbe_PostgresEngine_FindsItsPackage()
+    {
+        Assert.Contains(SrcProject.All[ArchitectureRules.StatePostgres].PackageReferences, IsDatabase);
     }
 
     private static bool IsDatabase(string package) =>

@@ -86,6 +86,7 @@ public sealed class ProjectGraphTests
         foreach (var from in new[] { ArchitectureRules.State, ArchitectureRules.Reporting, ArchitectureRules.SourcesFileSystem, ArchitectureRules.SourcesGraph, ArchitectureRules.Pipeline })
         {
             data.Add(from, ArchitectureRules.StateSqlite);
+            data.Add(from, ArchitectureRules.StatePostgres);
         }
         // Adapters never reach into the rules: a report or a source that classified would be a second rule book.
         foreach (var from in new[] { ArchitectureRules.Reporting, ArchitectureRules.State, ArchitectureRules.SourcesFileSystem, ArchitectureRules.SourcesGraph, ArchitectureRules.ExtractionIsolation, ArchitectureRules.Ocr })
@@ -120,6 +121,8 @@ public sealed class ProjectGraphTests
         { ArchitectureRules.SourcesGraph, ArchitectureRules.State },
         { ArchitectureRules.StateSqlite, ArchitectureRules.State },
         { ArchitectureRules.Cli, ArchitectureRules.StateSqlite },
+        { ArchitectureRules.StatePostgres, ArchitectureRules.State },
+        { ArchitectureRules.Cli, ArchitectureRules.StatePostgres },
         { ArchitectureRules.Cli, ArchitectureRules.SourcesGraph },
         { ArchitectureRules.Cli, ArchitectureRules.Detection },
         { ArchitectureRules.Ocr, ArchitectureRules.Core },

@@ -24,6 +24,8 @@ public sealed class PublicSurfaceTests
         [ArchitectureRules.Reporting] = 15,
         [ArchitectureRules.State] = 32,
         [ArchitectureRules.StateSqlite] = 2,
+        // PostgresStateStore: the shared engine the CLI opens for a --state connection string.
+        [ArchitectureRules.StatePostgres] = 1,
         [ArchitectureRules.SourcesFileSystem] = 1,
         [ArchitectureRules.SourcesGraph] = 6,
         [ArchitectureRules.Cli] = 13,

@@ -1,3 +1,4 @@
+using System.Text;
 using ClassScan.Cli.Commands;
 using ClassScan.State.Postgres;
 using ClassScan.TestSupport.Postgres;
@@ -11,10 +12,74 @@ public sealed class PostgresStateTests : IDisposable
     private const string Secret = "hemligt-Lösen-4711";
 
     private readonly Lazy<PostgresDatabase> database = new(PostgresDatabase.Create);
+    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("classscan-pgstate-");
 
     public void Dispose()
     {
         if (database.IsValueCreated) database.Value.Dispose();
+        work.Delete(recursive: true);
+    }
+
+    private string InDir => Path.Combine(work.FullName, "in");
+
+    private void In(string name, string content)
+    {
+        Directory.CreateDirectory(InDir);
+        File.WriteAllText(Path.Combine(InDir, name), content, new UTF8Encoding(false));
+    }
+
+    private Task<CliRunner.Run> ScanAsync(string state, string outName = "out") =>
+        CliRunner.RunAsync("scan", InDir, "--out", Path.Combine(work.FullName, outName), "--state", state, "--parallelism", "1", "--in-process");
+
+    [PostgresFact]
+    public async Task Scan_StateInPostgres_SecondRunReadsOnlyTheChangedFileAndCountsEveryFlag()
+    {
+        In("elevlista.txt", "Elevlista klass 3B\nElsa Berg, personnummer 19121212-1212\n");
+        In("veckobrev.txt", "Hej föräldrar! På fredag är det friluftsdag.");
+        var db = database.Value;
+
+        var first = await ScanAsync(db.ConnectionString);
+        In("veckobrev.txt", "Hej föräldrar! På måndag är det studiedag.");
+        var second = await ScanAsync(db.ConnectionString, "out2");
+
+        Assert.True(first.ExitCode == 1, first.StdOut + first.StdErr);
+        Assert.True(second.ExitCode == 1, second.StdOut + second.StdErr); // the unchanged flagged file still must leave
+        Assert.Contains("1 oförändrade hoppades över, 1 lästes", second.StdOut, StringComparison.Ordinal);
+        Assert.Equal(2L, db.Scalar("SELECT count(*) FROM items"));
+        Assert.Equal(3L, db.Scalar("SELECT sum(judged_count) FROM items")); // two, then only the changed one
+        Assert.Equal(2L, db.Scalar("SELECT count(*) FROM runs WHERE finished_at IS NOT NULL"));
+        Assert.False(File.Exists(Path.Combine(work.FullName, "out", StateComposition.DefaultFileName)));
+    }
+
+    [Fact]
+    public async Task Scan_StateServerNotListening_OneSwedishLineExitIncompleteNoPasswordNoStackTrace()
+    {
+        In("veckobrev.txt", "Hej föräldrar! På fredag är det friluftsdag.");
+
+        var run = await ScanAsync($"Host=127.0.0.1;Port=1;Database=classscan;Username=scan;Password={Secret};Timeout=5");
+
+        Assert.Equal(ExitCodes.Incomplete, run.ExitCode);
+        var output = run.StdOut + run.StdErr;
+        Assert.Contains("tillståndet i PostgreSQL-databasen classscan på 127.0.0.1:1 kan inte användas: servern svarar inte", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task Scan_StateLoginRefused_UsageErrorNoPassword()
+    {
+        In("veckobrev.txt", "Hej föräldrar! På fredag är det friluftsdag.");
+        var cs = new Npgsql.NpgsqlConnectionStringBuilder(database.Value.ConnectionString)
+        {
+            Username = "classscan_no_such_role_" + Guid.NewGuid().ToString("N"),
+            Password = Secret,
+        }.ConnectionString;
+
+        var run = await ScanAsync(cs);
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("kan inte användas: inloggningen nekades", run.StdOut + run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, run.StdOut + run.StdErr, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -132,7 +132,7 @@ public sealed class StateRecoveryTests : IDisposable
         var check = Doctor.DoctorChecks.StateDatabase(StateFile);
 
         Assert.Equal(Doctor.DoctorOutcome.Ok, check.Outcome);
-        Assert.Contains($"schemaversion 2, {FileCount} filer", check.Message);
+        Assert.Contains($"schemaversion 3, {FileCount} filer", check.Message);
         Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(StateFile)));
     }
 
@@ -193,7 +193,7 @@ public sealed class StateRecoveryTests : IDisposable
         Assert.Equal(1, scan.ExitCode);
         Assert.True(File.Exists(state));
         Assert.False(File.Exists(StateFile));
-        Assert.Contains($"OK      Tillståndsdatabas: {state}: schemaversion 2, {FileCount} filer", doctor.StdOut);
+        Assert.Contains($"OK      Tillståndsdatabas: {state}: schemaversion 3, {FileCount} filer", doctor.StdOut);
         Assert.True(show.ExitCode == 0, show.StdErr);
         Assert.Contains("elevlista.txt", show.StdOut);
     }

@@ -16,10 +16,10 @@ internal sealed class StateComposition : IDisposable
 {
     public const string DefaultFileName = Configuration.ScanSettings.DefaultStateFileName;
 
-    private readonly SqliteStateStore store;
+    private readonly IScanStateStore store;
     private VerdictRecorder? sink;
 
-    private StateComposition(SqliteStateStore store, ScanRun run, StateRecovery? recovery)
+    private StateComposition(IScanStateStore store, ScanRun run, StateRecovery? recovery)
     {
         this.store = store;
         Run = run;
@@ -28,7 +28,8 @@ internal sealed class StateComposition : IDisposable
 
     public static Option<string?> StateFile { get; } = new("--state")
     {
-        Description = $"SQLite state of earlier scans, so later scans read only new and changed files (Scan:State). Default: OUT/{DefaultFileName}.",
+        Description = $"SQLite state of earlier scans, so later scans read only new and changed files (Scan:State). Default: OUT/{DefaultFileName}. " +
+            "A PostgreSQL connection string (\"Host=db1;Database=classscan;Username=scan\", or postgresql://scan@db1/classscan) shares one state between scan nodes.",
     };
 
     public static Option<bool> NoState { get; } = new("--no-state")
@@ -61,6 +62,16 @@ internal sealed class StateComposition : IDisposable
     public static (StateComposition? State, string? Error, int ExitCode) Open(ParseResult parse, string path, string source, string description)
     {
         if (parse.GetValue(NoState)) return (null, null, 0);
+        StateLocation location;
+        try
+        {
+            location = StateLocation.Parse(path);
+        }
+        catch (FormatException ex)
+        {
+            return (null, ex.Message + ". Inget skannades.", ExitCodes.UsageError);
+        }
+        if (location.IsPostgres) return OpenPostgres(parse, location, source, description);
         try
         {
             var store = SqliteStateStore.OpenOrRecover(path, out var recovery);
@@ -81,6 +92,29 @@ internal sealed class StateComposition : IDisposable
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
             return (null, $"tillståndsfilen {Path.GetFullPath(path)} kunde inte öppnas ({ex.GetType().Name}: {ex.Message})", ExitCodes.UsageError);
+        }
+    }
+
+    /// <summary>A shared PostgreSQL state: no lock file (several nodes use it at once) and nothing to move aside (the server
+    /// keeps its own data safe). An unreachable or full server ends the run incomplete, as an unwritable state file does;
+    /// a refused login, a bad connection string or a newer schema is a usage error. One line each, never the password.</summary>
+    private static (StateComposition? State, string? Error, int ExitCode) OpenPostgres(ParseResult parse, StateLocation location, string source, string description)
+    {
+        IScanStateStore? store = null;
+        try
+        {
+            store = State.Postgres.PostgresStateStore.Open(location.ConnectionString!);
+            return (new StateComposition(store, new ScanRun(store, source, description, parse.GetValue(RescanAll)), null), null, 0);
+        }
+        catch (StateSchemaTooNewException ex)
+        {
+            return (null, ex.Message, ExitCodes.UsageError);
+        }
+        catch (Exception ex) when (State.Postgres.PostgresStateStore.TryDescribeFailure(ex, out var cause, out var unavailable))
+        {
+            store?.Dispose();
+            return (null, $"tillståndet i {location.Display} kan inte användas: {cause}. Inget skannades; förra körningens rapporter är kvar oförändrade.",
+                unavailable ? ExitCodes.Incomplete : ExitCodes.UsageError);
         }
     }
 

@@ -26,6 +26,19 @@ internal sealed record StateLocation
     /// <summary>For messages and logs: never the password.</summary>
     public string Display { get; }
 
+    /// <summary>True when the value names PostgreSQL, even one that cannot be read; never throws.</summary>
+    public static bool LooksLikePostgres(string value)
+    {
+        try
+        {
+            return Parse(value).IsPostgres;
+        }
+        catch (FormatException)
+        {
+            return true;
+        }
+    }
+
     /// <summary>Reads a --state value. Throws <see cref="FormatException"/> (Swedish, without the password) for a
     /// PostgreSQL URI or connection string that cannot be read.</summary>
     public static StateLocation Parse(string value) =>

@@ -1,6 +1,7 @@
 using ClassScan.Core.Classification;
 using ClassScan.Core.Scanning;
 using ClassScan.State;
+using ClassScan.TestSupport.Engines;
 using Xunit;
 
 namespace ClassScan.TestSupport.State;
@@ -8,7 +9,8 @@ namespace ClassScan.TestSupport.State;
 /// <summary>
 /// What every state engine must do, written against the ports only (<see cref="IScanStateStore"/>): subclass it once
 /// per engine (SQLite, PostgreSQL) and return a fresh, empty store from <see cref="CreateStore"/>. Each test opens one
-/// store and disposes it; the subclass cleans up files or databases in its own Dispose.
+/// store and disposes it; the subclass cleans up files or databases in its own Dispose. Tests are [ContractFact]s, so a
+/// subclass whose engine is missing here (<see cref="EngineRequirementAttribute"/>) reports them as not run.
 /// </summary>
 public abstract class StateStoreContract
 {
@@ -21,7 +23,7 @@ public abstract class StateStoreContract
 
     // ---- verdicts --------------------------------------------------------------------------------------------
 
-    [Fact]
+    [ContractFact]
     public void RecordVerdict_FailedReread_KeepsFlagAndAsksForRetry()
     {
         using var store = Open(out var run);
@@ -35,7 +37,7 @@ public abstract class StateStoreContract
         Assert.Equal(1, store.CountFlagged(ScopeSet.Of([Drive])));
     }
 
-    [Fact]
+    [ContractFact]
     public void RecordVerdict_SuccessfulRereadBelowLevelTwo_ClearsFlag()
     {
         using var store = Open(out var run);
@@ -49,7 +51,7 @@ public abstract class StateStoreContract
         Assert.Equal(0, store.CountFlagged(ScopeSet.Of([Drive])));
     }
 
-    [Fact]
+    [ContractFact]
     public void RecordVerdict_EachVerdict_AddsOneToJudgedCount()
     {
         using var store = Open(out var run);
@@ -61,7 +63,7 @@ public abstract class StateStoreContract
         Assert.Equal(1, Item(store, "i2").JudgedCount);
     }
 
-    [Fact]
+    [ContractFact]
     public void RecordVerdict_ItemFoundGone_RecordedDeletedWithoutFlagOrRetry()
     {
         using var store = Open(out var run);
@@ -77,7 +79,7 @@ public abstract class StateStoreContract
         Assert.Empty(store.GetRetryItems(Drive));
     }
 
-    [Fact]
+    [ContractFact]
     public void GetRetryItems_FetchFailureAndParserFailure_OnlyFetchFailureRetried()
     {
         using var store = Open(out var run);
@@ -90,7 +92,7 @@ public abstract class StateStoreContract
 
     // ---- the change filter's lookups -------------------------------------------------------------------------
 
-    [Fact]
+    [ContractFact]
     public void GetItems_BatchWithUnknownIds_ReturnsOnlyKnownOnes()
     {
         using var store = Open(out var run);
@@ -105,7 +107,7 @@ public abstract class StateStoreContract
         Assert.Empty(store.GetItems(Drive, []));
     }
 
-    [Fact]
+    [ContractFact]
     public void MarkUnchanged_KnownItem_RefreshesLocationKeepsVerdictDropsStagingRow()
     {
         using var store = Open(out var run);
@@ -125,7 +127,7 @@ public abstract class StateStoreContract
 
     // ---- feed staging and delta cursors ----------------------------------------------------------------------
 
-    [Fact]
+    [ContractFact]
     public void ReadFeed_PagedBySeq_ReturnsEntriesInArrivalOrderOfTheKindsAsked()
     {
         using var store = Open(out _);
@@ -144,7 +146,7 @@ public abstract class StateStoreContract
         Assert.True(first[0].Seq < first[1].Seq && first[1].Seq < second[0].Seq);
     }
 
-    [Fact]
+    [ContractFact]
     public void SaveFeedPage_SameItemTwice_LastEntryWins()
     {
         using var store = Open(out _);
@@ -158,7 +160,7 @@ public abstract class StateStoreContract
         Assert.Equal("second.docx", staged.Single(e => e.ItemId == "f1").Name);
     }
 
-    [Fact]
+    [ContractFact]
     public void GetCursor_FeedInProgress_ResumesFromSavedPageUntilFinal()
     {
         using var store = Open(out _);
@@ -176,7 +178,7 @@ public abstract class StateStoreContract
         Assert.Null(complete.DeltaLink); // not committed until every item is judged
     }
 
-    [Fact]
+    [ContractFact]
     public void CommitDelta_CompleteFeed_BecomesDeltaLinkAndClearsStaging()
     {
         using var store = Open(out _);
@@ -189,7 +191,7 @@ public abstract class StateStoreContract
         Assert.Empty(store.ReadFeed(Drive, [FeedEntryKind.File], 0, 10));
     }
 
-    [Fact]
+    [ContractFact]
     public void CommitDelta_FeedNotComplete_KeepsCommittedLink()
     {
         using var store = Open(out _);
@@ -204,7 +206,7 @@ public abstract class StateStoreContract
         Assert.Equal("https://graph/delta?token=1", store.GetCursor(Drive).DeltaLink);
     }
 
-    [Fact]
+    [ContractFact]
     public void StartFeed_AfterStoppedFeed_DropsWhatWasStaged()
     {
         using var store = Open(out _);
@@ -217,7 +219,7 @@ public abstract class StateStoreContract
         Assert.Equal(new DeltaCursor(Drive, null, "https://graph/delta", null, false, true), store.GetCursor(Drive));
     }
 
-    [Fact]
+    [ContractFact]
     public void SaveFeedPage_LastPageOfFullFeed_MarksItemsItLacksDeleted()
     {
         using var store = Open(out var run);
@@ -232,7 +234,7 @@ public abstract class StateStoreContract
         Assert.False(Item(store, "gone").Flagged);
     }
 
-    [Fact]
+    [ContractFact]
     public void SaveFeedPage_LastPageOfDeltaFeed_KeepsItemsItLacks()
     {
         using var store = Open(out var run);
@@ -246,7 +248,7 @@ public abstract class StateStoreContract
 
     // ---- folder tree and deletions ---------------------------------------------------------------------------
 
-    [Fact]
+    [ContractFact]
     public void ApplyNode_FolderRenamed_ItemsAndFoldersUnderItFollow()
     {
         using var store = Open(out var run);
@@ -264,7 +266,7 @@ public abstract class StateStoreContract
         Assert.Null(store.GetNode(Drive, "nope"));
     }
 
-    [Fact]
+    [ContractFact]
     public void ApplyDeleted_FolderWithFlaggedFile_EverythingUnderItDeletedAndUnflagged()
     {
         using var store = Open(out var run);
@@ -282,7 +284,7 @@ public abstract class StateStoreContract
         Assert.Equal(1, store.CountFlagged(ScopeSet.Of([Drive])));
     }
 
-    [Fact]
+    [ContractFact]
     public void MarkMissing_CompleteListing_DeletesUnseenExceptUnderUnlistedFolders()
     {
         using var store = Open(out var run, "local:/in", ScopeRecord.LocalKind);
@@ -299,7 +301,7 @@ public abstract class StateStoreContract
 
     // ---- the "previous run" query ----------------------------------------------------------------------------
 
-    [Fact]
+    [ContractFact]
     public void GetChanges_FirstRun_FlaggedFilesAreNew()
     {
         using var store = Open(out var run);
@@ -312,7 +314,7 @@ public abstract class StateStoreContract
         Assert.Equal(store.ReportIds.Of(ScopeRecord.SourceItemId(ScopeRecord.GraphDriveKind, Drive, "i1")), change.ReportId);
     }
 
-    [Fact]
+    [ContractFact]
     public void GetChanges_AfterAccept_UnchangedAndRescannedStillFlagged()
     {
         using var store = Open(out var run);
@@ -327,7 +329,7 @@ public abstract class StateStoreContract
         Assert.Equal([(FlagChangeKind.StillFlagged, "unchanged"), (FlagChangeKind.StillFlagged, "rescanned")], changes.Select(c => (c.Kind, c.Why)));
     }
 
-    [Fact]
+    [ContractFact]
     public void GetChanges_FlaggedFileRenamed_StillFlaggedRenamedWithPreviousPath()
     {
         using var store = Open(out var run);
@@ -340,7 +342,7 @@ public abstract class StateStoreContract
         Assert.Equal((FlagChangeKind.StillFlagged, "renamed", Label + "/ny.docx", Label + "/gammal.docx"), (change.Kind, change.Why, change.Path, change.PreviousPath));
     }
 
-    [Fact]
+    [ContractFact]
     public void GetChanges_ReportedFileNowFlagged_NewlyFlaggedChanged()
     {
         using var store = Open(out var run);
@@ -354,7 +356,7 @@ public abstract class StateStoreContract
         Assert.Equal((FlagChangeKind.NewlyFlagged, "changed", 3), (change.Kind, change.Why, change.Level));
     }
 
-    [Fact]
+    [ContractFact]
     public void GetChanges_FlaggedFileDeletedAndSameContentNewElsewhere_MovedAndMovedIn()
     {
         using var store = Open(out var run);
@@ -371,7 +373,7 @@ public abstract class StateStoreContract
         Assert.Equal(Label + "/gammal/a.docx", changes[0].PreviousPath);
     }
 
-    [Fact]
+    [ContractFact]
     public void GetChanges_FlaggedFileDeletedWithoutCopy_NoLongerFlaggedDeleted()
     {
         using var store = Open(out var run);
@@ -384,7 +386,7 @@ public abstract class StateStoreContract
         Assert.Equal((FlagChangeKind.NoLongerFlagged, "deleted", "borttagen i OneDrive/SharePoint"), (change.Kind, change.Why, change.Detail));
     }
 
-    [Fact]
+    [ContractFact]
     public void GetChanges_FlaggedFileNowBelowLevelTwo_NoLongerFlaggedCleaned()
     {
         using var store = Open(out var run);
@@ -398,7 +400,7 @@ public abstract class StateStoreContract
         Assert.Equal((FlagChangeKind.NoLongerFlagged, "cleaned", 1, 2), (change.Kind, change.Why, change.Level, change.PreviousLevel));
     }
 
-    [Fact]
+    [ContractFact]
     public void AcceptChanges_MovesBaselineAndForgetsDeletedItems()
     {
         using var store = Open(out var run);
@@ -414,7 +416,7 @@ public abstract class StateStoreContract
         Assert.Empty(store.GetItems(Drive, ["i2"]));
     }
 
-    [Fact]
+    [ContractFact]
     public void GetChanges_ScopeSets_AllCoversEveryScopeOfCoversOnlyThose()
     {
         using var store = Open(out var run);
@@ -433,7 +435,7 @@ public abstract class StateStoreContract
 
     // ---- results for the reports -----------------------------------------------------------------------------
 
-    [Fact]
+    [ContractFact]
     public void GetCarriedResults_EarlierVerdicts_CarriedUnderLabelExceptThisRunsAndDeleted()
     {
         using var store = Open(out var run);
@@ -452,7 +454,7 @@ public abstract class StateStoreContract
         Assert.Equal(2, store.GetCarriedResults(ScopeSet.All, 0).Count); // 0: every live judged item, for a tenant-wide report
     }
 
-    [Fact]
+    [ContractFact]
     public void FindReported_KnownAndUnknownIds_FindsOnlyTheKnownOne()
     {
         using var store = Open(out var run);
@@ -468,7 +470,7 @@ public abstract class StateStoreContract
 
     // ---- runs and scopes -------------------------------------------------------------------------------------
 
-    [Fact]
+    [ContractFact]
     public void FinishRun_Totals_ReadBackNewestFirst()
     {
         using var store = CreateStore();
@@ -486,7 +488,7 @@ public abstract class StateStoreContract
         Assert.Single(store.GetRuns(1));
     }
 
-    [Fact]
+    [ContractFact]
     public void UpsertScope_NullLabelLater_KeepsStoredLabel()
     {
         using var store = CreateStore();
