@@ -1,4 +1,5 @@
 using ClassScan.TestSupport;
+using ClassScan.TestSupport.Postgres;
 using Microsoft.Data.Sqlite;
 
 namespace ClassScan.Cli.Tests;
@@ -10,8 +11,13 @@ namespace ClassScan.Cli.Tests;
 public sealed class ReportCommandTests : IDisposable
 {
     private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("classscan-report-");
+    private readonly Lazy<PostgresDatabase> database = new(PostgresDatabase.Create);
 
-    public void Dispose() => work.Delete(recursive: true);
+    public void Dispose()
+    {
+        if (database.IsValueCreated) database.Value.Dispose();
+        work.Delete(recursive: true);
+    }
 
     private string ScanOut => Path.Combine(work.FullName, "scan");
     private string ReportOut => Path.Combine(work.FullName, "report");
@@ -27,19 +33,25 @@ public sealed class ReportCommandTests : IDisposable
     private static List<string> Review(string dir) =>
         [.. Rows(dir, "review.csv").Select(r => string.Join(" | ", r["id"], r["path"], r["status"], r["reason"], r["action"])).Order(StringComparer.Ordinal)];
 
-    private async Task ScanSamplesAsync()
+    private async Task ScanSamplesAsync(string? state = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(State)!);
-        var scan = await CliRunner.RunAsync("scan", Samples, "--out", ScanOut, "--state", State, "--config", ReviewOutput.SampleMapping, "--no-model", "--in-process");
+        var scan = await CliRunner.RunAsync("scan", Samples, "--out", ScanOut, "--state", state ?? State, "--config", ReviewOutput.SampleMapping, "--no-model", "--in-process");
         Assert.True(scan.ExitCode == 1, scan.StdErr);
     }
 
     [Fact]
-    public async Task Report_AfterScanWithState_SameFlaggedRowsAndLevelsAsTheScan()
-    {
-        await ScanSamplesAsync();
+    public async Task Report_AfterScanWithState_SameFlaggedRowsAndLevelsAsTheScan() => await AssertReportMatchesScanAsync(State);
 
-        var report = await CliRunner.RunAsync("report", "--state", State, "--out", ReportOut, "--config", ReviewOutput.SampleMapping);
+    [PostgresFact]
+    [Trait("Category", PostgresAvailability.Category)]
+    public async Task Report_AfterScanWithPostgresState_SameFlaggedRowsAndLevelsAsTheScan() => await AssertReportMatchesScanAsync(database.Value.ConnectionString);
+
+    private async Task AssertReportMatchesScanAsync(string state)
+    {
+        await ScanSamplesAsync(state);
+
+        var report = await CliRunner.RunAsync("report", "--state", state, "--out", ReportOut, "--config", ReviewOutput.SampleMapping);
 
         Assert.True(report.ExitCode == 1, report.StdErr);
         Assert.Equal(Verdicts(ScanOut, "flagged.csv"), Verdicts(ReportOut, "flagged.csv"));
