@@ -33,11 +33,11 @@ public sealed partial class PostgresStateStore
                   AND ((i.flagged AND NOT i.deleted) OR i.reported_flagged)
                 """, ScopeArgs(scopes));
             using var r = cmd.ExecuteReader();
-            var list = new List<ChangeCandidate>();
+            var list = new List<FlagChangeCandidate>();
             while (r.Read())
             {
                 var label = Str(r, "scope_label");
-                list.Add(new ChangeCandidate(
+                list.Add(new FlagChangeCandidate(
                     Scope: Str(r, "scope")!,
                     Path: Shown(label, Str(r, "path")),
                     ReportedPath: Str(r, "reported_path") is { } rp ? Shown(label, rp) : null,
@@ -59,57 +59,7 @@ public sealed partial class PostgresStateStore
             return list;
         });
 
-        // Only a file new since the baseline can be where a deleted one went; an existing file with equal content is a copy.
-        var newlyByContent = rows.Where(c => c.Flagged && !c.WasFlagged && c.ReportedPath is null && c.ContentKey is not null)
-            .GroupBy(c => c.ContentKey!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var movedFrom = new Dictionary<ChangeCandidate, ChangeCandidate>(ReferenceEqualityComparer.Instance);
-        foreach (var c in rows.Where(c => c.WasFlagged && c.Deleted && c.ContentKey is not null))
-        {
-            if (newlyByContent.TryGetValue(c.ContentKey!, out var target) && !movedFrom.ContainsKey(target)) movedFrom[target] = c;
-        }
-        var movedTo = new Dictionary<ChangeCandidate, ChangeCandidate>(ReferenceEqualityComparer.Instance);
-        foreach (var (target, source) in movedFrom) movedTo[source] = target;
-
-        var changes = new List<FlagChange>();
-        foreach (var c in rows)
-        {
-            FlagChange change;
-            if (c.Flagged && !c.WasFlagged)
-            {
-                var from = movedFrom.GetValueOrDefault(c);
-                change = new FlagChange(FlagChangeKind.NewlyFlagged, from is not null ? "moved-in" : c.ReportedPath is null ? "new" : "changed",
-                    c.Path, c.Level, c.ReportedPath is null ? null : c.ReportedLevel, c.Reason,
-                    from is not null ? "flyttad hit från " + from.Path : null, c.Scope)
-                { PreviousPath = from?.Path };
-            }
-            else if (c.Flagged)
-            {
-                var renamed = c.ReportedPath is not null && c.ReportedPath != c.Path;
-                change = new FlagChange(FlagChangeKind.StillFlagged, renamed ? "renamed" : c.JudgedThisRun ? "rescanned" : "unchanged",
-                    c.Path, c.Level, c.ReportedLevel, c.Reason,
-                    c.Status is not null and not "ok" ? $"senaste läsningen gav {c.Status}; flaggan från förra bedömningen står kvar" : null, c.Scope)
-                { PreviousPath = renamed ? c.ReportedPath : null };
-            }
-            else if (c.Deleted)
-            {
-                var to = movedTo.GetValueOrDefault(c);
-                change = new FlagChange(FlagChangeKind.NoLongerFlagged, to is not null ? "moved" : "deleted",
-                    c.ReportedPath ?? c.Path, c.Level, c.ReportedLevel, c.Reason,
-                    to is not null ? "flyttad till " + to.Path : c.GoneReason ?? "borttagen", c.Scope);
-            }
-            else
-            {
-                change = new FlagChange(FlagChangeKind.NoLongerFlagged, "cleaned", c.Path, c.Level, c.ReportedLevel, c.Reason,
-                    $"bedöms nu som nivå {c.Level}", c.Scope)
-                { PreviousPath = c.ReportedPath is not null && c.ReportedPath != c.Path ? c.ReportedPath : null };
-            }
-            changes.Add(change with { WebUrl = c.WebUrl, LastModifiedBy = c.LastModifiedBy, LastModified = c.LastModified, ReportId = c.ReportId });
-        }
-        return changes
-            .OrderBy(c => c.Kind)
-            .ThenBy(c => c.Path, StringComparer.Ordinal)
-            .ToList();
+        return FlagChangeComputation.Compute(rows);
     }
 
     /// <summary>
@@ -176,8 +126,4 @@ public sealed partial class PostgresStateStore
         _ => ScanStatus.Error,
     };
 
-    private sealed record ChangeCandidate(
-        string Scope, string Path, string? ReportedPath, bool Flagged, bool WasFlagged, bool Deleted, string? GoneReason,
-        int? Level, int? ReportedLevel, string? Reason, string? Status, bool JudgedThisRun, string? ContentKey,
-        string? WebUrl, string? LastModifiedBy, DateTimeOffset? LastModified, string? ReportId);
 }

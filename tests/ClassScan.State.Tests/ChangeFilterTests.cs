@@ -111,6 +111,43 @@ public sealed class ChangeFilterTests : IDisposable
         Assert.Equal(1, run.Counters.Queued);
     }
 
+    [Fact]
+    public async Task FilterAsync_PageOfListings_OneLookupAndOneUnchangedMarkForThePage()
+    {
+        using var store = SqliteStateStore.Open(Path.Combine(work.FullName, "state.db"));
+        var run = Seed(store, sha: "s1");
+        var counting = new CountingStates(store);
+        var page = new List<(SourceItem, TrackedItem)> { Listed(Then), Listed(Then, "/in/new1.txt"), Listed(Then, "/in/new2.txt") };
+
+        var handed = await new ChangeFilter(counting, run).FilterAsync(page, contentHash: null, default);
+
+        Assert.Equal(["/in/new1.txt", "/in/new2.txt"], handed.Select(i => i.Id));
+        Assert.Equal((1, 1, 1), (counting.Lookups, counting.Marks, counting.Marked));
+    }
+
+    /// <summary>Counts the round trips the filter makes to the state.</summary>
+    private sealed class CountingStates(IItemStates inner) : IItemStates
+    {
+        public int Lookups { get; private set; }
+        public int Marks { get; private set; }
+        public int Marked { get; private set; }
+
+        public IReadOnlyDictionary<string, ItemRecord> GetItems(string scope, IReadOnlyCollection<string> itemIds)
+        {
+            Lookups++;
+            return inner.GetItems(scope, itemIds);
+        }
+
+        public void MarkUnchanged(IReadOnlyList<TrackedItem> listings)
+        {
+            Marks++;
+            Marked += listings.Count;
+            inner.MarkUnchanged(listings);
+        }
+
+        public IReadOnlyList<ItemRecord> GetRetryItems(string scope) => inner.GetRetryItems(scope);
+    }
+
     /// <summary>One judged local file (size 10, time <see cref="Then"/>) and a fresh run.</summary>
     private static ScanRun Seed(SqliteStateStore store, string sha)
     {
@@ -126,7 +163,7 @@ public sealed class ChangeFilterTests : IDisposable
         return new ScanRun(store, "local", null);
     }
 
-    private static (SourceItem, TrackedItem) Listed(DateTimeOffset time) =>
-        (new SourceItem("/in/a.txt", "/in/a.txt", 10, time),
-         new TrackedItem { Scope = Scope, ItemId = "/in/a.txt", Path = "/in/a.txt", Fingerprint = new ItemFingerprint(Size: 10, LastModified: time) });
+    private static (SourceItem, TrackedItem) Listed(DateTimeOffset time, string path = "/in/a.txt") =>
+        (new SourceItem(path, path, 10, time),
+         new TrackedItem { Scope = Scope, ItemId = path, Path = path, Fingerprint = new ItemFingerprint(Size: 10, LastModified: time) });
 }

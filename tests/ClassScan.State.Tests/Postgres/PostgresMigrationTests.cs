@@ -95,6 +95,16 @@ public sealed class PostgresMigrationTests : IDisposable
     }
 
     [PostgresFact]
+    public void Open_Sessions_CommitWithoutWaitingForTheDiskUnlessOptionsSayOtherwise()
+    {
+        using (var store = PostgresStateStore.Open(Db.ConnectionString))
+            Assert.Equal("off", store.Setting("synchronous_commit"));
+        var strict = new NpgsqlConnectionStringBuilder(Db.ConnectionString) { Options = "-c synchronous_commit=on" }.ConnectionString;
+        using (var store = PostgresStateStore.Open(strict))
+            Assert.Equal("on", store.Setting("synchronous_commit"));
+    }
+
+    [PostgresFact]
     public void Open_DatabaseMissing_CreatedOnFirstOpen()
     {
         var name = Db.Name + "_new";
