@@ -21,15 +21,20 @@ internal static class ReportComposition
     /// <param name="health">Extra run-health figures for rapport.html (the state's counters: unchanged files, Graph throttling).</param>
     /// <param name="batch">Where every report is staged, then put in place together when all are written. Its creator
     /// disposes it after the sink, which deletes what a failed run staged.</param>
+    /// <param name="changes">The state's changes since the last complete run (what changes.csv is written from), read when
+    /// the reports complete; null without state: rapport.html then shows no comparison.</param>
+    /// <param name="fromState">The reports are written from the state alone (<c>classscan report</c>), not by a scan.</param>
     public static IScanResultSink Create(string outDir, ReportBatch batch, ClassScanSettings? settings, ILogger? log, ReportRedaction redaction, IReadOnlyList<IScanResultSink>? extra = null,
-        Func<IReadOnlyList<HealthMetric>>? health = null, StateRecoveredNote? stateRecovered = null)
+        Func<IReadOnlyList<HealthMetric>>? health = null, StateRecoveredNote? stateRecovered = null, Func<IReadOnlyList<FlagChange>>? changes = null, bool fromState = false)
     {
         var map = new DepartmentMap((settings?.Departments ?? []).Select(d => d.ToRule()));
-        // Created before the CSV sink: it reads the previous run's summary.json and flagged.csv for the comparison.
         var html = new HtmlReportSink(outDir, map, batch: batch)
         {
+            // The state keeps full names; the page shows them as changes.csv does.
+            Changes = changes is null ? null : () => [.. changes().Select(redaction.Apply)],
             RelatedFiles = [JsonLinesReportSink.FileName, DepartmentReportSink.FolderName + "/", ScanLogging.FolderName + "/"],
             ExtraHealth = health,
+            FromState = fromState,
             StateRecovered = stateRecovered,
         };
         var sinks = new List<IScanResultSink> { new CsvReportSink(outDir, batch) { StateRecovered = stateRecovered }, new DepartmentReportSink(outDir, map, batch) };

@@ -44,7 +44,10 @@ public sealed class ReviewOutputTests : IDisposable
         var text = rapport.Root!.Value;
         foreach (var d in new[] { "Barn- och utbildningsförvaltningen", "Kommunstyrelseförvaltningen", "Socialförvaltningen", "okänd" })
             Assert.Contains(d, text);
-        Assert.Contains("Ingen tidigare körning", text);
+        // The first night with a state: every flag is new against an empty baseline, in changes.csv and on the page alike.
+        var newly = ReportReader.Read(Path.Combine(Out, "changes.csv")).Count(c => c["change"] == "newly-flagged");
+        Assert.True(newly > 0);
+        Assert.Contains($"Nya flaggor ({newly})", text);
         Assert.Contains("13-skannat-protokoll.pdf", text); // the blind spot is listed by name
 
         ReviewOutput.AssertJsonLines(Out);
@@ -71,7 +74,7 @@ public sealed class ReviewOutputTests : IDisposable
 
         Assert.Equal(1, second.ExitCode);
         var text = ReviewOutput.AssertRapport(Out).Root!.Value;
-        Assert.Contains("Förra körningen slutade", text);
+        Assert.Contains("Jämfört med senaste fullständiga körningen", text);
         Assert.Contains("Nya flaggor (1)", text);
         Assert.Contains("Inte längre flaggade (1)", text);
         ReviewOutput.AssertJsonLines(Out);

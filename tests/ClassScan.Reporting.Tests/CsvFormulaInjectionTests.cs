@@ -2,7 +2,6 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using ClassScan.Core.Scanning;
-using ClassScan.Reporting.Html;
 
 namespace ClassScan.Reporting.Tests;
 
@@ -103,37 +102,6 @@ public sealed class CsvFormulaInjectionTests : IDisposable
     [InlineData("x")]
     [InlineData("")]
     public void Restore_ValueWithoutAddedPrefix_Unchanged(string value) => Assert.Equal(value, CsvCell.Restore(value));
-
-    [Fact]
-    public async Task PreviousRun_FlaggedFilesWithFormulaNames_PathsAndOwnersReadBackExactly()
-    {
-        string[] paths = ["=x.docx", "+cmd|' /C calc'!A0.docx", "-2+3.docx", "@SUM(1+1).docx", "'=y.docx", " =z.docx", "=A1/elevlista.docx", "vanlig.docx"];
-        await using (var sink = new CsvReportSink(dir.FullName))
-            await Results.RunAsync(sink, paths.Select(p => Results.Flagged(p, owner: "@Anna", webUrl: "=HYPERLINK(\"http://x\",\"klick\")")));
-
-        var previous = PreviousRun.TryLoad(dir.FullName, out var note);
-
-        Assert.Null(note);
-        Assert.Equal(paths.Order(StringComparer.Ordinal), previous!.Flagged.Keys.Order(StringComparer.Ordinal));
-        Assert.All(previous.Flagged, f => Assert.Equal((f.Key, "2", "=HYPERLINK(\"http://x\",\"klick\")", "@Anna"), f.Value));
-    }
-
-    [Fact]
-    public async Task HtmlReport_SameFormulaNamedFilesFlaggedTwice_NoneCountedAsNew()
-    {
-        var map = new Departments.DepartmentMap([]);
-        ScanResult[] Run() => [Results.Flagged("=x.docx"), Results.Flagged("@SUM(1+1).docx"), Results.Flagged("'=y.docx")];
-        for (var i = 0; i < 2; i++)
-        {
-            var html = new HtmlReportSink(dir.FullName, map);
-            await using var sink = new CompositeSink([new CsvReportSink(dir.FullName), html]);
-            await Results.RunAsync(sink, Run());
-        }
-
-        var page = File.ReadAllText(Path.Combine(dir.FullName, HtmlReportSink.FileName));
-        Assert.Contains("Nya flaggor (0)", page);
-        Assert.Contains("Inte längre flaggade (0)", page);
-    }
 
     private static string Show(string s) => "\"" + string.Concat(s.Select(c => c < ' ' || c > '~' ? $"\\u{(int)c:x4}" : c.ToString())) + "\"";
 }

@@ -67,48 +67,123 @@ public sealed class HtmlReportSinkTests : IDisposable
         Assert.Contains("&lt;script&gt;alert(2)&lt;/script&gt;", html);
         Assert.DoesNotContain("19121212", html); // evidence is not in the page at all
         Assert.Contains("Körningen är komplett", html);
-        Assert.Contains("Ingen tidigare körning", html);
+        Assert.Contains("Ingen jämförelse", html);
         Assert.Contains("forvaltningar/Socialf%C3%B6rvaltningen.csv", html);
     }
 
-    [Fact]
-    public async Task CompleteAsync_SecondRun_CountsNewCleanedAndGoneFlags()
-    {
-        await RunAsync([Results.Flagged("/g/Soc/a.docx"), Results.Flagged("/g/Soc/b.docx"), Results.Flagged("/g/c.docx"), Results.Clean("/g/d.docx")]);
-        // b was cleaned, c was deleted, d became sensitive, e is new.
-        await RunAsync([Results.Flagged("/g/Soc/a.docx"), Results.Clean("/g/Soc/b.docx"), Results.Flagged("/g/d.docx"), Results.Flagged("/g/Soc/e.docx")]);
+    private static FlagChange Change(FlagChangeKind kind, string why, string path, int? level = 2, int? previousLevel = 2, string? detail = null, string? previousPath = null) =>
+        new(kind, why, path, level, previousLevel, "Personnummer som identifierar en person (regel 3)", detail, "local:/g") { PreviousPath = previousPath };
 
-        var html = Html;
-        Assert.Contains("Nya flaggor (2)", html);
-        Assert.Contains("Inte längre flaggade (2)", html);
-        Assert.Contains("1 lästes igen och är inte längre på nivå 2–3; 1 finns inte längre i skanningen", html);
-        Assert.Contains("/g/Soc/e.docx", html);
-        Assert.Contains("/g/c.docx", html);
-        var table = Parse(html).Descendants("section").Single(s => (string?)s.Attribute("id") == "forvaltningar").Descendants("tr")
+    /// <summary>The state's change list for one night: every kind changes.csv knows.</summary>
+    private static readonly FlagChange[] Night =
+    [
+        Change(FlagChangeKind.NewlyFlagged, "new", "/g/Soc/e.docx", previousLevel: null),
+        Change(FlagChangeKind.NewlyFlagged, "changed", "/g/d.docx", previousLevel: 1),
+        Change(FlagChangeKind.NewlyFlagged, "moved-in", "/g/Soc/flyttad.docx", previousLevel: null, detail: "flyttad hit från /g/gammal.docx"),
+        Change(FlagChangeKind.NoLongerFlagged, "moved", "/g/gammal.docx", detail: "flyttad till /g/Soc/flyttad.docx"),
+        Change(FlagChangeKind.NoLongerFlagged, "cleaned", "/g/Soc/b.docx", level: 1, detail: "bedöms nu som nivå 1"),
+        Change(FlagChangeKind.NoLongerFlagged, "deleted", "/g/c.docx", detail: "finns inte längre i mappen"),
+        Change(FlagChangeKind.StillFlagged, "renamed", "/g/Soc/nytt namn.docx", previousPath: "/g/Soc/a.docx"),
+        Change(FlagChangeKind.StillFlagged, "unchanged", "/g/Soc/h.docx"),
+    ];
+
+    private static Dictionary<string, string[]> DepartmentRows(string html) =>
+        Parse(html).Descendants("section").Single(s => (string?)s.Attribute("id") == "forvaltningar").Descendants("tr")
             .Select(tr => tr.Elements("td").Select(td => td.Value).ToArray()).Where(c => c.Length > 0).ToDictionary(c => c[0]);
-        Assert.Equal(["Socialförvaltningen", "3", "2", "0", "1", "1"], table["Socialförvaltningen"][..6]);
-        Assert.Equal([DepartmentMap.Unknown, "1", "1", "0", "1", "1"], table[DepartmentMap.Unknown][..6]);
+
+    private static string Section(string html, string id) => Parse(html).Descendants("section").Single(s => (string?)s.Attribute("id") == id).Value;
+
+    [Fact]
+    public async Task CompleteAsync_StateChanges_MoveAndRenameCountedAsMovedNotNewOrGone()
+    {
+        var html = new HtmlReportSink(dir.FullName, Map) { Changes = () => Night };
+        await RunAsync(
+        [
+            Results.Flagged("/g/Soc/e.docx"), Results.Flagged("/g/d.docx"), Results.Flagged("/g/Soc/flyttad.docx"), Results.Clean("/g/Soc/b.docx"),
+            Results.Flagged("/g/Soc/nytt namn.docx"), Results.Flagged("/g/Soc/h.docx"),
+        ], html: html);
+
+        var page = Html;
+        var change = Section(page, "forandring");
+        Assert.Contains("Nya flaggor (2)", change);
+        Assert.Contains("Flyttade eller omdöpta (2)", change);
+        Assert.Contains("Inte längre flaggade (2)", change);
+        Assert.Contains("1 lästes igen och är inte längre på nivå 2–3; 1 finns inte längre i skanningen", change);
+        Assert.Contains("förut /g/Soc/a.docx", change);
+        Assert.Contains("flyttad hit från /g/gammal.docx", change);
+        Assert.Contains("/g/c.docx", change);
+        Assert.DoesNotContain("/g/Soc/h.docx", change); // unchanged: nothing to say
+        Assert.DoesNotContain("flyttad till", change);  // the moved half of the pair is not a resolved flag
+        // Förra = still + no longer (5), nu = still + newly (5).
+        var compare = Parse(page).Descendants("tr").Single(tr => tr.Element("th")?.Value == "Måste lämna M365").Elements("td").Select(td => td.Value);
+        Assert.Equal(["5", "5", "±0"], compare);
+        var rows = DepartmentRows(page);
+        Assert.Equal(["Socialförvaltningen", "5", "4", "0", "1", "1", "2"], rows["Socialförvaltningen"][..7]);
+        Assert.Equal([DepartmentMap.Unknown, "1", "1", "0", "1", "1", "0"], rows[DepartmentMap.Unknown][..7]);
     }
 
     [Fact]
-    public async Task CompleteAsync_IncompleteRun_BannerAndGoneNotCounted()
+    public async Task CompleteAsync_NoStateChanges_SaysThereIsNoComparison()
     {
-        await RunAsync([Results.Flagged("/g/a.docx"), Results.Flagged("/g/b.docx")]);
-        await RunAsync([Results.Flagged("/g/a.docx")], complete: false);
+        await RunAsync([Results.Flagged("/g/Soc/a.docx")]);
+        await RunAsync([Results.Flagged("/g/Soc/nytt namn.docx")]); // a second run in the same folder still compares nothing
 
-        var html = Html;
-        Assert.Contains("OFULLSTÄNDIG", html);
-        Assert.Contains("borttagna filer räknas inte eftersom körningen är ofullständig", html);
-        Assert.Contains("Inte längre flaggade (0)", html);
+        var page = Html;
+        var change = Section(page, "forandring");
+        Assert.Contains("Ingen jämförelse", change);
+        Assert.Contains("--no-state", change);
+        Assert.DoesNotContain("Nya flaggor", page);
+        Assert.DoesNotContain("/g/Soc/a.docx", page);
+        Assert.Equal(["Socialförvaltningen", "1", "1", "0"], DepartmentRows(page)["Socialförvaltningen"][..^1]);
     }
 
     [Fact]
-    public async Task Constructor_CorruptPreviousSummary_ReportsNoComparisonInsteadOfFailing()
+    public async Task CompleteAsync_IncompleteRun_BannerAndNoteThatUnreadFilesKeepTheirFlag()
     {
-        File.WriteAllText(Path.Combine(dir.FullName, "summary.json"), "{ trasig");
-        await RunAsync([Results.Flagged("/g/a.docx")]);
+        var html = new HtmlReportSink(dir.FullName, Map) { Changes = () => [Change(FlagChangeKind.StillFlagged, "unchanged", "/g/a.docx")] };
+        await RunAsync([Results.Flagged("/g/a.docx")], complete: false, html: html);
 
-        Assert.Contains("summary.json kunde inte läsas", Html);
+        var page = Html;
+        Assert.Contains("OFULLSTÄNDIG", page);
+        Assert.Contains("behåller sin förra bedömning", Section(page, "forandring"));
+        Assert.Contains("Inte längre flaggade (0)", page);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_FromState_SaysWhoseVerdictsAndShowsNoRunSpeed()
+    {
+        var html = new HtmlReportSink(dir.FullName, Map) { Changes = () => [], FromState = true };
+        await RunAsync([Results.Flagged("/g/Soc/a.docx")], html: html);
+
+        var page = Html;
+        Assert.Contains("Skapad ur tillståndet", page);
+        Assert.Contains("Filer i tillståndet", page);
+        Assert.Contains("inga filer lästes nu", Section(page, "halsa"));
+        Assert.DoesNotContain("Filer per sekund", page);
+        Assert.DoesNotContain("Körningen slutade", page);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ScanRun_ShowsRunSpeedNotStateSource()
+    {
+        await RunAsync([Results.Flagged("/g/Soc/a.docx")]);
+
+        var page = Html;
+        Assert.Contains("Körningen slutade", page);
+        Assert.Contains("Filer per sekund", Section(page, "halsa"));
+        Assert.DoesNotContain("Skapad ur tillståndet", page);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_EmptyChanges_ComparesWithNothingChanged()
+    {
+        var html = new HtmlReportSink(dir.FullName, Map) { Changes = () => [] };
+        await RunAsync([Results.Clean("/g/a.docx")], html: html);
+
+        var change = Section(Html, "forandring");
+        Assert.Contains("Nya flaggor (0)", change);
+        Assert.Contains("Flyttade eller omdöpta (0)", change);
+        Assert.DoesNotContain("Ingen jämförelse", change);
     }
 
     [Fact]

@@ -96,22 +96,4 @@ public sealed class ReportRedactionTests : IDisposable
         Assert.All(department, r => Assert.True(ReportIdentity.IsWellFormed(r["Id"]), r["Id"]));
         Assert.All(File.ReadAllLines(Path.Combine(dir.FullName, Json.JsonLinesReportSink.FileName)), l => Assert.Contains("\"id\":\"f", l));
     }
-
-    [Fact]
-    public async Task PreviousRun_TwoFilesWithTheSameMaskedPath_ToldApartById()
-    {
-        // Two files whose names differ only in the masked part: one stays flagged, the other is cleaned.
-        var first = Results.Flagged("/soc/HEMLIG-1.docx") with { Item = new SourceItem("a", "/soc/H*****.docx", 1, null) };
-        var second = Results.Flagged("/soc/HEMLIG-2.docx") with { Item = new SourceItem("b", "/soc/H*****.docx", 1, null) };
-        await using (var sink = new RedactingSink(new CompositeSink([new CsvReportSink(dir.FullName), new HtmlReportSink(dir.FullName, DepartmentMap.Empty)]), Redaction))
-            await Results.RunAsync(sink, [first, second]);
-
-        var previous = PreviousRun.TryLoad(dir.FullName, out _)!;
-
-        Assert.Equal(2, previous.Flagged.Count);
-        Assert.True(previous.TakeFlagged(Ids.Of("b"), "/soc/H*****.docx"));
-        Assert.False(previous.TakeFlagged(Ids.Of("b"), "/soc/H*****.docx"));
-        Assert.False(previous.TakeFlagged(Ids.Of("c"), "/soc/H*****.docx"));
-        Assert.Equal("/soc/H*****.docx", Assert.Single(previous.Flagged.Values).Path);
-    }
 }

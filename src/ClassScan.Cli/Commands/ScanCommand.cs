@@ -135,7 +135,7 @@ internal static class ScanCommand
         try
         {
             created = ReportComposition.Create(outDir, batch, settings, log, redaction, health: state is null ? null : () => ReportComposition.StateHealth(state.Run.Counters),
-                stateRecovered: recovered);
+                stateRecovered: recovered, changes: state is null ? null : () => state.Changes);
         }
         catch (Exception ex) when (OutputWriteException.IsOutputFailure(ex))
         {

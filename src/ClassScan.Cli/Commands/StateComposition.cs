@@ -128,6 +128,10 @@ internal sealed class StateComposition : IDisposable
     public IScanResultSink Wrap(IScanResultSink reports, string outDir, ReportRedaction redaction, ReportBatch? batch = null) =>
         sink = new VerdictRecorder(reports, store, Run, (changes, _) => ChangesCsvWriter.WriteAsync(outDir, changes, redaction, batch));
 
+    /// <summary>The changes since the last complete run, as changes.csv is written from them; empty until the run completes
+    /// (the state sink computes them before the reports complete, so rapport.html reads the same list).</summary>
+    public IReadOnlyList<FlagChange> Changes => sink?.Changes ?? [];
+
     /// <summary>Files flagged now in the scopes this run covered (unchanged files count, they still must leave).</summary>
     public int FlaggedNow() => Run.CountFlagged();
 

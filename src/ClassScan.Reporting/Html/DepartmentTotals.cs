@@ -10,9 +10,12 @@ internal sealed class DepartmentTotals(string name)
     /// <summary>Files that could not be judged (status ≠ ok).</summary>
     public int NotJudged { get; set; }
 
-    /// <summary>Flagged now, not in the previous run's flagged.csv (0 when there is no previous run).</summary>
+    /// <summary>Flagged now, not at the last complete run (0 when the scan keeps no state).</summary>
     public int NewlyFlagged { get; set; }
 
-    /// <summary>Flagged in the previous run, not now.</summary>
+    /// <summary>Flagged at the last complete run, not now (cleaned or deleted; a moved file is counted as moved).</summary>
     public int NoLongerFlagged { get; set; }
+
+    /// <summary>Flagged then and now, under another path (renamed or moved here).</summary>
+    public int Moved { get; set; }
 }

@@ -8,11 +8,11 @@ namespace ClassScan.Reporting.Html;
 
 /// <summary>
 /// Gathers the figures for <c>rapport.html</c>, the coordinator's morning page: totals per level and status, per
-/// förvaltning, change since the previous run in the same folder, top reasons, blind spots and run health.
-/// The previous run is read when this sink is created, before the CSV sink replaces its files, so create it
-/// first. Memory: counters, at most <see cref="MaxListed"/> listed files per list, and one entry per file the
-/// previous run flagged. Written to a temp file and put in place with the other reports (a shared
-/// <see cref="ReportBatch"/>), or at once with a batch of its own. Single writer, not thread-safe.
+/// förvaltning, change since the last complete run, top reasons, blind spots and run health. The change comes from
+/// <see cref="Changes"/>, the same list changes.csv is written from, so both name a rename or a move alike; a scan
+/// that keeps no state has no previous run and the page says so. Memory: counters and at most
+/// <see cref="MaxListed"/> listed files per list. Written to a temp file and put in place with the other reports
+/// (a shared <see cref="ReportBatch"/>), or at once with a batch of its own. Single writer, not thread-safe.
 /// </summary>
 public sealed partial class HtmlReportSink : IScanResultSink
 {
@@ -27,16 +27,11 @@ public sealed partial class HtmlReportSink : IScanResultSink
     private readonly string outDir;
     private readonly DepartmentMap map;
     private readonly TimeProvider time;
-    private readonly PreviousRun? previous;
-    private readonly string? previousNote;
     private readonly Dictionary<string, DepartmentTotals> departments = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> reasons = new(StringComparer.Ordinal);
     private readonly List<ReportFile> blindSpots = [];
-    private readonly List<ReportFile> newExamples = [];
-    private readonly List<ReportFile> resolvedExamples = [];
     private readonly ReportBatch batch;
     private readonly bool ownsBatch;
-    private int newlyFlagged, cleaned;
 
     /// <param name="batch">Where the file is staged; null: a batch of its own, committed at completion.</param>
     public HtmlReportSink(string outDir, DepartmentMap map, TimeProvider? time = null, ReportBatch? batch = null)
@@ -46,9 +41,21 @@ public sealed partial class HtmlReportSink : IScanResultSink
         ownsBatch = batch is null;
         this.batch = batch ?? new ReportBatch();
         this.time = time ?? TimeProvider.System;
-        previous = PreviousRun.TryLoad(outDir, out previousNote);
         foreach (var name in map.Names) departments[name] = new DepartmentTotals(name);
     }
+
+    /// <summary>
+    /// The changes since the last complete run (the state's "previous run" query, redacted as changes.csv shows
+    /// them), read at completion: the state computes them before the reports complete. Null when the scan keeps no
+    /// state (--no-state): there is then no previous run to compare with, and the page says so.
+    /// </summary>
+    public Func<IReadOnlyList<FlagChange>>? Changes { get; init; }
+
+    /// <summary>
+    /// Set when the page is written from the state alone (<c>classscan report</c>): nothing was read now, so the
+    /// header and the health section say whose verdicts these are instead of showing a run's speed.
+    /// </summary>
+    public bool FromState { get; init; }
 
     /// <summary>Extra health figures read at completion (e.g. throttling from the Graph source); optional.</summary>
     public Func<IReadOnlyList<HealthMetric>>? ExtraHealth { get; init; }
@@ -79,26 +86,6 @@ public sealed partial class HtmlReportSink : IScanResultSink
                 blindSpots.Add(new ReportFile(row.Path, department, row.Status + " – " + ReviewerText.Cause(result.Status), row.ReviewReason));
         }
 
-        if (previous is not null)
-        {
-            if (previous.TakeFlagged(result.Item.ReportId, result.Item.Path))
-            {
-                if (!result.MustLeave)
-                {
-                    cleaned++;
-                    totals.NoLongerFlagged++;
-                    if (resolvedExamples.Count < MaxListed)
-                        resolvedExamples.Add(new ReportFile(row.Path, department, row.LevelText, "inte längre flaggad: " + row.Why));
-                }
-            }
-            else if (result.MustLeave)
-            {
-                newlyFlagged++;
-                totals.NewlyFlagged++;
-                if (newExamples.Count < MaxListed)
-                    newExamples.Add(new ReportFile(row.Path, department, row.LevelText, row.Why));
-            }
-        }
         return ValueTask.CompletedTask;
     }
 
@@ -121,60 +108,45 @@ public sealed partial class HtmlReportSink : IScanResultSink
     internal RunReport BuildReport(ScanSummary summary)
     {
         RunComparison? comparison = null;
-        var note = previousNote;
-        if (previous is not null)
+        string? note;
+        if (Changes is null)
         {
-            int? gone = null;
-            if (summary.Complete)
+            note = "Ingen jämförelse: körningen sparar inget tillstånd (--no-state), så det finns ingen förra körning att jämföra med. " +
+                "Utan --no-state visar rapporten nya, flyttade och åtgärdade flaggor sedan förra fullständiga körningen.";
+        }
+        else
+        {
+            comparison = RunComparison.Of(Changes(), c => departments[map.Resolve(new SourceItem(c.Path, c.Path, null, c.LastModified)
             {
-                // What is left was flagged last time and not seen now: deleted or moved out of the scanned folders.
-                gone = previous.Flagged.Count;
-                foreach (var before in previous.Flagged.Values)
-                {
-                    var path = before.Path;
-                    var item = new SourceItem(path, path, null, null) { WebUrl = before.WebUrl, LastModifiedBy = before.LastModifiedBy };
-                    var department = map.Resolve(item);
-                    departments[department].NoLongerFlagged++;
-                    if (resolvedExamples.Count < MaxListed)
-                        resolvedExamples.Add(new ReportFile(path, department, "nivå " + before.Level + " förra gången", "finns inte längre i skanningen (borttagen eller flyttad)"));
-                }
-            }
-            var changes = ChangesFile(summary.StartedAt);
-            comparison = new RunComparison
-            {
-                PreviousFinished = previous.Finished,
-                PreviousComplete = previous.Complete,
-                PreviousFiles = previous.Files,
-                PreviousMustLeave = previous.MustLeave,
-                PreviousNotJudged = previous.NotJudged,
-                NewlyFlagged = newlyFlagged,
-                Cleaned = cleaned,
-                Gone = gone,
-                NewExamples = newExamples,
-                ResolvedExamples = resolvedExamples,
-                Basis = changes is null
-                    ? "jämfört med förra körningens flagged.csv i samma utmapp"
-                    : "jämfört med förra körningens flagged.csv; detaljer om flyttade och ändrade filer finns i changes.csv",
-            };
-            if (!previous.Complete) note = "Förra körningen var ofullständig: nya flaggor kan vara filer den aldrig hann läsa.";
-            else if (!summary.Complete) note = "Den här körningen är ofullständig: filer som inte hann läsas räknas inte som åtgärdade.";
+                WebUrl = c.WebUrl,
+                LastModifiedBy = c.LastModifiedBy,
+            })], MaxListed);
+            note = summary.Complete ? null
+                : "Den här körningen är ofullständig: filer som inte hann läsas behåller sin förra bedömning och räknas inte som borttagna; baslinjen flyttas inte förrän en körning är komplett.";
         }
 
         var health = new List<HealthMetric>();
         var seconds = Math.Max(0.001, summary.Duration.TotalSeconds);
         var sv = Swedish;
-        health.Add(new("Start", Local(summary.StartedAt)));
-        health.Add(new("Slut", Local(summary.FinishedAt)));
-        health.Add(new("Tid", FormatDuration(summary.Duration)));
-        health.Add(new("Filer per sekund", (summary.Files / seconds).ToString("N1", sv)));
-        health.Add(new("MB per sekund", (summary.Bytes / 1048576.0 / seconds).ToString("N1", sv)));
-        health.Add(new("Läst data", (summary.Bytes / 1048576.0).ToString("N1", sv) + " MB"));
+        if (FromState)
+        {
+            health.Add(new("Källa", "tillståndet: varje fils senaste bedömning, vilken nod som än gjorde den; inga filer lästes nu"));
+        }
+        else
+        {
+            health.Add(new("Start", Local(summary.StartedAt)));
+            health.Add(new("Slut", Local(summary.FinishedAt)));
+            health.Add(new("Tid", FormatDuration(summary.Duration)));
+            health.Add(new("Filer per sekund", (summary.Files / seconds).ToString("N1", sv)));
+            health.Add(new("MB per sekund", (summary.Bytes / 1048576.0 / seconds).ToString("N1", sv)));
+            health.Add(new("Läst data", (summary.Bytes / 1048576.0).ToString("N1", sv) + " MB"));
+        }
         var errors = summary.ByStatus.GetValueOrDefault(ScanStatus.Error.ToReportName());
         health.Add(new("Filer med läsfel", errors.ToString("N0", sv), errors > 0));
         health.Add(new("Komplett", summary.Complete ? "ja" : "NEJ: " + summary.IncompleteReason, !summary.Complete));
         var extra = ExtraHealth?.Invoke() ?? [];
         health.AddRange(extra);
-        if (!extra.Any(m => m.Label.StartsWith("Strypningar", StringComparison.OrdinalIgnoreCase)))
+        if (!FromState && !extra.Any(m => m.Label.StartsWith("Strypningar", StringComparison.OrdinalIgnoreCase)))
             health.Add(new("Strypningar (HTTP 429/503)", "– (mäts bara för Microsoft Graph-källan)"));
 
         // The batch knows what tonight's run stages (results.jsonl on its first night is not on disk yet).
@@ -184,6 +156,7 @@ public sealed partial class HtmlReportSink : IScanResultSink
         return new RunReport
         {
             Summary = summary,
+            FromState = FromState,
             Departments = [.. departments.Values],
             Comparison = comparison,
             ComparisonNote = note,

@@ -28,12 +28,14 @@ internal static class HtmlReportWriter
           .Append("<style>").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
 
         // Header and the one-glance verdict.
-        sb.Append("<header>\n<h1>ClassScan – rapport</h1>\n<p class=\"meta\">Körningen slutade ").Append(E(HtmlReportSink.Local(s.FinishedAt)))
+        sb.Append("<header>\n<h1>ClassScan – rapport</h1>\n<p class=\"meta\">")
+          .Append(report.FromState ? "Skapad ur tillståndet " + E(HtmlReportSink.Local(s.FinishedAt)) + " (classscan report)" : "Körningen slutade " + E(HtmlReportSink.Local(s.FinishedAt)))
           .Append(" · ClassScan ").Append(E(report.Version)).Append("</p>\n");
+        var what = report.FromState ? "Tillståndet" : "Körningen";
         if (s.Complete)
-            sb.Append("<p class=\"banner ok\" id=\"status\">Körningen är komplett: alla filer är bedömda.</p>\n");
+            sb.Append("<p class=\"banner ok\" id=\"status\">").Append(what).Append(" är komplett: alla filer är bedömda.</p>\n");
         else
-            sb.Append("<p class=\"banner bad\" id=\"status\">Körningen är OFULLSTÄNDIG: ").Append(E(s.IncompleteReason))
+            sb.Append("<p class=\"banner bad\" id=\"status\">").Append(what).Append(" är OFULLSTÄNDIG: ").Append(E(s.IncompleteReason))
               .Append(". Listorna gäller bara de filer som hann läsas.</p>\n");
         if (report.StateRecovered is { } rec)
             sb.Append("<p class=\"banner bad\" id=\"state-recovered\">Tillståndsfilen var skadad och har flyttats till ").Append(E(rec.MovedTo))
@@ -44,13 +46,14 @@ internal static class HtmlReportWriter
         // Key figures.
         var cmp = report.Comparison;
         sb.Append("<section id=\"oversikt\">\n<h2>Översikt</h2>\n<div class=\"cards\">\n");
-        Card(sb, "Filer lästa", s.Files.ToString("N0", sv), cmp is null ? null : Delta(s.Files - cmp.PreviousFiles), "");
-        Card(sb, "Måste lämna M365 (nivå 2–3)", s.MustLeave.ToString("N0", sv), cmp is null ? null : Delta(s.MustLeave - cmp.PreviousMustLeave), s.MustLeave > 0 ? "warn" : "good");
-        Card(sb, "Kunde inte bedömas", notJudged.ToString("N0", sv), cmp is null ? null : Delta(notJudged - cmp.PreviousNotJudged), notJudged > 0 ? "blind" : "good");
+        Card(sb, report.FromState ? "Filer i tillståndet" : "Filer lästa", s.Files.ToString("N0", sv), null, "");
+        Card(sb, "Måste lämna M365 (nivå 2–3)", s.MustLeave.ToString("N0", sv), cmp is null ? null : Delta(cmp.MustLeave - cmp.PreviousMustLeave), s.MustLeave > 0 ? "warn" : "good");
+        Card(sb, "Kunde inte bedömas", notJudged.ToString("N0", sv), null, notJudged > 0 ? "blind" : "good");
         if (cmp is not null)
         {
             Card(sb, "Nya flaggor sedan förra körningen", cmp.NewlyFlagged.ToString("N0", sv), null, cmp.NewlyFlagged > 0 ? "warn" : "good");
-            Card(sb, "Inte längre flaggade", (cmp.Cleaned + (cmp.Gone ?? 0)).ToString("N0", sv), null, "good");
+            Card(sb, "Flyttade eller omdöpta", cmp.Moved.ToString("N0", sv), null, "");
+            Card(sb, "Inte längre flaggade", (cmp.Cleaned + cmp.Gone).ToString("N0", sv), null, "good");
         }
         sb.Append("</div>\n</section>\n");
 
@@ -83,13 +86,13 @@ internal static class HtmlReportWriter
         sb.Append("\n<p class=\"legend\"><span class=\"sw\" style=\"background:").Append(Red).Append("\"></span> måste lämna M365 <span class=\"sw\" style=\"background:")
           .Append(Purple).Append("\"></span> kunde inte bedömas</p>\n");
         sb.Append("<table>\n<thead><tr><th>Förvaltning</th><th class=\"num\">Filer</th><th class=\"num\">Måste lämna</th><th class=\"num\">Ej bedömda</th>");
-        if (cmp is not null) sb.Append("<th class=\"num\">Nya flaggor</th><th class=\"num\">Ej längre flaggade</th>");
+        if (cmp is not null) sb.Append("<th class=\"num\">Nya flaggor</th><th class=\"num\">Ej längre flaggade</th><th class=\"num\">Flyttade</th>");
         sb.Append("<th>Granskningsfil</th></tr></thead>\n<tbody>\n");
         foreach (var d in report.Departments)
         {
             var file = Departments.DepartmentMap.FileNameFor(d.Name);
             sb.Append("<tr><td>").Append(E(d.Name)).Append("</td>").Append(Num(d.Files, sv)).Append(Num(d.MustLeave, sv)).Append(Num(d.NotJudged, sv));
-            if (cmp is not null) sb.Append(Num(d.NewlyFlagged, sv)).Append(Num(d.NoLongerFlagged, sv));
+            if (cmp is not null) sb.Append(Num(d.NewlyFlagged, sv)).Append(Num(d.NoLongerFlagged, sv)).Append(Num(d.Moved, sv));
             sb.Append("<td class=\"file\"><a href=\"").Append(E(Uri.EscapeDataString(Departments.DepartmentReportSink.FolderName)))
               .Append('/').Append(E(Uri.EscapeDataString(Departments.DepartmentMap.FileNameFor(d.Name)))).Append("\">").Append(E(file)).Append("</a></td></tr>\n");
         }
@@ -104,22 +107,21 @@ internal static class HtmlReportWriter
         }
         else
         {
-            sb.Append("<p>Förra körningen slutade ").Append(E(cmp.PreviousFinished is { } pf ? HtmlReportSink.Local(pf) : "okänt datum"))
-              .Append(cmp.PreviousComplete ? "" : " (ofullständig)").Append("; ").Append(E(cmp.Basis)).Append(".</p>\n");
+            sb.Append("<p>Jämfört med senaste fullständiga körningen (tillståndets baslinje): samma ändringar som i changes.csv, där varje fil har en rad.</p>\n");
             if (report.ComparisonNote is { } note) sb.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
             sb.Append("<table class=\"narrow\">\n<thead><tr><th></th><th class=\"num\">Förra</th><th class=\"num\">Nu</th><th class=\"num\">Förändring</th></tr></thead>\n<tbody>\n");
-            CompareRow(sb, "Filer", cmp.PreviousFiles, s.Files, sv);
-            CompareRow(sb, "Måste lämna M365", cmp.PreviousMustLeave, s.MustLeave, sv);
-            CompareRow(sb, "Kunde inte bedömas", cmp.PreviousNotJudged, notJudged, sv);
+            CompareRow(sb, "Måste lämna M365", cmp.PreviousMustLeave, cmp.MustLeave, sv);
             sb.Append("</tbody>\n</table>\n");
             sb.Append("<h3>Nya flaggor (").Append(cmp.NewlyFlagged.ToString("N0", sv)).Append(")</h3>\n");
-            FileTable(sb, cmp.NewExamples, cmp.NewlyFlagged, "Nivå", "Varför", "flagged.csv");
-            var resolved = cmp.Cleaned + (cmp.Gone ?? 0);
+            FileTable(sb, cmp.NewExamples, cmp.NewlyFlagged, "Nivå", "Varför", "changes.csv");
+            sb.Append("<h3>Flyttade eller omdöpta (").Append(cmp.Moved.ToString("N0", sv)).Append(")</h3>\n");
+            sb.Append("<p class=\"hint\">Flaggade både förra gången och nu, under en ny sökväg. En fil som flyttats till en ny plats står i changes.csv som moved-in och moved.</p>\n");
+            FileTable(sb, cmp.MovedExamples, cmp.Moved, "Nivå", "Varifrån", "changes.csv");
+            var resolved = cmp.Cleaned + cmp.Gone;
             sb.Append("<h3>Inte längre flaggade (").Append(resolved.ToString("N0", sv)).Append(")</h3>\n");
             sb.Append("<p class=\"hint\">").Append(cmp.Cleaned.ToString("N0", sv)).Append(" lästes igen och är inte längre på nivå 2–3; ")
-              .Append(cmp.Gone is { } g ? g.ToString("N0", sv) + " finns inte längre i skanningen (borttagna eller flyttade)." : "borttagna filer räknas inte eftersom körningen är ofullständig.")
-              .Append("</p>\n");
-            FileTable(sb, cmp.ResolvedExamples, resolved, "Nu", "Vad hände", null);
+              .Append(cmp.Gone.ToString("N0", sv)).Append(" finns inte längre i skanningen (borttagna).</p>\n");
+            FileTable(sb, cmp.ResolvedExamples, resolved, "Förut", "Vad hände", "changes.csv");
         }
         sb.Append("</section>\n");
 

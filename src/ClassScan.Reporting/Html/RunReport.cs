@@ -6,6 +6,9 @@ namespace ClassScan.Reporting.Html;
 internal sealed record RunReport
 {
     public required ScanSummary Summary { get; init; }
+
+    /// <summary>Written from the state alone (<c>classscan report</c>), not by a scan.</summary>
+    public bool FromState { get; init; }
     public IReadOnlyList<DepartmentTotals> Departments { get; init; } = [];
 
     /// <summary>Null when no previous run was found in the output folder.</summary>
