@@ -30,7 +30,19 @@ internal sealed class SimServer(TenantModel tenant, SimStats stats, ResourceBudg
     {
         var graph = Build(port);
         var download = Build(0);
-        graph.Run(HandleGraphAsync);
+        graph.Run(async ctx =>
+        {
+            try
+            {
+                await HandleGraphAsync(ctx);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A simulator bug must be visible, not a silent 500 that the client retries.
+                Console.Error.WriteLine($"graph-simulator: {ctx.Request.Path}{ctx.Request.QueryString}: {ex}");
+                throw;
+            }
+        });
         download.Run(HandleDownloadAsync);
         await graph.StartAsync(ct);
         await download.StartAsync(ct);
@@ -63,8 +75,16 @@ internal sealed class SimServer(TenantModel tenant, SimStats stats, ResourceBudg
         return builder.Build();
     }
 
+    /// <summary>CLASSSCAN_SIM_LOG=1 prints every request with its status (debugging a client).</summary>
+    private static readonly bool LogRequests = Environment.GetEnvironmentVariable("CLASSSCAN_SIM_LOG") == "1";
+
     private async Task HandleGraphAsync(HttpContext ctx)
     {
+        if (LogRequests) ctx.Response.OnCompleted(() =>
+        {
+            Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {ctx.Response.StatusCode} {ctx.Request.Path}{ctx.Request.QueryString}");
+            return Task.CompletedTask;
+        });
         var path = ctx.Request.Path.Value ?? "";
         if (path.StartsWith("/sim/", StringComparison.Ordinal))
         {
@@ -104,7 +124,7 @@ internal sealed class SimServer(TenantModel tenant, SimStats stats, ResourceBudg
         {
             // SharePoint adds these once 80 % of the window's budget is used (draft IETF RateLimit headers).
             ctx.Response.Headers["RateLimit-Limit"] = budget.PerMinute.ToString(CultureInfo.InvariantCulture);
-            ctx.Response.Headers["RateLimit-Remaining"] = ((long)Math.Max(0, remaining)).ToString(CultureInfo.InvariantCulture);
+            ctx.Response.Headers["RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
             ctx.Response.Headers["RateLimit-Reset"] = "60";
         }
 
@@ -117,7 +137,7 @@ internal sealed class SimServer(TenantModel tenant, SimStats stats, ResourceBudg
                 await ContentAsync(ctx, d, i);
                 return;
             case ["drives", var d]:
-                if (tenant.DriveById.GetValueOrDefault(d) is { } drive) await Json(ctx, w => DriveJson(w, drive));
+                if (tenant.DriveById.GetValueOrDefault(d) is { } drive) await Json(ctx, w => DriveJson(w, drive), wrap: false);
                 else await Error(ctx, 404, "itemNotFound");
                 return;
             case ["sites", "getAllSites"]:
@@ -133,7 +153,7 @@ internal sealed class SimServer(TenantModel tenant, SimStats stats, ResourceBudg
                 var byUrl = path.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? "https://" + path["/v1.0/sites/".Length..colon] + path[(colon + 1)..].TrimEnd('/') : null;
                 var site = tenant.Sites.FirstOrDefault(x => x.Id == key || x.WebUrl == byUrl);
                 if (site is null) await Error(ctx, 404, "itemNotFound");
-                else await Json(ctx, w => SiteJson(w, site));
+                else await Json(ctx, w => SiteJson(w, site), wrap: false);
                 return;
             case ["users"]:
                 await Json(ctx, w => List(w, tenant.Users, (w2, u) =>
@@ -148,7 +168,7 @@ internal sealed class SimServer(TenantModel tenant, SimStats stats, ResourceBudg
             case ["users", var uid, "drive"]:
                 var user = tenant.Users.FirstOrDefault(x => x.Id == uid);
                 if (user is null) await Error(ctx, 404, "itemNotFound");
-                else await Json(ctx, w => DriveJson(w, tenant.Drives[user.Drive]));
+                else await Json(ctx, w => DriveJson(w, tenant.Drives[user.Drive]), wrap: false);
                 return;
             default:
                 await Error(ctx, 400, "invalidRequest");
@@ -343,14 +363,15 @@ internal sealed class SimServer(TenantModel tenant, SimStats stats, ResourceBudg
         w.WriteEndObject();
     }
 
-    private static async Task Json(HttpContext ctx, Action<Utf8JsonWriter> body)
+    /// <summary>Writes a JSON response: an object of the properties <paramref name="body"/> writes, or (wrap: false) the one object it writes.</summary>
+    private static async Task Json(HttpContext ctx, Action<Utf8JsonWriter> body, bool wrap = true)
     {
         var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            w.WriteStartObject();
+            if (wrap) w.WriteStartObject();
             body(w);
-            w.WriteEndObject();
+            if (wrap) w.WriteEndObject();
         }
         ctx.Response.StatusCode = 200;
         ctx.Response.ContentType = "application/json";

@@ -17,9 +17,23 @@ internal sealed class SimStats(TimeProvider time)
     private long throttled;
     private long entries;
     private long bytes;
+    private long firstDeltaMs = long.MaxValue, lastDeltaMs, firstDownloadMs = long.MaxValue, lastDownloadMs;
     private long started = time.GetUtcNow().ToUnixTimeSeconds();
 
-    public void Request(string kind) => requests.AddOrUpdate(kind, 1, (_, n) => n + 1);
+    public void Request(string kind)
+    {
+        requests.AddOrUpdate(kind, 1, (_, n) => n + 1);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (kind == "delta") Stamp(ref firstDeltaMs, ref lastDeltaMs, now);
+        else if (kind == "download") Stamp(ref firstDownloadMs, ref lastDownloadMs, now);
+    }
+
+    private static void Stamp(ref long first, ref long last, long now)
+    {
+        long seen;
+        while (now < (seen = Interlocked.Read(ref first)) && Interlocked.CompareExchange(ref first, now, seen) != seen) { }
+        while (now > (seen = Interlocked.Read(ref last)) && Interlocked.CompareExchange(ref last, now, seen) != seen) { }
+    }
 
     public void Spent(int ru)
     {
@@ -48,6 +62,10 @@ internal sealed class SimStats(TimeProvider time)
         Interlocked.Exchange(ref throttled, 0);
         Interlocked.Exchange(ref entries, 0);
         Interlocked.Exchange(ref bytes, 0);
+        Interlocked.Exchange(ref firstDeltaMs, long.MaxValue);
+        Interlocked.Exchange(ref lastDeltaMs, 0);
+        Interlocked.Exchange(ref firstDownloadMs, long.MaxValue);
+        Interlocked.Exchange(ref lastDownloadMs, 0);
         Interlocked.Exchange(ref started, time.GetUtcNow().ToUnixTimeSeconds());
     }
 
@@ -80,6 +98,11 @@ internal sealed class SimStats(TimeProvider time)
             ["downloaded_items"] = counts.Length,
             ["downloaded_more_than_once"] = counts.Count(c => c > 1),
             ["download_bytes"] = Interlocked.Read(ref bytes),
+            // The busy span of each kind (first to last request, ms since 1970): rates without start-up and reports.
+            ["delta_first_ms"] = Interlocked.Read(ref firstDeltaMs) == long.MaxValue ? 0 : Interlocked.Read(ref firstDeltaMs),
+            ["delta_last_ms"] = Interlocked.Read(ref lastDeltaMs),
+            ["download_first_ms"] = Interlocked.Read(ref firstDownloadMs) == long.MaxValue ? 0 : Interlocked.Read(ref firstDownloadMs),
+            ["download_last_ms"] = Interlocked.Read(ref lastDownloadMs),
         };
     }
 }
