@@ -9,6 +9,8 @@ using BenchmarkDotNet.Running;
 if (args.Length > 1 && args[0] == "pdfdump") return PdfCorpusDump.Run(args[1..]);
 // OOXML extraction beside its inflate floor, and a text dump for before/after diffs: see OoxmlFloor.
 if (ClassScan.Benchmarks.OoxmlFloor.Handles(args)) return ClassScan.Benchmarks.OoxmlFloor.Run(args);
+// state-store [N] [PAGE] [CONNSTRING]: a state engine's verdicts, lookups and marks per second, SQLite beside PostgreSQL.
+if (ClassScan.Benchmarks.StateStoreThroughput.Handles(args)) return ClassScan.Benchmarks.StateStoreThroughput.Run(args, path => ClassScan.State.Sqlite.SqliteStateStore.Open(path));
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
 

@@ -30,6 +30,7 @@ root.Subcommands.Add(ScanCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(DoctorCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());

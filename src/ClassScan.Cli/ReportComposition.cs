@@ -41,7 +41,7 @@ internal static class ReportComposition
     }
 
     /// <summary>The state's counters as health figures: how much was read tonight, and how Graph treated us.</summary>
-    public static IReadOnlyList<HealthMetric> StateHealth(State.RunCounters c)
+    public static IReadOnlyList<HealthMetric> StateHealth(RunCounters c)
     {
         var sv = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
         var list = new List<HealthMetric>

@@ -1,4 +1,5 @@
 using System.Net;
+using ClassScan.Core.Scanning;
 using ClassScan.State;
 using Polly.Timeout;
 
@@ -10,16 +11,16 @@ namespace ClassScan.Sources.Graph;
 /// the committed delta link (changes only) or, the first time, from /root/delta (the whole drive).
 /// 410 Gone restarts from its Location as a full enumeration. Returns an error text for a drive that cannot be
 /// read (the scan goes on with the next drive); throws only when the credentials are refused (401).
+/// Knows the state only through its cursor and staging ports.
 /// </summary>
-internal sealed class DeltaFeedReader(GraphApi api, ScanRun run)
+internal sealed class DeltaFeedReader(GraphApi api, IDeltaCursors cursors, IFeedStaging feed, RunCounters counters)
 {
     private const int MaxRestarts = 3;
 
     public async Task<string?> FetchAsync(DriveTarget drive, CancellationToken ct)
     {
-        var store = run.Store;
         var scope = drive.DriveId;
-        var cursor = store.GetCursor(scope);
+        var cursor = cursors.GetCursor(scope);
         if (cursor.FeedFinal is not null) return null; // a complete feed staged by a run that stopped: judge it first
 
         string url;
@@ -50,17 +51,17 @@ internal sealed class DeltaFeedReader(GraphApi api, ScanRun run)
             catch (GraphRequestException ex) when (ex.Status == HttpStatusCode.Gone && restarts++ < MaxRestarts)
             {
                 // resyncRequired: the token is too old; enumerate the drive again and apply the differences.
-                run.Counters.AddResync();
+                counters.AddResync();
                 url = ex.Location is { Length: > 0 } location ? location : api.FirstDeltaUrl(scope);
-                store.StartFeed(scope, url, full: true);
+                cursors.StartFeed(scope, url, full: true);
                 resuming = false;
                 continue;
             }
             catch (GraphRequestException ex) when (resuming && ex.Status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound && restarts++ < MaxRestarts)
             {
-                // The page link saved by a stopped run no longer works: start again from the committed delta link.
-                store.AbandonFeed(scope);
-                url = Begin(store.GetCursor(scope).DeltaLink);
+                // The page link saved by a stopped run no longer works: start again from the committed delta link
+                // (starting a feed drops what the stopped run staged).
+                url = Begin(cursors.GetCursor(scope).DeltaLink);
                 resuming = false;
                 continue;
             }
@@ -86,13 +87,13 @@ internal sealed class DeltaFeedReader(GraphApi api, ScanRun run)
 
             if (next is not null)
             {
-                store.SaveFeedPage(scope, entries, next, null);
+                feed.SaveFeedPage(scope, entries, next, null);
                 url = next;
                 resuming = true;
             }
             else if (delta is not null)
             {
-                store.SaveFeedPage(scope, entries, null, delta);
+                feed.SaveFeedPage(scope, entries, null, delta);
                 return null;
             }
             else
@@ -104,7 +105,7 @@ internal sealed class DeltaFeedReader(GraphApi api, ScanRun run)
         string Begin(string? deltaLink)
         {
             var first = deltaLink ?? api.FirstDeltaUrl(scope);
-            store.StartFeed(scope, first, full: deltaLink is null);
+            cursors.StartFeed(scope, first, full: deltaLink is null);
             return first;
         }
     }

@@ -7,7 +7,7 @@ namespace ClassScan.Sources.Graph;
 /// parentReference.path). Caches nodes for one drive's feed; a renamed folder clears the cache, since the
 /// store has moved everything under it.
 /// </summary>
-internal sealed class FolderPaths(ScanStateStore store, string scope)
+internal sealed class FolderPaths(IFolderTree tree, string scope)
 {
     private readonly Dictionary<string, NodeRecord?> cache = new(StringComparer.Ordinal);
 
@@ -16,7 +16,7 @@ internal sealed class FolderPaths(ScanStateStore store, string scope)
     public NodeRecord? Get(string? nodeId)
     {
         if (nodeId is null) return null;
-        if (!cache.TryGetValue(nodeId, out var node)) cache[nodeId] = node = store.GetNode(scope, nodeId);
+        if (!cache.TryGetValue(nodeId, out var node)) cache[nodeId] = node = tree.GetNode(scope, nodeId);
         return node;
     }
 

@@ -1,5 +1,6 @@
 using ClassScan.Sources.Graph.Http;
-using ClassScan.State;
+using ClassScan.Core.Scanning;
+using ClassScan.State.Work;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
@@ -10,7 +11,9 @@ namespace ClassScan.Sources.Graph;
 /// The HTTP side of a Graph scan, one per tenant: the SDK client for JSON calls (delta, sites, drives, users),
 /// a raw client for /content (redirects not followed, so the pre-authenticated URL is fetched by the third
 /// client, which has no token handler at all). All three share one throttle (concurrency cap and
-/// tenant-wide pause) and one retry layer per chain; the SDK's own RetryHandler is taken out.
+/// tenant-wide pause), one request budget (resource units; given by the caller when several nodes share one,
+/// else this process's own bucket of <see cref="GraphConnectionOptions.Budget"/>) and one retry layer per chain;
+/// the SDK's own RetryHandler is taken out.
 /// Thread-safe; dispose after the scan.
 /// </summary>
 public sealed class GraphConnection : IDisposable
@@ -40,10 +43,11 @@ public sealed class GraphConnection : IDisposable
     /// <summary>Base URL without a trailing slash, e.g. https://graph.microsoft.com/v1.0.</summary>
     internal string BaseUrl { get; }
 
-    public static GraphConnection Create(GraphConnectionOptions options, GraphAuth auth, RunCounters? counters = null, TimeProvider? time = null)
+    public static GraphConnection Create(GraphConnectionOptions options, GraphAuth auth, RunCounters? counters = null, TimeProvider? time = null, IRequestBudget? budget = null)
     {
         time ??= TimeProvider.System;
         var throttle = new GraphThrottle(options.MaxConcurrency, time);
+        budget ??= new SharedRequestBudget(new InMemoryBudgetLedger(options.Budget, time), options.Budget, time);
 
         var sdkHandlers = GraphClientFactory.CreateDefaultHandlers();
         for (var i = sdkHandlers.Count - 1; i >= 0; i--)
@@ -51,7 +55,7 @@ public sealed class GraphConnection : IDisposable
             // One retry layer only: ours honours Retry-After across the tenant and charges the file's budget.
             if (sdkHandlers[i] is RetryHandler) sdkHandlers.RemoveAt(i);
         }
-        sdkHandlers.Add(new GraphResilienceHandler(throttle, options, time, counters));
+        sdkHandlers.Add(new GraphResilienceHandler(throttle, budget, options, time, counters));
         sdkHandlers.Add(new BearerTokenHandler(auth, options.BaseUrl));
         var sdkHttp = new HttpClient(GraphClientFactory.CreatePipeline(sdkHandlers, Transport(followRedirects: false)))
         {
@@ -60,10 +64,10 @@ public sealed class GraphConnection : IDisposable
         var client = new GraphServiceClient(sdkHttp, new AnonymousAuthenticationProvider(), options.BaseUrl.ToString().TrimEnd('/'));
 
         var api = new HttpClient(Chain(Transport(followRedirects: false),
-            new GraphResilienceHandler(throttle, options, time, counters), new BearerTokenHandler(auth, options.BaseUrl)))
+            new GraphResilienceHandler(throttle, budget, options, time, counters), new BearerTokenHandler(auth, options.BaseUrl)))
         { Timeout = Timeout.InfiniteTimeSpan };
         var download = new HttpClient(Chain(Transport(followRedirects: true),
-            new GraphResilienceHandler(throttle, options, time, counters)))
+            new GraphResilienceHandler(throttle, budget, options, time, counters)))
         { Timeout = Timeout.InfiniteTimeSpan };
         return new GraphConnection(options, client, api, download, counters);
     }

@@ -1,3 +1,5 @@
+using ClassScan.State.Work;
+
 namespace ClassScan.Sources.Graph;
 
 /// <summary>Where Graph is and how to behave towards it. Defaults suit a nightly scan of one tenant.</summary>
@@ -13,6 +15,15 @@ public sealed record GraphConnectionOptions
 
     /// <summary>Requests in flight at once against the tenant (Graph throttles per app and tenant).</summary>
     public int MaxConcurrency { get; init; } = 4;
+
+    /// <summary>The licence count the default budget assumes: a mid-sized Swedish municipality (5,001–15,000 tier).</summary>
+    public const int DefaultLicences = 10_000;
+
+    /// <summary>
+    /// The tenant's Graph budget in resource units when this process keeps its own (one node); several nodes pass
+    /// a shared one to <see cref="GraphConnection.Create"/>. Default: 90 % of Microsoft's limit for <see cref="DefaultLicences"/>.
+    /// </summary>
+    public BudgetLimits Budget { get; init; } = BudgetLimits.For(DefaultLicences);
 
     internal GraphRetryOptions Retry { get; init; } = new();
 

@@ -13,4 +13,8 @@ public sealed record ItemRecord : StateItem
     /// <summary>Must leave M365 according to the last successful verdict.</summary>
     public bool Flagged { get; init; }
     public bool Deleted { get; init; }
+
+    /// <summary>Verdicts recorded for the item so far (each judging adds one; an unchanged mark does not): proves that
+    /// an item is judged exactly once per change, whichever node judged it.</summary>
+    public int JudgedCount { get; init; }
 }

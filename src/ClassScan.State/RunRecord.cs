@@ -1,7 +1,7 @@
 namespace ClassScan.State;
 
 /// <summary>One scan in the run history: what it listed, skipped as unchanged, scanned, and what it cost in requests.</summary>
-internal sealed record RunRecord
+public sealed record RunRecord
 {
     public long Id { get; init; }
     public DateTimeOffset StartedAt { get; init; }

@@ -4,24 +4,25 @@ using ClassScan.Core.Scanning;
 namespace ClassScan.State;
 
 /// <summary>
-/// One scan's bookkeeping against the state: which files a source handed to the pipeline (tracked by
-/// <see cref="SourceItem.Id"/>), which scopes (drives, roots) it covered, and when a scope is fully judged so
-/// that its delta link may be committed. Thread-safe: sources call <see cref="Track"/> and
-/// <see cref="EndScope"/> from the enumerate stage while the report stage calls <see cref="Record"/>.
+/// One scan's bookkeeping against the state, whatever the engine: which files the change filter handed to the
+/// pipeline (tracked by <see cref="SourceItem.Id"/>), which scopes (drives, roots) the run covered, and when a
+/// scope is fully judged so that its delta link may be committed. Thread-safe: sources call
+/// <see cref="BeginScope"/> and <see cref="EndScope"/> from the enumerate stage while the verdict recorder
+/// completes items from the report stage. Does not own the store.
 /// </summary>
-public sealed class ScanRun
+public sealed class ScanRun : IScanTracker
 {
     private readonly ConcurrentDictionary<string, TrackedItem> pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ScopeProgress> scopes = new(StringComparer.Ordinal);
 
-    public ScanRun(ScanStateStore store, string source, string? description, bool rescanAll = false)
+    /// <summary>Starts a run in <paramref name="store"/>'s history.</summary>
+    public ScanRun(IScanStateStore store, string source, string? description, bool rescanAll = false)
     {
         Store = store;
         RescanAll = rescanAll;
         Id = store.BeginRun(source, description);
     }
 
-    public ScanStateStore Store { get; }
     public long Id { get; }
 
     /// <summary>Ignore remembered verdicts: every listed file is scanned again (delta links are still used).</summary>
@@ -31,14 +32,17 @@ public sealed class ScanRun
     /// <summary>Scopes this run covered, in the order begun.</summary>
     public IReadOnlyList<string> Scopes => scopes.Values.OrderBy(s => s.Order).Select(s => s.Scope).ToList();
 
-    public void BeginScope(string scope, string kind, string? label, string? webUrl)
+    /// <summary>The state the run is kept in (not owned).</summary>
+    public IScanStateStore Store { get; }
+
+    public void BeginScope(ScopeRecord scope)
     {
-        scopes.GetOrAdd(scope, s => new ScopeProgress(s, scopes.Count));
-        Store.UpsertScope(scope, kind, label, webUrl, Id);
+        scopes.GetOrAdd(scope.Scope, s => new ScopeProgress(s, scopes.Count));
+        Guard(() => Store.UpsertScope(scope, Id));
     }
 
     /// <summary>Registers a file handed to the pipeline; its verdict is recorded when the result arrives.</summary>
-    public SourceItem Track(SourceItem item, TrackedItem tracked)
+    internal SourceItem Track(SourceItem item, TrackedItem tracked)
     {
         var scope = scopes.GetOrAdd(tracked.Scope, s => new ScopeProgress(s, scopes.Count));
         lock (scope) scope.Pending++;
@@ -51,13 +55,8 @@ public sealed class ScanRun
         return item;
     }
 
-    /// <summary>The tracked entry of an item handed out and not yet judged.</summary>
     public TrackedItem? Find(string sourceItemId) => pending.GetValueOrDefault(sourceItemId);
 
-    /// <summary>
-    /// The source has handed out every file of the scope. <paramref name="onAllJudged"/> runs once the last of
-    /// them is recorded (at once if none is pending); it never runs if the run stops first.
-    /// </summary>
     public void EndScope(string scope, Action? onAllJudged)
     {
         var s = scopes.GetOrAdd(scope, x => new ScopeProgress(x, scopes.Count));
@@ -69,15 +68,14 @@ public sealed class ScanRun
             runNow = s.Pending == 0;
             if (runNow) s.OnAllJudged = null;
         }
-        if (runNow) onAllJudged?.Invoke();
+        if (runNow) Guard(() => onAllJudged?.Invoke());
     }
 
-    /// <summary>Records a result in the state if it belongs to a tracked item. Called by the report stage.</summary>
-    public void Record(ScanResult result)
+    /// <summary>The verdict of <paramref name="sourceItemId"/> is recorded: it is no longer pending, and its scope
+    /// completes when it was the last one (the scope's callback runs here).</summary>
+    internal void Judged(string sourceItemId, TrackedItem tracked)
     {
-        if (!pending.TryGetValue(result.Item.Id, out var tracked)) return;
-        Store.RecordVerdict(tracked, result, Id);
-        pending.TryRemove(result.Item.Id, out _);
+        pending.TryRemove(sourceItemId, out _);
         if (tracked.Gone) Counters.AddDeleted();
         if (!scopes.TryGetValue(tracked.Scope, out var s)) return;
         Action? commit = null;
@@ -96,8 +94,7 @@ public sealed class ScanRun
     /// <summary>Closes the run: saves its totals in the history and returns the changes since the last complete report.</summary>
     public IReadOnlyList<FlagChange> Finish(ScanSummary summary)
     {
-        var covered = Scopes;
-        var changes = Store.GetChanges(covered, Id);
+        var changes = Store.GetChanges(ScopeSet.Of(Scopes), Id);
         var c = Counters;
         Store.FinishRun(Id, new RunRecord
         {
@@ -123,10 +120,26 @@ public sealed class ScanRun
     }
 
     /// <summary>Makes this run's flags the baseline of the next changes report (after a complete run).</summary>
-    public void AcceptChanges() => Store.AcceptChanges(Scopes);
+    public void AcceptChanges() => Store.AcceptChanges(ScopeSet.Of(Scopes));
 
     /// <summary>Files flagged now in the scopes this run covered.</summary>
-    public int CountFlagged() => Store.CountFlagged(Scopes);
+    public int CountFlagged() => Store.CountFlagged(ScopeSet.Of(Scopes));
+
+    /// <summary>A state write while listing; a full or read-only disk becomes an <see cref="OutputWriteException"/> naming it.</summary>
+    internal void Guard(Action write) => Guard(() => { write(); return 0; });
+
+    /// <inheritdoc cref="Guard(Action)"/>
+    internal T Guard<T>(Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (Exception ex) when (ex is not OutputWriteException && Store.AsWriteFailure(ex) is { } why)
+        {
+            throw why;
+        }
+    }
 
     private sealed class ScopeProgress(string scope, int order)
     {

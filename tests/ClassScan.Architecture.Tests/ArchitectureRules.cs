@@ -19,6 +19,8 @@ internal static class ArchitectureRules
     public const string Ocr = "ClassScan.Ocr";
     public const string Reporting = "ClassScan.Reporting";
     public const string State = "ClassScan.State";
+    public const string StateSqlite = "ClassScan.State.Sqlite";
+    public const string StatePostgres = "ClassScan.State.Postgres";
     public const string SourcesFileSystem = "ClassScan.Sources.FileSystem";
     public const string SourcesGraph = "ClassScan.Sources.Graph";
     public const string Cli = "ClassScan.Cli";
@@ -36,6 +38,8 @@ internal static class ArchitectureRules
         [Ocr] = Layer.Adapter,
         [Reporting] = Layer.Adapter,
         [State] = Layer.Adapter,
+        [StateSqlite] = Layer.Adapter,
+        [StatePostgres] = Layer.Adapter,
         [SourcesFileSystem] = Layer.Adapter,
         [SourcesGraph] = Layer.Adapter,
         [Cli] = Layer.Host,
@@ -69,12 +73,16 @@ internal static class ArchitectureRules
         // OCR runs tesseract and pdftoppm behind Core's IPageRecognizer, like the extraction workers behind ITextExtractor.
         [Ocr] = Set(Core),
         [Reporting] = Set(Core),
+        // The ports and the engine-neutral stages; no database package (the engines implement the ports).
         [State] = Set(Core),
+        [StateSqlite] = Set(Core, State),
+        // The shared engine of several scan nodes implements the same ports (Npgsql, migrations embedded).
+        [StatePostgres] = Set(Core, State),
         [SourcesFileSystem] = Set(Core),
-        // The Graph source keeps its delta cursors and item records in the state database.
+        // The Graph source keeps its delta cursors and feed in the state, through State's ports (never an engine).
         [SourcesGraph] = Set(Core, State),
         // The composition root may reference any project; today it reaches Policy through Detection only.
-        [Cli] = Set(Core, Detection, Extraction, Language, Pipeline, Classification, ExtractionIsolation, Reporting, State, SourcesFileSystem, SourcesGraph, Ocr),
+        [Cli] = Set(Core, Detection, Extraction, Language, Pipeline, Classification, ExtractionIsolation, Reporting, State, SourcesFileSystem, SourcesGraph, Ocr, StateSqlite, StatePostgres),
     };
 
     /// <summary>Every project reachable from <paramref name="project"/> through allowed arrows, itself excluded.</summary>

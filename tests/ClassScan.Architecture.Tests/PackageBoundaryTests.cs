@@ -17,6 +17,7 @@ public sealed class PackageBoundaryTests
         "Serilog", "Spectre.Console", "System.CommandLine", "Microsoft.Extensions.FileSystemGlobbing",
         "Microsoft.Extensions.Configuration",
         "SharpCompress",
+        "Npgsql",
     ];
 
     public static TheoryData<string> PureProjects() => new() { ArchitectureRules.Core, ArchitectureRules.Detection };
@@ -46,7 +47,8 @@ public sealed class PackageBoundaryTests
     /// <summary>Projects that do carry such a package, so the probes above are seen to find one when it is there.</summary>
     public static TheoryData<string, string> AdapterPackages() => new()
     {
-        { ArchitectureRules.State, "Microsoft.Data.Sqlite" },
+        { ArchitectureRules.StateSqlite, "Microsoft.Data.Sqlite" },
+        { ArchitectureRules.StatePostgres, "Npgsql" },
         { ArchitectureRules.SourcesGraph, "Microsoft.Graph" },
         { ArchitectureRules.Extraction, "DocumentFormat.OpenXml" },
     };
@@ -58,6 +60,35 @@ public sealed class PackageBoundaryTests
         Assert.Contains(package, SrcProject.All[project].PackageReferences.Where(IsIoHeavy));
         Assert.Contains(package, IoHeavyReferences(project));
     }
+
+    /// <summary>Projects that speak the state only through its ports: no database package, not even through a reference.</summary>
+    public static TheoryData<string> PortUsers() => new() { ArchitectureRules.State, ArchitectureRules.SourcesGraph, ArchitectureRules.SourcesFileSystem, ArchitectureRules.Reporting };
+
+    [Theory]
+    [MemberData(nameof(PortUsers))]
+    public void PackageReferences_StatePortUser_NoDatabasePackage(string project)
+    {
+        var offending = WithClosure(project)
+            .SelectMany(p => SrcProject.All[p].PackageReferences.Where(IsDatabase).Select(package => $"{p} → package {package}"))
+            .ToList();
+
+        Assert.True(offending.Count == 0, $"{project} reaches a state engine's database package:\n" + string.Join("\n", offending));
+    }
+
+    [Fact]
+    public void DatabaseProbe_SqliteEngine_FindsItsPackage()
+    {
+        Assert.Contains(SrcProject.All[ArchitectureRules.StateSqlite].PackageReferences, IsDatabase);
+    }
+
+    [Fact]
+    public void DatabaseProbe_PostgresEngine_FindsItsPackage()
+    {
+        Assert.Contains(SrcProject.All[ArchitectureRules.StatePostgres].PackageReferences, IsDatabase);
+    }
+
+    private static bool IsDatabase(string package) =>
+        package.StartsWith("Microsoft.Data.Sqlite", StringComparison.OrdinalIgnoreCase) || package.StartsWith("Npgsql", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<string> WithClosure(string project) => ArchitectureRules.AllowedClosure(project).Append(project);
 

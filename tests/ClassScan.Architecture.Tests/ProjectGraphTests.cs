@@ -82,6 +82,12 @@ public sealed class ProjectGraphTests
         {
             data.Add(ArchitectureRules.Pipeline, to);
         }
+        // Sources, reports and the stages speak the state's ports; only the composition root chooses an engine.
+        foreach (var from in new[] { ArchitectureRules.State, ArchitectureRules.Reporting, ArchitectureRules.SourcesFileSystem, ArchitectureRules.SourcesGraph, ArchitectureRules.Pipeline })
+        {
+            data.Add(from, ArchitectureRules.StateSqlite);
+            data.Add(from, ArchitectureRules.StatePostgres);
+        }
         // Adapters never reach into the rules: a report or a source that classified would be a second rule book.
         foreach (var from in new[] { ArchitectureRules.Reporting, ArchitectureRules.State, ArchitectureRules.SourcesFileSystem, ArchitectureRules.SourcesGraph, ArchitectureRules.ExtractionIsolation, ArchitectureRules.Ocr })
         {
@@ -113,6 +119,10 @@ public sealed class ProjectGraphTests
         { ArchitectureRules.Pipeline, ArchitectureRules.Core },
         { ArchitectureRules.Classification, ArchitectureRules.Pipeline },
         { ArchitectureRules.SourcesGraph, ArchitectureRules.State },
+        { ArchitectureRules.StateSqlite, ArchitectureRules.State },
+        { ArchitectureRules.Cli, ArchitectureRules.StateSqlite },
+        { ArchitectureRules.StatePostgres, ArchitectureRules.State },
+        { ArchitectureRules.Cli, ArchitectureRules.StatePostgres },
         { ArchitectureRules.Cli, ArchitectureRules.SourcesGraph },
         { ArchitectureRules.Cli, ArchitectureRules.Detection },
         { ArchitectureRules.Ocr, ArchitectureRules.Core },

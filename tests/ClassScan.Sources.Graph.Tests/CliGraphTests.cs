@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using ClassScan.Sources.Graph.Tests.Fakes;
 using ClassScan.State;
+using ClassScan.State.Sqlite;
 
 namespace ClassScan.Sources.Graph.Tests;
 
@@ -150,7 +151,7 @@ public sealed class CliGraphTests : GraphTestBase
             await p.WaitForExitAsync();
         }
         int judged;
-        using (var store = ScanStateStore.Open(Path.Combine(OutDir, "classscan-state.db")))
+        using (var store = SqliteStateStore.Open(Path.Combine(OutDir, "classscan-state.db")))
             judged = drive.Files().Count(f => store.GetItem("d1", f.Id) is { Status: not null });
         Assert.InRange(judged, 1, 199);
 

@@ -1,6 +1,7 @@
 using ClassScan.Core.Scanning;
 using ClassScan.Sources.Graph.Tests.Fakes;
 using ClassScan.State;
+using ClassScan.State.Sqlite;
 
 namespace ClassScan.Sources.Graph.Tests;
 
@@ -29,7 +30,7 @@ public sealed class ResumeTests : GraphTestBase
 
         Assert.False(first.Summary.Complete);
         int judged;
-        using (var store = ScanStateStore.Open(Path.Combine(OutDir, "classscan-state.db")))
+        using (var store = SqliteStateStore.Open(Path.Combine(OutDir, "classscan-state.db")))
         {
             judged = files.Count(f => store.GetItem("d1", f.Id) is { Status: "ok" });
             Assert.Null(store.GetCursor("d1").DeltaLink); // not committed: items of the feed are still unjudged
@@ -88,7 +89,7 @@ public sealed class ResumeTests : GraphTestBase
     public async Task StateInUse_SecondOpenRefused()
     {
         var path = Path.Combine(Work.FullName, "s.db");
-        using var store = ScanStateStore.Open(path);
-        Assert.Throws<StateInUseException>(() => ScanStateStore.Open(path));
+        using var store = SqliteStateStore.Open(path);
+        Assert.Throws<StateInUseException>(() => SqliteStateStore.Open(path));
     }
 }

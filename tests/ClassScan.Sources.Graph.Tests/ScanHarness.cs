@@ -4,6 +4,7 @@ using ClassScan.Pipeline;
 using ClassScan.Reporting;
 using ClassScan.Sources.Graph.Tests.Fakes;
 using ClassScan.State;
+using ClassScan.State.Sqlite;
 using ClassScan.TestSupport.Fakes;
 
 namespace ClassScan.Sources.Graph.Tests;
@@ -28,17 +29,17 @@ internal static class ScanHarness
                 Retry = retry ?? FastRetry,
                 DownloadIdleTimeout = TimeSpan.FromSeconds(5),
             }, GraphAuth.FromStaticToken(FakeGraphServer.Token, new Uri(server.BaseUrl)), run.Counters);
-            return (new GraphDriveSource(connection, targets, run), connection);
+            return (new GraphDriveSource(connection, targets, run.Store, run.Store, run.Store, new ChangeFilter(run.Store, run)), connection);
         }, stop, abort, onRun);
 
     public static Task<Outcome> LocalAsync(string root, string work) =>
-        RunAsync(work, "local", run => (new IncrementalSource(new Sources.FileSystem.LocalFolderSource(root), run, "local:" + root), null), default, default, null);
+        RunAsync(work, "local", run => (new IncrementalSource(new Sources.FileSystem.LocalFolderSource(root), new ChangeFilter(run.Store, run), run.Store, "local:" + root), null), default, default, null);
 
     private static async Task<Outcome> RunAsync(string work, string kind, Func<ScanRun, (IDocumentSource, IDisposable?)> createSource,
         CancellationToken stop, CancellationToken abort, Action<ScanRun>? onRun)
     {
         var outDir = Path.Combine(work, "out");
-        using var store = ScanStateStore.Open(Path.Combine(outDir, "classscan-state.db"));
+        using var store = SqliteStateStore.Open(Path.Combine(outDir, "classscan-state.db"));
         var run = new ScanRun(store, kind, null);
         onRun?.Invoke(run);
         var (source, owned) = createSource(run);
@@ -50,7 +51,7 @@ internal static class ScanHarness
         var redaction = new ReportRedaction(new ClassScan.Detection.Personnummer.IdentityNumberRedactor(TimeProvider.System), store.ReportIds);
         await using var csv = new RedactingSink(new CsvReportSink(outDir), redaction);
         var collecting = new CollectingSink(csv);
-        var sink = new StateRecordingSink(collecting, run, (changes, _) => ChangesCsvWriter.WriteAsync(outDir, changes, redaction));
+        var sink = new VerdictRecorder(collecting, store, run, (changes, _) => ChangesCsvWriter.WriteAsync(outDir, changes, redaction));
         var summary = await pipeline.RunAsync(sink, stop, abort);
         return new Outcome(summary, collecting.Results.ToList(), sink.Changes, store.GetRuns(1).Single());
     }

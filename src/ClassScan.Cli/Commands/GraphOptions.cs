@@ -75,6 +75,16 @@ internal sealed class GraphOptions
         Description = "Graph: requests in flight at once against the tenant.",
     };
 
+    public Option<string?> Node { get; } = new("--node")
+    {
+        Description = "Graph: this scan node's name when several share a PostgreSQL state (shown by 'classscan status'). Default: host:pid.",
+    };
+
+    public Option<int> Lease { get; } = new("--lease")
+    {
+        Description = "Graph: seconds a drive stays leased to a node without a heartbeat; a node that dies loses its drives to the others after this.",
+    };
+
     public GraphOptions()
     {
         // The help names each option's setting and the options type's default; the options have no default of
@@ -89,12 +99,13 @@ internal sealed class GraphOptions
         (Source, "Scan:Source"), (Drive, "Graph:Drives"), (Site, "Graph:Sites"), (AllSites, "Graph:AllSites"), (AllOneDrives, "Graph:AllOneDrives"),
         (BaseUrl, "Graph:BaseUrl"), (TenantId, "Graph:TenantId"), (ClientId, "Graph:ClientId"), (Certificate, "Graph:CertificatePath"),
         (ManagedIdentity, "Graph:ManagedIdentity"), (Organisation, "Graph:Organisation"), (Concurrency, "Graph:Concurrency"),
+        (Node, "Graph:Node"), (Lease, "Graph:LeaseSeconds"),
     ];
 
     public void AddTo(Command command)
     {
         Source.AcceptOnlyFromAmong("local", "graph");
-        foreach (var o in new Option[] { Source, Drive, Site, AllSites, AllOneDrives, BaseUrl, TenantId, ClientId, Certificate, ManagedIdentity, Organisation, Concurrency })
+        foreach (var o in new Option[] { Source, Drive, Site, AllSites, AllOneDrives, BaseUrl, TenantId, ClientId, Certificate, ManagedIdentity, Organisation, Concurrency, Node, Lease })
             command.Options.Add(o);
     }
 
@@ -103,7 +114,8 @@ internal sealed class GraphOptions
         .Add(Source, "Scan:Source").Add(AllSites, "Graph:AllSites").Add(AllOneDrives, "Graph:AllOneDrives")
         .Add(BaseUrl, "Graph:BaseUrl").Add(TenantId, "Graph:TenantId").Add(ClientId, "Graph:ClientId")
         .Add(Certificate, "Graph:CertificatePath").Add(ManagedIdentity, "Graph:ManagedIdentity")
-        .Add(Organisation, "Graph:Organisation").Add(Concurrency, "Graph:Concurrency");
+        .Add(Organisation, "Graph:Organisation").Add(Concurrency, "Graph:Concurrency")
+        .Add(Node, "Graph:Node").Add(Lease, "Graph:LeaseSeconds");
 
     /// <summary>Repeatable options replace the configured lists when given.</summary>
     public void ApplyLists(GraphSettings graph, CommandLineOverrides cli)
@@ -113,7 +125,8 @@ internal sealed class GraphOptions
     }
 
     /// <summary>Builds the Graph source from the merged settings, or returns a usage error in plain words.</summary>
-    public static (GraphDriveSource? Source, GraphConnection? Connection, string? Error) Create(GraphSettings graph, ScanRun run)
+    /// <param name="work">Drives as leased work units and the tenant's budget (<see cref="WorkComposition"/>); null: one node on its own.</param>
+    public static (GraphDriveSource? Source, GraphConnection? Connection, string? Error) Create(GraphSettings graph, ScanRun run, WorkComposition? work = null)
     {
         var targets = new GraphScanTargets
         {
@@ -150,8 +163,10 @@ internal sealed class GraphOptions
             BaseUrl = baseUrl,
             Organisation = NonEmpty(graph.Organisation) ?? new GraphSettings().Organisation,
             MaxConcurrency = graph.Concurrency,
-        }, auth, run.Counters);
-        return (new GraphDriveSource(connection, targets, run), connection, null);
+            Budget = graph.BudgetLimits(),
+        }, auth, run.Counters, budget: work?.Budget);
+        return (new GraphDriveSource(connection, targets, run.Store, run.Store, run.Store, new ChangeFilter(run.Store, run),
+            work?.Work ?? GraphWork.SingleNode(graph.Priorities)), connection, null);
     }
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

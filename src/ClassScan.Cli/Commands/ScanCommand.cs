@@ -60,7 +60,9 @@ internal static class ScanCommand
             }
             if (fromGraph)
             {
-                var (graphSource, connection, graphError) = GraphOptions.Create(settings.Graph, state!.Run);
+                // Drives are leased work units; on a PostgreSQL state they and the Graph budget are shared with the other nodes.
+                using var work = await WorkComposition.CreateAsync(settings.Graph, StateLocation.Parse(settings.Scan.StatePath), CancellationToken.None).ConfigureAwait(false);
+                var (graphSource, connection, graphError) = GraphOptions.Create(settings.Graph, state!.Run, work);
                 using var graphScope = connection;
                 if (graphError is not null)
                 {
@@ -146,7 +148,7 @@ internal static class ScanCommand
         }
         await using var sink = created;
         // An incremental run reads only changed files; the reports must still show every file judged earlier.
-        var reports = state is null ? sink : state.Wrap(new CarryOverSink(sink, () => state.Run.Store.GetCarriedResults(state.Run.Scopes, state.Run.Id)), outDir, redaction, batch);
+        var reports = state is null ? sink : state.Wrap(new CarryOverSink(sink, () => state.Run.Store.GetCarriedResults(State.ScopeSet.Of(state.Run.Scopes), state.Run.Id)), outDir, redaction, batch);
         var summary = await ConsoleProgress.RunAsync(progress, () => pipeline.RunAsync(reports, signal.Stop, signal.Abort)).ConfigureAwait(false);
 
         var seconds = Math.Max(0.001, clock.Elapsed.TotalSeconds);

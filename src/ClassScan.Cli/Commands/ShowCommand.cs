@@ -3,6 +3,7 @@ using System.Globalization;
 using ClassScan.Cli.Configuration;
 using ClassScan.Core.Privacy;
 using ClassScan.State;
+using ClassScan.State.Sqlite;
 
 namespace ClassScan.Cli.Commands;
 
@@ -34,9 +35,23 @@ internal static class ShowCommand
             }
             var statePath = StatePath(parse, outDir);
             ReportedItem? item;
+            StateLocation location;
             try
             {
-                item = ScanStateStore.FindReported(Path.GetFullPath(statePath), reportId);
+                location = StateLocation.Parse(statePath);
+                item = location.ConnectionString is { } cs
+                    ? State.Postgres.PostgresStateStore.FindReported(cs, reportId)
+                    : SqliteStateStore.FindReported(Path.GetFullPath(statePath), reportId);
+            }
+            catch (Exception ex) when (ex is FormatException or StateSchemaTooNewException && StateLocation.LooksLikePostgres(statePath))
+            {
+                Console.Error.WriteLine($"classscan: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
+            catch (Exception ex) when (StateLocation.LooksLikePostgres(statePath) && State.Postgres.PostgresStateStore.TryDescribeFailure(ex, out var cause, out _))
+            {
+                Console.Error.WriteLine($"classscan: tillståndet i {StateLocation.Parse(statePath).Display} kan inte läsas: {cause}.");
+                return ExitCodes.UsageError;
             }
             catch (FileNotFoundException)
             {
@@ -51,7 +66,7 @@ internal static class ShowCommand
             }
             if (item is null)
             {
-                Console.Error.WriteLine($"classscan: {reportId} finns inte i tillståndet {Path.GetFullPath(statePath)} (en annan utmapp, en körning med --no-state, eller en fil som togs bort och glömdes).");
+                Console.Error.WriteLine($"classscan: {reportId} finns inte i tillståndet {location.Display} (en annan utmapp, en körning med --no-state, eller en fil som togs bort och glömdes).");
                 return ExitCodes.NotFound;
             }
             Console.WriteLine($"id:         {item.ReportId}");

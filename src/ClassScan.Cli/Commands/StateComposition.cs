@@ -2,6 +2,7 @@ using System.CommandLine;
 using ClassScan.Core.Scanning;
 using ClassScan.Reporting;
 using ClassScan.State;
+using ClassScan.State.Sqlite;
 
 namespace ClassScan.Cli.Commands;
 
@@ -15,10 +16,10 @@ internal sealed class StateComposition : IDisposable
 {
     public const string DefaultFileName = Configuration.ScanSettings.DefaultStateFileName;
 
-    private readonly ScanStateStore store;
-    private StateRecordingSink? sink;
+    private readonly IScanStateStore store;
+    private VerdictRecorder? sink;
 
-    private StateComposition(ScanStateStore store, ScanRun run, StateRecovery? recovery)
+    private StateComposition(IScanStateStore store, ScanRun run, StateRecovery? recovery)
     {
         this.store = store;
         Run = run;
@@ -27,7 +28,8 @@ internal sealed class StateComposition : IDisposable
 
     public static Option<string?> StateFile { get; } = new("--state")
     {
-        Description = $"SQLite state of earlier scans, so later scans read only new and changed files (Scan:State). Default: OUT/{DefaultFileName}.",
+        Description = $"SQLite state of earlier scans, so later scans read only new and changed files (Scan:State). Default: OUT/{DefaultFileName}. " +
+            "A PostgreSQL connection string (\"Host=db1;Database=classscan;Username=scan\", or postgresql://scan@db1/classscan) shares one state between scan nodes.",
     };
 
     public static Option<bool> NoState { get; } = new("--no-state")
@@ -60,9 +62,19 @@ internal sealed class StateComposition : IDisposable
     public static (StateComposition? State, string? Error, int ExitCode) Open(ParseResult parse, string path, string source, string description)
     {
         if (parse.GetValue(NoState)) return (null, null, 0);
+        StateLocation location;
         try
         {
-            var store = ScanStateStore.OpenOrRecover(path, out var recovery);
+            location = StateLocation.Parse(path);
+        }
+        catch (FormatException ex)
+        {
+            return (null, ex.Message + ". Inget skannades.", ExitCodes.UsageError);
+        }
+        if (location.IsPostgres) return OpenPostgres(parse, location, source, description);
+        try
+        {
+            var store = SqliteStateStore.OpenOrRecover(path, out var recovery);
             return (new StateComposition(store, new ScanRun(store, source, description, parse.GetValue(RescanAll)), recovery), null, 0);
         }
         catch (StateInUseException ex)
@@ -83,14 +95,38 @@ internal sealed class StateComposition : IDisposable
         }
     }
 
+    /// <summary>A shared PostgreSQL state: no lock file (several nodes use it at once) and nothing to move aside (the server
+    /// keeps its own data safe). An unreachable or full server ends the run incomplete, as an unwritable state file does;
+    /// a refused login, a bad connection string or a newer schema is a usage error. One line each, never the password.</summary>
+    private static (StateComposition? State, string? Error, int ExitCode) OpenPostgres(ParseResult parse, StateLocation location, string source, string description)
+    {
+        IScanStateStore? store = null;
+        try
+        {
+            store = State.Postgres.PostgresStateStore.Open(location.ConnectionString!);
+            return (new StateComposition(store, new ScanRun(store, source, description, parse.GetValue(RescanAll)), null), null, 0);
+        }
+        catch (StateSchemaTooNewException ex)
+        {
+            return (null, ex.Message, ExitCodes.UsageError);
+        }
+        catch (Exception ex) when (State.Postgres.PostgresStateStore.TryDescribeFailure(ex, out var cause, out var unavailable))
+        {
+            store?.Dispose();
+            return (null, $"tillståndet i {location.Display} kan inte användas: {cause}. Inget skannades; förra körningens rapporter är kvar oförändrade.",
+                unavailable ? ExitCodes.Incomplete : ExitCodes.UsageError);
+        }
+    }
+
     /// <summary>The local folder, read incrementally against the state.</summary>
-    public IDocumentSource Local(IDocumentSource folder, string root) => new IncrementalSource(folder, Run, "local:" + Path.GetFullPath(root));
+    public IDocumentSource Local(IDocumentSource folder, string root) =>
+        new IncrementalSource(folder, new ChangeFilter(store, Run), store, "local:" + Path.GetFullPath(root));
 
     /// <summary>Records verdicts in the state and writes changes.csv before the wrapped reports complete.</summary>
     /// <param name="redaction">How changes.csv shows names: the changes come from the state, which keeps full paths.</param>
     /// <param name="batch">The reports' batch: changes.csv is put in place with them.</param>
     public IScanResultSink Wrap(IScanResultSink reports, string outDir, ReportRedaction redaction, ReportBatch? batch = null) =>
-        sink = new StateRecordingSink(reports, Run, (changes, _) => ChangesCsvWriter.WriteAsync(outDir, changes, redaction, batch));
+        sink = new VerdictRecorder(reports, store, Run, (changes, _) => ChangesCsvWriter.WriteAsync(outDir, changes, redaction, batch));
 
     /// <summary>Files flagged now in the scopes this run covered (unchanged files count, they still must leave).</summary>
     public int FlaggedNow() => Run.CountFlagged();
@@ -101,7 +137,7 @@ internal sealed class StateComposition : IDisposable
         var changes = sink?.Changes ?? [];
         output.WriteLine(
             $"Tillstånd: {c.Listed} filer listade, {c.Unchanged} oförändrade hoppades över, {c.Queued} lästes, {c.Deleted} borttagna" +
-            (c.Requests > 0 ? $"; Graph: {c.Requests} anrop, {c.Downloads} nedladdningar, {c.Throttled} strypta, {c.Retries} omförsök" : "") + ".");
+            (c.Requests > 0 ? $"; Graph: {c.Requests} anrop ({c.ResourceUnits} resursenheter), {c.Downloads} nedladdningar, {c.Throttled} strypta, {c.Retries} omförsök" : "") + ".");
         output.WriteLine(
             $"Ändringar sedan förra fullständiga körningen: {changes.Count(x => x.Kind == FlagChangeKind.NewlyFlagged)} nyflaggade, " +
             $"{changes.Count(x => x.Kind == FlagChangeKind.NoLongerFlagged)} inte längre flaggade, {changes.Count(x => x.Kind == FlagChangeKind.StillFlagged)} fortfarande flaggade " +

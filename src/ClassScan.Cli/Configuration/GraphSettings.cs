@@ -29,6 +29,31 @@ public sealed class GraphSettings
     [Range(1, 64, ErrorMessage = "måste vara 1–64.")]
     public int Concurrency { get; set; } = ConnectionDefaults.MaxConcurrency;
 
+    /// <summary>This scan node's name in the shared state (--node); default "host:pid".</summary>
+    public string? Node { get; set; }
+
+    /// <summary>How long a drive stays leased to a node without a heartbeat (it beats every third of it); then another node takes it over.</summary>
+    [Range(3, 3600, ErrorMessage = "måste vara 3–3600 sekunder.")]
+    public int LeaseSeconds { get; set; } = (int)GraphWork.DefaultLease.TotalSeconds;
+
+    /// <summary>Site URL globs scanned first, in order (null: the built-in Swedish defaults, see docs/distribution.md; [] none).</summary>
+    public string[]? Priorities { get; set; }
+
+    // The tenant's Graph budget in SharePoint resource units, shared by every node on a PostgreSQL state: by default
+    // BudgetPercent of Microsoft's published limit per app per tenant for BudgetLicences licences (BudgetLimits);
+    // BudgetUnitsPerMinute sets the rate outright (a tenant whose limit Microsoft raised, or room left for other apps).
+    [Range(1, 10_000_000, ErrorMessage = "måste vara 1–10000000.")]
+    public int BudgetLicences { get; set; } = GraphConnectionOptions.DefaultLicences;
+
+    [Range(1.0, 1_000_000.0, ErrorMessage = "måste vara 1–1000000.")]
+    public double? BudgetUnitsPerMinute { get; set; }
+
+    [Range(1, 100, ErrorMessage = "måste vara 1–100.")]
+    public int BudgetPercent { get; set; } = State.Work.BudgetLimits.DefaultHeadroomPercent;
+
+    /// <summary>The budget these settings describe.</summary>
+    public State.Work.BudgetLimits BudgetLimits() => State.Work.BudgetLimits.For(BudgetLicences, BudgetUnitsPerMinute, BudgetPercent);
+
     /// <summary>Environment only (CLASSSCAN_Graph__ClientSecret; the older CLASSSCAN_CLIENT_SECRET is read too).</summary>
     public string? ClientSecret { get; set; }
 

@@ -8,6 +8,7 @@ using ClassScan.Core.Documents;
 using ClassScan.Extraction;
 using ClassScan.Extraction.Isolation;
 using ClassScan.State;
+using ClassScan.State.Sqlite;
 using Microsoft.Extensions.Configuration;
 
 namespace ClassScan.Cli.Doctor;
@@ -221,11 +222,12 @@ public static class DoctorChecks
     }
 
     /// <summary>
-    /// The state file, looked at read-only as the scan would find it (<see cref="ScanStateStore.Inspect"/>): missing is
+    /// The state file, looked at read-only as the scan would find it (<see cref="SqliteStateStore.Inspect"/>): missing is
     /// fine (the first run creates it), damaged fails with what the next scan will do about it, a newer schema fails.
     /// </summary>
     public static DoctorCheck StateDatabase(string path)
     {
+        if (PostgresStateCheck.For(path) is { } postgres) return postgres;
         const string Name = "Tillståndsdatabas";
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -248,7 +250,7 @@ public static class DoctorChecks
         StateSummary summary;
         try
         {
-            summary = ScanStateStore.Inspect(full);
+            summary = SqliteStateStore.Inspect(full);
         }
         catch (StateCorruptException ex)
         {

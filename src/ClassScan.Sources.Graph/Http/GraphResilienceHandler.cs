@@ -1,5 +1,6 @@
 using System.Net;
-using ClassScan.State;
+using ClassScan.Core.Scanning;
+using ClassScan.State.Work;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -8,7 +9,8 @@ namespace ClassScan.Sources.Graph.Http;
 
 /// <summary>
 /// The only retry layer of every Graph request (the SDK's own RetryHandler is removed, so nothing retries twice):
-/// sets the User-Agent, waits for the tenant's throttle, retries 429/5xx and network failures with Retry-After
+/// sets the User-Agent, takes each attempt's cost in resource units from the tenant's budget (shared by every
+/// node on PostgreSQL), waits for the tenant's throttle, retries 429/5xx and network failures with Retry-After
 /// or jittered exponential backoff, charges each retry to the file's budget when the request carries one, and
 /// bounds each attempt in time. JSON responses are buffered inside the attempt so a cut body is retried too;
 /// streamed downloads are resumed by their stream instead.
@@ -18,13 +20,17 @@ internal sealed class GraphResilienceHandler : DelegatingHandler
     private static readonly ResiliencePropertyKey<RetryBudget?> BudgetKey = new("classscan.budget");
 
     private readonly GraphThrottle throttle;
+    private readonly IRequestBudget budget;
+    private readonly string graphBase;
     private readonly string userAgent;
     private readonly RunCounters? counters;
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
 
-    public GraphResilienceHandler(GraphThrottle throttle, GraphConnectionOptions options, TimeProvider time, RunCounters? counters)
+    public GraphResilienceHandler(GraphThrottle throttle, IRequestBudget budget, GraphConnectionOptions options, TimeProvider time, RunCounters? counters)
     {
         this.throttle = throttle;
+        this.budget = budget;
+        graphBase = options.BaseUrl.ToString().TrimEnd('/');
         this.counters = counters;
         userAgent = options.UserAgent;
         var retry = options.Retry;
@@ -39,7 +45,7 @@ internal sealed class GraphResilienceHandler : DelegatingHandler
                     args.Outcome.Result is { } r && Backoff.RetryAfter(r, time, retry.MaxRetryAfter) is { } after
                         ? after
                         : Backoff.Delay(retry, args.AttemptNumber)),
-                OnRetry = args =>
+                OnRetry = async args =>
                 {
                     counters?.AddRetry();
                     if (args.Outcome.Result is { } r)
@@ -47,12 +53,16 @@ internal sealed class GraphResilienceHandler : DelegatingHandler
                         if (r.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
                         {
                             counters?.AddThrottled();
-                            // Throttling is per app and tenant: everyone waits, not just this request.
-                            if (r.StatusCode == HttpStatusCode.TooManyRequests || r.Headers.RetryAfter is not null) throttle.PauseFor(args.RetryDelay);
+                            // Throttling is per app and tenant: everyone waits, not just this request, and on a
+                            // shared budget every node too.
+                            if (r.StatusCode == HttpStatusCode.TooManyRequests || r.Headers.RetryAfter is not null)
+                            {
+                                throttle.PauseFor(args.RetryDelay);
+                                await PauseEveryoneAsync(time.GetUtcNow() + args.RetryDelay).ConfigureAwait(false);
+                            }
                         }
                         r.Dispose();
                     }
-                    return default;
                 },
             })
             .AddTimeout(options.AttemptTimeout)
@@ -74,9 +84,13 @@ internal sealed class GraphResilienceHandler : DelegatingHandler
             return await pipeline.ExecuteAsync(static async (ctx, state) =>
             {
                 var (self, req, streamBody) = state;
+                // Every attempt costs: Graph counts throttled and retried calls against the quota as well.
+                var cost = ResourceUnitCost.Of(req, self.graphBase);
+                await self.budget.TakeAsync(cost, ctx.CancellationToken).ConfigureAwait(false);
                 using (await self.throttle.EnterAsync(ctx.CancellationToken).ConfigureAwait(false))
                 {
                     self.counters?.AddRequest();
+                    self.counters?.AddResourceUnits(cost);
                     var response = await self.SendOnceAsync(req, ctx.CancellationToken).ConfigureAwait(false);
                     if (streamBody) return response;
                     try
@@ -95,6 +109,18 @@ internal sealed class GraphResilienceHandler : DelegatingHandler
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task PauseEveryoneAsync(DateTimeOffset until)
+    {
+        try
+        {
+            await budget.PauseUntilAsync(until, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The shared pause is a courtesy to the other nodes; this node's own pause (the throttle) already holds.
         }
     }
 

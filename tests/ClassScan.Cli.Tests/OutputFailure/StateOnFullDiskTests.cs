@@ -1,6 +1,7 @@
 using ClassScan.Core.Classification;
 using ClassScan.Core.Scanning;
 using ClassScan.State;
+using ClassScan.State.Sqlite;
 
 namespace ClassScan.Cli.Tests.OutputFailure;
 
@@ -39,7 +40,7 @@ public sealed class StateOnFullDiskTests
     };
 
     [SmallDiskFact]
-    public async Task StateRecordingSink_DiskFillsMidRun_NamesCauseSkipsReportsStateStaysConsistent()
+    public async Task VerdictRecorder_DiskFillsMidRun_NamesCauseSkipsReportsStateStaysConsistent()
     {
         using var disk = new SmallDisk(4);
         var path = Path.Combine(disk.Root, "classscan-state.db");
@@ -47,10 +48,10 @@ public sealed class StateOnFullDiskTests
         var reports = new Reports();
         OutputWriteException? failure = null;
         var recorded = 0;
-        using (var store = ScanStateStore.Open(path))
+        using (var store = SqliteStateStore.Open(path))
         {
             var run = new ScanRun(store, "local", "test");
-            var sink = new StateRecordingSink(reports, run);
+            var sink = new VerdictRecorder(reports, store, run);
             foreach (var item in items)
                 run.Track(item, new TrackedItem { Scope = Scope, ItemId = item.Id, Path = item.Path, Name = Path.GetFileName(item.Path), Fingerprint = new ItemFingerprint(Size: 10, LastModified: DateTimeOffset.UnixEpoch) });
             for (; recorded < 50; recorded++) await sink.WriteAsync(Judged(items[recorded]), default);
@@ -73,7 +74,7 @@ public sealed class StateOnFullDiskTests
         }
 
         File.Delete(Path.Combine(disk.Root, ".filler"));
-        using var reopened = ScanStateStore.Open(path); // runs SQLite's quick_check: throws StateCorruptException if damaged
+        using var reopened = SqliteStateStore.Open(path); // runs SQLite's quick_check: throws StateCorruptException if damaged
         Assert.Equal("ok", reopened.GetItem(Scope, items[0].Id)?.Status);
         Assert.Equal("ok", reopened.GetItem(Scope, items[recorded - 1].Id)?.Status);
         Assert.Null(reopened.GetItem(Scope, items[recorded].Id)); // the verdict that failed was rolled back whole

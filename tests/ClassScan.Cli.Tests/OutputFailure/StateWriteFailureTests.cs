@@ -1,4 +1,4 @@
-using ClassScan.State;
+using ClassScan.State.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace ClassScan.Cli.Tests.OutputFailure;

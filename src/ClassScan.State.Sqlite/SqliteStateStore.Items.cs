@@ -1,18 +1,40 @@
+using System.Text.Json;
 using ClassScan.Core.Scanning;
 using Microsoft.Data.Sqlite;
 
-namespace ClassScan.State;
+namespace ClassScan.State.Sqlite;
 
-public sealed partial class ScanStateStore
+public sealed partial class SqliteStateStore
 {
     /// <summary>The remembered item, or null if it was never judged in this scope.</summary>
-    public ItemRecord? GetItem(string scope, string itemId)
+    public ItemRecord? GetItem(string scope, string itemId) => GetItems(scope, [itemId]).GetValueOrDefault(itemId);
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, ItemRecord> GetItems(string scope, IReadOnlyCollection<string> itemIds)
+    {
+        var found = new Dictionary<string, ItemRecord>(StringComparer.Ordinal);
+        if (itemIds.Count == 0) return found;
+        lock (gate)
+        {
+            // One statement per page of ids (a JSON array), not one per item.
+            using var cmd = Command(db, null, "SELECT * FROM items WHERE scope=$s AND item_id IN (SELECT value FROM json_each($ids))",
+                ("$s", scope), ("$ids", JsonSerializer.Serialize(itemIds)));
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var item = ReadItem(r);
+                found[item.ItemId] = item;
+            }
+        }
+        return found;
+    }
+
+    /// <inheritdoc/>
+    public ReportedItem? FindReported(string reportId)
     {
         lock (gate)
         {
-            using var cmd = Command(db, null, "SELECT * FROM items WHERE scope=$s AND item_id=$i", ("$s", scope), ("$i", itemId));
-            using var r = cmd.ExecuteReader();
-            return r.Read() ? ReadItem(r) : null;
+            return FindReported(db, reportId);
         }
     }
 
@@ -36,6 +58,11 @@ public sealed partial class ScanStateStore
         Check(db, statePath);
         // A state from before report ids has no such column: nothing it holds was ever reported under an id.
         if (Scalar(db, null, "SELECT count(*) FROM pragma_table_info('items') WHERE name='report_id'") is 0L) return null;
+        return FindReported(db, reportId);
+    }
+
+    private static ReportedItem? FindReported(SqliteConnection db, string reportId)
+    {
         using var cmd = Command(db, null, """
             SELECT i.*, s.label AS scope_label FROM items i LEFT JOIN scopes s ON s.scope = i.scope WHERE i.report_id = $id LIMIT 1
             """, ("$id", reportId.ToLowerInvariant()));
@@ -51,7 +78,7 @@ public sealed partial class ScanStateStore
         };
     }
 
-    /// <summary>Items whose last attempt failed in a way worth retrying (download cut, throttled out, timeout).</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<ItemRecord> GetRetryItems(string scope)
     {
         lock (gate)
@@ -65,7 +92,7 @@ public sealed partial class ScanStateStore
     }
 
     /// <summary>Live item ids and paths of a scope (for finding files that vanished from a local folder).</summary>
-    public IReadOnlyList<(string ItemId, string? Path)> GetLiveItems(string scope)
+    internal IReadOnlyList<(string ItemId, string? Path)> GetLiveItems(string scope)
     {
         lock (gate)
         {
@@ -77,33 +104,32 @@ public sealed partial class ScanStateStore
         }
     }
 
-    /// <summary>
-    /// The listing matches content already judged: refresh location and fingerprint, keep the verdict, and
-    /// drop the item's staging row in the same transaction.
-    /// </summary>
-    public void MarkUnchanged(TrackedItem listing)
+    /// <inheritdoc/>
+    public void MarkUnchanged(IReadOnlyList<TrackedItem> listings)
     {
-        var fp = listing.Fingerprint;
+        if (listings.Count == 0) return;
         Write(tx =>
         {
-            Exec(db, tx, """
-                UPDATE items SET parent_id=$p, name=$n, path=$path, web_url=coalesce($w, web_url), last_modified_by=coalesce($lmb, last_modified_by),
-                  ctag=coalesce($ctag, ctag), etag=coalesce($etag, etag), qxhash=coalesce($qx, qxhash), sha256=coalesce($sha, sha256),
-                  size=coalesce($size, size), last_modified=coalesce($lm, last_modified), deleted=0, gone_reason=NULL, deleted_at=NULL
-                WHERE scope=$s AND item_id=$i
-                """,
-                ("$p", listing.ParentId), ("$n", listing.Name), ("$path", listing.Path), ("$w", listing.WebUrl), ("$lmb", listing.LastModifiedBy),
-                ("$ctag", fp.CTag), ("$etag", fp.ETag), ("$qx", fp.QuickXorHash), ("$sha", fp.Sha256 ?? listing.Sha256), ("$size", fp.Size),
-                ("$lm", Time(fp.LastModified)), ("$s", listing.Scope), ("$i", listing.ItemId));
-            if (listing.FromFeed) RemoveFeedRow(tx, listing.Scope, listing.ItemId);
+            foreach (var listing in listings) MarkUnchanged(tx, listing);
         });
     }
 
-    /// <summary>
-    /// Records a verdict for a tracked item (and drops its staging row) in one transaction. A successful verdict
-    /// sets the flag; a failed one keeps the earlier flag, so a file that was flagged stays on the list until it
-    /// is judged again or deleted (a throttling storm must not clear a flag). A fetch failure is retried next run.
-    /// </summary>
+    private void MarkUnchanged(SqliteTransaction tx, TrackedItem listing)
+    {
+        var fp = listing.Fingerprint;
+        Exec(db, tx, """
+            UPDATE items SET parent_id=$p, name=$n, path=$path, web_url=coalesce($w, web_url), last_modified_by=coalesce($lmb, last_modified_by),
+              ctag=coalesce($ctag, ctag), etag=coalesce($etag, etag), qxhash=coalesce($qx, qxhash), sha256=coalesce($sha, sha256),
+              size=coalesce($size, size), last_modified=coalesce($lm, last_modified), deleted=0, gone_reason=NULL, deleted_at=NULL
+            WHERE scope=$s AND item_id=$i
+            """,
+            ("$p", listing.ParentId), ("$n", listing.Name), ("$path", listing.Path), ("$w", listing.WebUrl), ("$lmb", listing.LastModifiedBy),
+            ("$ctag", fp.CTag), ("$etag", fp.ETag), ("$qx", fp.QuickXorHash), ("$sha", fp.Sha256 ?? listing.Sha256), ("$size", fp.Size),
+            ("$lm", Time(fp.LastModified)), ("$s", listing.Scope), ("$i", listing.ItemId));
+        if (listing.FromFeed) RemoveFeedRow(tx, listing.Scope, listing.ItemId);
+    }
+
+    /// <inheritdoc/>
     public void RecordVerdict(TrackedItem t, ScanResult result, long runId)
     {
         var fp = t.Fingerprint;
@@ -117,10 +143,10 @@ public sealed partial class ScanStateStore
                 INSERT INTO items(scope, item_id, parent_id, name, path, web_url, last_modified_by,
                   ctag, etag, qxhash, sha256, size, last_modified,
                   status, level, must_leave, reason, rule, judged_at, run_id, retry,
-                  flagged, flag_level, flag_reason, deleted, gone_reason, deleted_at, report_id)
+                  flagged, flag_level, flag_reason, deleted, gone_reason, deleted_at, report_id, judged_count)
                 VALUES($s, $i, $p, $n, $path, $w, $lmb, $ctag, $etag, $qx, $sha, $size, $lm,
                   $status, $level, $ml, $reason, $rule, $now, $run, $retry,
-                  $flagged, $flevel, $freason, $deleted, $gone, $delat, $rid)
+                  $flagged, $flevel, $freason, $deleted, $gone, $delat, $rid, 1)
                 ON CONFLICT(scope, item_id) DO UPDATE SET
                   parent_id=excluded.parent_id, name=excluded.name, path=excluded.path,
                   web_url=coalesce(excluded.web_url, items.web_url), last_modified_by=coalesce(excluded.last_modified_by, items.last_modified_by),
@@ -132,7 +158,7 @@ public sealed partial class ScanStateStore
                   flag_level=CASE WHEN $ok=1 THEN excluded.flag_level ELSE items.flag_level END,
                   flag_reason=CASE WHEN $ok=1 THEN excluded.flag_reason ELSE items.flag_reason END,
                   deleted=excluded.deleted, gone_reason=excluded.gone_reason, deleted_at=excluded.deleted_at,
-                  report_id=excluded.report_id
+                  report_id=excluded.report_id, judged_count=items.judged_count + 1
                 """,
                 ("$s", t.Scope), ("$i", t.ItemId), ("$p", t.ParentId), ("$n", t.Name), ("$path", t.Path), ("$w", t.WebUrl),
                 ("$lmb", t.LastModifiedBy), ("$ctag", fp.CTag), ("$etag", fp.ETag), ("$qx", fp.QuickXorHash),
@@ -147,11 +173,7 @@ public sealed partial class ScanStateStore
         });
     }
 
-    /// <summary>Marks items that a complete listing of the scope no longer contains as deleted.</summary>
-    /// <param name="scope">The scope listed.</param>
-    /// <param name="seen">Item ids the listing returned.</param>
-    /// <param name="unlisted">Path prefixes the listing could not read (unreadable folders): their items are kept.</param>
-    /// <param name="reason">Why the items count as gone.</param>
+    /// <inheritdoc/>
     public int MarkMissing(string scope, IReadOnlySet<string> seen, IReadOnlyList<string> unlisted, string reason)
     {
         var gone = GetLiveItems(scope)
@@ -189,5 +211,6 @@ public sealed partial class ScanStateStore
         Retry = Long(r, "retry") == 1,
         Flagged = Long(r, "flagged") == 1,
         Deleted = Long(r, "deleted") == 1,
+        JudgedCount = (int)(Long(r, "judged_count") ?? 0),
     };
 }

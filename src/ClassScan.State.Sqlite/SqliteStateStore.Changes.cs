@@ -1,16 +1,11 @@
-using System.Text.Json;
 using ClassScan.Core.Scanning;
 
-namespace ClassScan.State;
+namespace ClassScan.State.Sqlite;
 
-public sealed partial class ScanStateStore
+public sealed partial class SqliteStateStore
 {
-    /// <summary>
-    /// Compares the flags of the given scopes now with the last completed report (the baseline): newly
-    /// flagged, no longer flagged (deleted, moved, cleaned) and still flagged. A deleted file whose content
-    /// (quickXorHash or SHA-256) turns up newly flagged elsewhere counts as moved.
-    /// </summary>
-    public IReadOnlyList<FlagChange> GetChanges(IReadOnlyCollection<string> scopes, long runId)
+    /// <inheritdoc/>
+    public IReadOnlyList<FlagChange> GetChanges(ScopeSet scopes, long runId)
     {
         var rows = new List<ChangeCandidate>();
         lock (gate)
@@ -18,7 +13,7 @@ public sealed partial class ScanStateStore
             using var cmd = Command(db, null, ItemsOfScopes + """
 
                   AND ((i.flagged = 1 AND i.deleted = 0) OR i.reported_flagged = 1)
-                """, ("$scopes", JsonSerializer.Serialize(scopes)));
+                """, ScopeArgs(scopes));
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
@@ -97,32 +92,29 @@ public sealed partial class ScanStateStore
             .ToList();
     }
 
-    /// <summary>
-    /// Makes the current flags the baseline for the next changes report and forgets deleted items. Called after
-    /// a complete run's changes.csv is written; an interrupted run leaves the baseline, so nothing is missed.
-    /// </summary>
-    public void AcceptChanges(IReadOnlyCollection<string> scopes)
+    /// <inheritdoc/>
+    public void AcceptChanges(ScopeSet scopes)
     {
-        var json = JsonSerializer.Serialize(scopes);
+        var args = ScopeArgs(scopes);
         Write(tx =>
         {
             Exec(db, tx, """
                 UPDATE items SET reported_flagged = CASE WHEN deleted = 1 THEN 0 ELSE flagged END,
                   reported_path = path, reported_level = flag_level
-                WHERE scope IN (SELECT value FROM json_each($scopes))
-                """, ("$scopes", json));
-            Exec(db, tx, "DELETE FROM items WHERE deleted = 1 AND scope IN (SELECT value FROM json_each($scopes))", ("$scopes", json));
+                WHERE ($all = 1 OR scope IN (SELECT value FROM json_each($scopes)))
+                """, args);
+            Exec(db, tx, "DELETE FROM items WHERE deleted = 1 AND ($all = 1 OR scope IN (SELECT value FROM json_each($scopes)))", args);
         });
     }
 
-    /// <summary>Files flagged now in the given scopes (what still has to leave M365).</summary>
-    public int CountFlagged(IReadOnlyCollection<string> scopes)
+    /// <inheritdoc/>
+    public int CountFlagged(ScopeSet scopes)
     {
         lock (gate)
         {
             return Convert.ToInt32(Scalar(db, null,
-                "SELECT count(*) FROM items WHERE flagged = 1 AND deleted = 0 AND scope IN (SELECT value FROM json_each($scopes))",
-                ("$scopes", JsonSerializer.Serialize(scopes))), System.Globalization.CultureInfo.InvariantCulture);
+                "SELECT count(*) FROM items WHERE flagged = 1 AND deleted = 0 AND ($all = 1 OR scope IN (SELECT value FROM json_each($scopes)))",
+                ScopeArgs(scopes)), System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 

@@ -1,7 +1,7 @@
 using ClassScan.Core.Scanning;
 using Microsoft.Data.Sqlite;
 
-namespace ClassScan.State;
+namespace ClassScan.State.Sqlite;
 
 /// <summary>
 /// Words a failed state write as the reason that ends the run incomplete. SQLite reports a full disk as

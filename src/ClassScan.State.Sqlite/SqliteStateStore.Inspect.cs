@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace ClassScan.State;
+namespace ClassScan.State.Sqlite;
 
-public sealed partial class ScanStateStore
+public sealed partial class SqliteStateStore
 {
     /// <summary>
     /// Looks at a state file without changing it (read-only connection, no lock file, no migration), for doctor: the

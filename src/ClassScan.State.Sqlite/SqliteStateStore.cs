@@ -2,7 +2,7 @@ using System.Globalization;
 using ClassScan.Core.Scanning;
 using Microsoft.Data.Sqlite;
 
-namespace ClassScan.State;
+namespace ClassScan.State.Sqlite;
 
 /// <summary>
 /// The durable memory of nightly scans: one SQLite file with every item's location, content fingerprint and
@@ -11,21 +11,19 @@ namespace ClassScan.State;
 /// Every write is its own transaction, committed before the call returns, so a killed process loses at most
 /// the verdict it was writing. WAL with synchronous=NORMAL survives a process kill (not a power cut, which
 /// costs at most a rescan of the last files). A lock file next to the database keeps a second scan out.
+/// The single-node engine behind the ports; the PostgreSQL engine uses the same table and column names.
 /// </summary>
-public sealed partial class ScanStateStore : IDisposable
+public sealed partial class SqliteStateStore : IScanStateStore
 {
-    // 2: items.report_id and the report-id key in meta.
-    private const int SchemaVersion = 2;
-
-    /// <summary>The scope kind of a Graph drive, whose source item ids are "driveId/itemId".</summary>
-    public const string GraphDriveScopeKind = "graph-drive";
+    // 2: items.report_id and the report-id key in meta. 3: items.judged_count (verdicts recorded per item).
+    internal const int SchemaVersion = 3;
 
     private readonly SqliteConnection db;
     private readonly FileStream lockFile;
     private readonly Lock gate = new();
     private readonly TimeProvider time;
 
-    private ScanStateStore(string path, SqliteConnection db, FileStream lockFile, TimeProvider time)
+    private SqliteStateStore(string path, SqliteConnection db, FileStream lockFile, TimeProvider time)
     {
         FilePath = path;
         this.db = db;
@@ -36,13 +34,16 @@ public sealed partial class ScanStateStore : IDisposable
 
     public string FilePath { get; }
 
-    /// <summary>Names files in the reports; its key lives in this state, so ids stay the same from night to night.</summary>
+    /// <inheritdoc/>
     public Core.Privacy.ReportIdentity ReportIds { get; }
+
+    /// <inheritdoc/>
+    public OutputWriteException? AsWriteFailure(Exception ex) => StateWriteFailure.From(ex, FilePath);
 
     /// <summary>Opens or creates the state file. Throws <see cref="StateInUseException"/> when another scan has it,
     /// <see cref="StateCorruptException"/> when it is damaged and <see cref="StateSchemaTooNewException"/> when a newer
     /// ClassScan wrote it.</summary>
-    public static ScanStateStore Open(string path, TimeProvider? time = null) => Open(path, time, recover: false, out _);
+    public static SqliteStateStore Open(string path, TimeProvider? time = null) => Open(path, time, recover: false, out _);
 
     /// <summary>
     /// Opens or creates the state file; a damaged one is moved aside (to <c>NAME.corrupt-yyyyMMdd-HHmmss</c>, with
@@ -51,10 +52,10 @@ public sealed partial class ScanStateStore : IDisposable
     /// every file, so the reports stay complete. <paramref name="recovery"/> says when that happened, so the
     /// caller can say so loudly. A newer schema is not damage and is still refused, untouched.
     /// </summary>
-    public static ScanStateStore OpenOrRecover(string path, out StateRecovery? recovery, TimeProvider? time = null) =>
+    public static SqliteStateStore OpenOrRecover(string path, out StateRecovery? recovery, TimeProvider? time = null) =>
         Open(path, time, recover: true, out recovery);
 
-    private static ScanStateStore Open(string path, TimeProvider? time, bool recover, out StateRecovery? recovery)
+    private static SqliteStateStore Open(string path, TimeProvider? time, bool recover, out StateRecovery? recovery)
     {
         recovery = null;
         time ??= TimeProvider.System;
@@ -86,7 +87,7 @@ public sealed partial class ScanStateStore : IDisposable
                 recovery = new StateRecovery(MoveAside(path, time), ex.Reason);
                 db = Connect(path);
             }
-            return new ScanStateStore(path, db, lockFile, time);
+            return new SqliteStateStore(path, db, lockFile, time);
         }
         catch
         {
@@ -217,11 +218,17 @@ public sealed partial class ScanStateStore : IDisposable
             """);
         if (Scalar(db, tx, "SELECT count(*) FROM pragma_table_info('items') WHERE name='report_id'") is 0L)
             Exec(db, tx, "ALTER TABLE items ADD COLUMN report_id TEXT");
+        if (Scalar(db, tx, "SELECT count(*) FROM pragma_table_info('items') WHERE name='judged_count'") is 0L)
+        {
+            // A version 2 file does not know how often its items were judged; a judged item was judged at least once.
+            Exec(db, tx, "ALTER TABLE items ADD COLUMN judged_count INTEGER NOT NULL DEFAULT 0");
+            Exec(db, tx, "UPDATE items SET judged_count = 1 WHERE status IS NOT NULL");
+        }
         Exec(db, tx, "CREATE INDEX IF NOT EXISTS ix_items_report ON items(report_id)");
         Exec(db, tx, "INSERT INTO meta(key, value) VALUES('report_key', $k) ON CONFLICT(key) DO NOTHING", ("$k", Core.Privacy.ReportIdentity.NewKey()));
         // Items judged before report ids existed, and never judged again since (unchanged files), get theirs now.
         var ids = ReadReportIdentity(db, tx);
-        db.CreateFunction("classscan_report_id", (string? kind, string scope, string itemId) => ids.Of(SourceItemId(kind, scope, itemId)));
+        db.CreateFunction("classscan_report_id", (string? kind, string scope, string itemId) => ids.Of(ScopeRecord.SourceItemId(kind, scope, itemId)));
         Exec(db, tx, "UPDATE items SET report_id = classscan_report_id((SELECT kind FROM scopes WHERE scopes.scope = items.scope), scope, item_id) WHERE report_id IS NULL");
         Exec(db, tx, "INSERT INTO meta(key, value) VALUES('schema_version', $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             ("$v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
@@ -231,14 +238,7 @@ public sealed partial class ScanStateStore : IDisposable
     private static Core.Privacy.ReportIdentity ReadReportIdentity(SqliteConnection db, SqliteTransaction? tx = null) =>
         Core.Privacy.ReportIdentity.FromStoredKey((string)Scalar(db, tx, "SELECT value FROM meta WHERE key='report_key'")!);
 
-    /// <summary>
-    /// The id a source gives an item (<see cref="Core.Scanning.SourceItem.Id"/>), from the state's scope and item id:
-    /// a Graph drive's items are "driveId/itemId" (unique across drives), a local root's are their full paths.
-    /// </summary>
-    public static string SourceItemId(string? scopeKind, string scope, string itemId) =>
-        scopeKind == GraphDriveScopeKind ? scope + "/" + itemId : itemId;
-
-    /// <summary>Starts a run in the history and returns its id.</summary>
+    /// <inheritdoc/>
     public long BeginRun(string source, string? description)
     {
         lock (gate)
@@ -248,8 +248,8 @@ public sealed partial class ScanStateStore : IDisposable
         }
     }
 
-    /// <summary>Closes a run in the history with its totals.</summary>
-    internal void FinishRun(long runId, RunRecord totals)
+    /// <inheritdoc/>
+    public void FinishRun(long runId, RunRecord totals)
     {
         lock (gate)
         {
@@ -268,8 +268,8 @@ public sealed partial class ScanStateStore : IDisposable
         }
     }
 
-    /// <summary>The run history, newest first.</summary>
-    internal IReadOnlyList<RunRecord> GetRuns(int max = 100)
+    /// <inheritdoc/>
+    public IReadOnlyList<RunRecord> GetRuns(int max)
     {
         lock (gate)
         {
@@ -308,8 +308,8 @@ public sealed partial class ScanStateStore : IDisposable
         }
     }
 
-    /// <summary>Records a scope (a drive or a local root) with the label that prefixes its paths in reports.</summary>
-    public void UpsertScope(string scope, string kind, string? label, string? webUrl, long runId)
+    /// <inheritdoc/>
+    public void UpsertScope(ScopeRecord scope, long runId)
     {
         lock (gate)
         {
@@ -317,7 +317,23 @@ public sealed partial class ScanStateStore : IDisposable
                 INSERT INTO scopes(scope, kind, label, web_url, last_run_id) VALUES($s, $k, $l, $w, $run)
                 ON CONFLICT(scope) DO UPDATE SET kind=excluded.kind, label=coalesce(excluded.label, scopes.label),
                   web_url=coalesce(excluded.web_url, scopes.web_url), last_run_id=excluded.last_run_id
-                """, ("$s", scope), ("$k", kind), ("$l", label), ("$w", webUrl), ("$run", runId));
+                """, ("$s", scope.Scope), ("$k", scope.Kind), ("$l", scope.Label), ("$w", scope.WebUrl), ("$run", runId));
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ScopeRecord> GetScopes()
+    {
+        lock (gate)
+        {
+            using var cmd = Command(db, null, "SELECT scope, kind, label, web_url, last_run_id FROM scopes ORDER BY scope");
+            using var r = cmd.ExecuteReader();
+            var list = new List<ScopeRecord>();
+            while (r.Read())
+                list.Add(new ScopeRecord(Str(r, "scope")!, Str(r, "kind")!, Str(r, "label"), Str(r, "web_url")) { LastRunId = Long(r, "last_run_id") });
+            // SQLite orders TEXT by memcmp of UTF-8, which is ordinal order for valid strings; sorted again to promise it.
+            list.Sort((a, b) => string.CompareOrdinal(a.Scope, b.Scope));
+            return list;
         }
     }
 

@@ -1,12 +1,12 @@
 using Microsoft.Data.Sqlite;
 
-namespace ClassScan.State;
+namespace ClassScan.State.Sqlite;
 
-public sealed partial class ScanStateStore
+public sealed partial class SqliteStateStore
 {
     private const string MissingAfterFullListing = "saknas i fullständig listning av enheten";
 
-    /// <summary>The committed delta link and the feed in progress, if any, of a drive.</summary>
+    /// <inheritdoc/>
     public DeltaCursor GetCursor(string scope)
     {
         lock (gate)
@@ -18,8 +18,7 @@ public sealed partial class ScanStateStore
         }
     }
 
-    /// <summary>Starts a new feed for a drive from <paramref name="firstUrl"/>, dropping anything staged before.</summary>
-    /// <param name="full">The feed enumerates the whole drive (no delta token): items it lacks are deleted.</param>
+    /// <inheritdoc/>
     public void StartFeed(string scope, string firstUrl, bool full)
     {
         Write(tx =>
@@ -30,11 +29,7 @@ public sealed partial class ScanStateStore
         });
     }
 
-    /// <summary>
-    /// Stages one page of a feed and moves the resume point in one transaction. The last entry for an item id
-    /// wins. On the last page (<paramref name="deltaLink"/> set) a full feed also marks every remembered item
-    /// and folder it did not contain as deleted: a fresh enumeration reports no deletions of its own.
-    /// </summary>
+    /// <inheritdoc/>
     public void SaveFeedPage(string scope, IReadOnlyList<FeedEntry> entries, string? nextLink, string? deltaLink)
     {
         Write(tx =>
@@ -84,7 +79,7 @@ public sealed partial class ScanStateStore
         });
     }
 
-    /// <summary>Staged entries after <paramref name="afterSeq"/>, in feed order, of the given kinds.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<FeedEntry> ReadFeed(string scope, IReadOnlyCollection<FeedEntryKind> kinds, long afterSeq, int limit)
     {
         var kindList = string.Join(",", kinds.Select(k => "'" + k + "'"));
@@ -114,13 +109,10 @@ public sealed partial class ScanStateStore
         }
     }
 
-    /// <summary>Drops a staged entry that needs nothing more (skipped, or applied elsewhere).</summary>
+    /// <inheritdoc/>
     public void RemoveFeedEntry(string scope, string itemId) => Write(tx => RemoveFeedRow(tx, scope, itemId));
 
-    /// <summary>
-    /// Every item of the drive's feed has a verdict: the feed's delta link becomes the drive's delta link and the
-    /// staging is cleared. Until this runs, a restart resumes the same feed.
-    /// </summary>
+    /// <inheritdoc/>
     public void CommitDelta(string scope)
     {
         Write(tx =>
@@ -134,17 +126,7 @@ public sealed partial class ScanStateStore
         });
     }
 
-    /// <summary>Forgets a feed in progress (its resume link failed); the committed delta link stays.</summary>
-    public void AbandonFeed(string scope)
-    {
-        Write(tx =>
-        {
-            Exec(db, tx, "DELETE FROM feed WHERE scope=$s", ("$s", scope));
-            Exec(db, tx, "UPDATE scopes SET feed_started=0, feed_full=0, feed_next=NULL, feed_final=NULL WHERE scope=$s", ("$s", scope));
-        });
-    }
-
-    /// <summary>A folder, root or package node of the folder tree.</summary>
+    /// <inheritdoc/>
     public NodeRecord? GetNode(string scope, string nodeId)
     {
         lock (gate)
@@ -156,13 +138,10 @@ public sealed partial class ScanStateStore
         }
     }
 
-    /// <summary>
-    /// Applies a folder (or root, or package) from the feed. When its path or web URL changed (renamed or moved),
-    /// everything under it follows: delta does not repeat the descendants of a renamed folder.
-    /// </summary>
-    /// <param name="removeEntry">Drop the staging row in the same transaction (false for packages, which are also reported).</param>
-    public void ApplyNode(string scope, FeedEntry e, string path, bool removeEntry)
+    /// <inheritdoc/>
+    public void ApplyNode(string scope, FeedEntry entry, string path, bool removeEntry)
     {
+        var e = entry;
         Write(tx =>
         {
             string? oldPath = null, oldUrl = null;
@@ -200,10 +179,8 @@ public sealed partial class ScanStateStore
         });
     }
 
-    /// <summary>
-    /// Applies a deleted entry: the item, or a folder and everything under it, is gone. Deleting a folder may
-    /// come without entries for its children, so they are found by parent id and path.
-    /// </summary>
+    /// <inheritdoc/>
+    /// <remarks>Deleting a folder may come without entries for its children, so they are found by parent id and path.</remarks>
     public int ApplyDeleted(string scope, string itemId, string reason)
     {
         var count = 0;
