@@ -86,13 +86,14 @@ done
 [[ ${#RUN_NODES[@]} -gt 0 ]] || RUN_NODES=(1)
 
 load() { cut -d' ' -f1 /proc/loadavg; }
+proc_cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
 # start_sim NAME ARGS...: starts a simulator; sets SIM_<NAME> to its Graph base URL.
 start_sim() {
   local name=$1; shift
   DOTNET_TieredPGO=0 dotnet "$SIM_DIR/ClassScan.GraphSimulator.dll" --corpus "$BENCH_SHARED/corpus/dev" --port-file "$WORK/$name.port" "$@" \
     > "$WORK/$name.sim.log" 2>&1 &
-  PIDS+=($!)
+  PIDS+=($!); printf -v "SIMPID_$name" '%s' "$!"
   for _ in $(seq 1 100); do [[ -s "$WORK/$name.port" ]] && break; sleep 0.2; done
   [[ -s "$WORK/$name.port" ]] || { echo "tenant: simulator $name did not start" >&2; cat "$WORK/$name.sim.log" >&2; exit 1; }
   printf -v "SIM_$name" '%s' "$(cut -d' ' -f1 "$WORK/$name.port")"
@@ -142,11 +143,12 @@ tree_pids() { ps -eo pid=,ppid= | awk -v root="$1" '{p[$1]=$2} END { for (x in p
 # (largest per-node peak), RSS_EARLY_MB/RSS_LATE_MB (per-node peak in the first and last third of the listing),
 # KILLED (node name or "").
 run_nodes() {
-  local row=$1 url=$2 n=$3 kill_at=${4:-0} k t0 t1 i
+  local row=$1 url=$2 n=$3 kill_at=${4:-0} k t0 t1 i simpid=$5 c0
   local -a pids=() names=()
+  c0=$(proc_cpu "$simpid"); : > "$WORK/$row.time"
   for k in $(seq 1 "$n"); do
     node_cmd "$url" "$WORK/$row-out$k" "$k"
-    "${NODE_CMD[@]}" > "$WORK/$row-node$k.log" 2>&1 &
+    /usr/bin/time -a -f "%e %U %S" -o "$WORK/$row.time" "${NODE_CMD[@]}" > "$WORK/$row-node$k.log" 2>&1 &
     pids+=($!); names+=("node$k"); PIDS+=($!)
   done
   t0=$(date +%s.%N); KILLED=""
@@ -169,7 +171,7 @@ run_nodes() {
       wait "${pids[$i]}" 2>/dev/null || true
       if [[ $n -eq 1 ]]; then   # one node: the operator (or systemd) starts it again
         node_cmd "$url" "$WORK/$row-out1" 1
-        "${NODE_CMD[@]}" > "$WORK/$row-node1-rerun.log" 2>&1 &
+        /usr/bin/time -a -f "%e %U %S" -o "$WORK/$row.time" "${NODE_CMD[@]}" > "$WORK/$row-node1-rerun.log" 2>&1 &
         pids[$i]=$!; PIDS+=($!)
       fi
       continue
@@ -183,6 +185,8 @@ run_nodes() {
   done
   t1=$(date +%s.%N)
   WALL=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}')
+  # CPU seconds: the nodes with their workers (user+sys, from time; a killed node's share is not counted) / the simulator.
+  CPU="$(awk '/^[0-9.]+ [0-9.]+ [0-9.]+$/ {s+=$2+$3} END {printf "%.0f", s}' "$WORK/$row.time") / $(awk -v a="$c0" -v b="$(proc_cpu "$simpid")" 'BEGIN {printf "%.0f", b - a}')"
   read -r PEAK_RSS_MB RSS_EARLY_MB RSS_LATE_MB < <(awk '
     { t[NR]=$1; node[NR]=$2; rss[NR]=$3; ent[NR]=$4; if ($4 > maxe) maxe=$4; if ($3 > peak[$2]) peak[$2]=$3 }
     END { for (x in peak) if (peak[x] > p) p=peak[x]
@@ -230,12 +234,12 @@ check_state() { # LIVE FLAG: "ok" or what is wrong, from the state
 # judge rows
 for n in "${RUN_NODES[@]}"; do
   fresh_state "judge$n"; ctl "$SIM_judge" reset >/dev/null; l0=$(load)
-  run_nodes "judge$n" "$SIM_judge" "$n"
+  run_nodes "judge$n" "$SIM_judge" "$n" 0 "$SIMPID_judge"
   stats=$(ctl "$SIM_judge" stats)
   dl=$(json "d['downloads']" <<<"$stats"); twice=$(json "d['downloaded_more_than_once']" <<<"$stats")
   span=$(json "max(1, d['download_last_ms'] - d['download_first_ms']) / 1000" <<<"$stats")
   check_state "$JUDGE_LIVE" "$JUDGE_FLAG"
-  row "| judge | $n | $JUDGE_LIVE files / $JUDGE_DRIVES drives | $WALL | $(awk -v a="$dl" -v w="$span" 'BEGIN {printf "%.0f", a / w}') files/s ($dl downloads in ${span}s; $(awk -v a="$dl" -v w="$WALL" 'BEGIN {printf "%.0f", a / w}') over the wall) | $PEAK_RSS_MB | $(( $(state_bytes) / 1048576 )) MB | $CHECK; downloaded twice: $twice | $l0-$(load) |"
+  row "| judge | $n | $JUDGE_LIVE files / $JUDGE_DRIVES drives | $WALL | $CPU | $(awk -v a="$dl" -v w="$span" 'BEGIN {printf "%.0f", a / w}') files/s ($dl downloads in ${span}s; $(awk -v a="$dl" -v w="$WALL" 'BEGIN {printf "%.0f", a / w}') over the wall) | $PEAK_RSS_MB | $(( $(state_bytes) / 1048576 )) MB | $CHECK; downloaded twice: $twice | $l0-$(load) |"
 done
 
 # kill row: the largest node count, one node killed at a random point between 30 % and 60 % of the downloads
@@ -243,11 +247,11 @@ if [[ $KILL -eq 1 ]]; then
   n=${RUN_NODES[-1]}
   fresh_state "kill$n"; ctl "$SIM_judge" reset >/dev/null; l0=$(load)
   at=$(( JUDGE_LIVE * (30 + RANDOM % 31) / 100 ))
-  run_nodes "kill$n" "$SIM_judge" "$n" "$at"
+  run_nodes "kill$n" "$SIM_judge" "$n" "$at" "$SIMPID_judge"
   stats=$(ctl "$SIM_judge" stats)
   dl=$(json "d['downloads']" <<<"$stats"); twice=$(json "d['downloaded_more_than_once']" <<<"$stats")
   check_state "$JUDGE_LIVE" "$JUDGE_FLAG"
-  row "| kill -9 | $n | $JUDGE_LIVE files | $WALL | $KILLED killed at $KILL_DL downloads (aimed at $at)$( [[ $n -eq 1 ]] && echo ", started again" ) | $PEAK_RSS_MB | $(( $(state_bytes) / 1048576 )) MB | $CHECK; $dl downloads, $twice files downloaded twice (in flight when killed) | $l0-$(load) |"
+  row "| kill -9 | $n | $JUDGE_LIVE files | $WALL | $CPU | $KILLED killed at $KILL_DL downloads (aimed at $at)$( [[ $n -eq 1 ]] && echo ", started again" ) | $PEAK_RSS_MB | $(( $(state_bytes) / 1048576 )) MB | $CHECK; $dl downloads, $twice files downloaded twice (in flight when killed) | $l0-$(load) |"
 fi
 
 # list + delta rows on the big tenant, over a state seeded with the verdicts a full judge would have written
@@ -264,12 +268,12 @@ for n in "${RUN_NODES[@]}"; do
   echo "tenant: seeded $seeded items in $(( $(date +%s) - t0 )) s" >&2
   seeded_bytes=$(state_bytes)
   ctl "$SIM_big" reset >/dev/null; l0=$(load)
-  run_nodes "list$n" "$SIM_big" "$n"
+  run_nodes "list$n" "$SIM_big" "$n" 0 "$SIMPID_big"
   stats=$(ctl "$SIM_big" stats)
   ent=$(json "d['delta_entries']" <<<"$stats"); dl=$(json "d['downloads']" <<<"$stats")
   span=$(json "max(1, d['delta_last_ms'] - d['delta_first_ms']) / 1000" <<<"$stats")
   bytes=$(state_bytes)
-  row "| list (resync over judged state) | $n | $seeded files / $DRIVES drives | $WALL | $(awk -v a="$ent" -v w="$span" 'BEGIN {printf "%.0f", a / w}') items/s listed + state-updated ($ent delta entries in ${span}s; $dl downloads) | $PEAK_RSS_MB (first third $RSS_EARLY_MB, last third $RSS_LATE_MB) | $((bytes / 1048576)) MB ($(awk -v b="$bytes" -v n="$seeded" 'BEGIN {printf "%.0f", b / n * 1e6 / 1048576}') MB per million items; seeded $((seeded_bytes / 1048576)) MB) | | $l0-$(load) |"
+  row "| list (resync over judged state) | $n | $seeded files / $DRIVES drives | $WALL | $CPU | $(awk -v a="$ent" -v w="$span" 'BEGIN {printf "%.0f", a / w}') items/s listed + state-updated ($ent delta entries in ${span}s; $dl downloads) | $PEAK_RSS_MB (first third $RSS_EARLY_MB, last third $RSS_LATE_MB) | $((bytes / 1048576)) MB ($(awk -v b="$bytes" -v n="$seeded" 'BEGIN {printf "%.0f", b / n * 1e6 / 1048576}') MB per million items; seeded $((seeded_bytes / 1048576)) MB) | | $l0-$(load) |"
 
   # The next night: generation 1 changes 0.5 % of the files.
   ctl "$SIM_big" "generation?g=1" >/dev/null
@@ -277,12 +281,12 @@ for n in "${RUN_NODES[@]}"; do
   want=$(json "d['edited'] + d['created']" <<<"$exp")
   what=$(json "f\"{d['edited']} edited, {d['created']} new, {d['renamed']} renamed, {d['deleted']} deleted\"" <<<"$exp")
   ctl "$SIM_big" reset >/dev/null; l0=$(load)
-  run_nodes "delta$n" "$SIM_big" "$n"
+  run_nodes "delta$n" "$SIM_big" "$n" 0 "$SIMPID_big"
   stats=$(ctl "$SIM_big" stats)
   dl=$(json "d['downloads']" <<<"$stats"); ru=$(json "d['ru_spent']" <<<"$stats"); req=$(json "sum(d['requests'].values())" <<<"$stats")
   twice=$(json "d['downloaded_more_than_once']" <<<"$stats")
   verdict=$([[ $dl -eq $want && $twice -eq 0 ]] && echo "ok: downloads = edited + new" || echo "MISMATCH: $dl downloads, $want expected, $twice twice")
-  row "| nightly delta (0.5 %) | $n | $what | $WALL | $req requests, $ru RU, $dl downloads | $PEAK_RSS_MB | $(( $(state_bytes) / 1048576 )) MB | $verdict | $l0-$(load) |"
+  row "| nightly delta (0.5 %) | $n | $what | $WALL | $CPU | $req requests, $ru RU, $dl downloads | $PEAK_RSS_MB | $(( $(state_bytes) / 1048576 )) MB | $verdict | $l0-$(load) |"
   ctl "$SIM_big" "generation?g=0" >/dev/null
 done
 
@@ -290,13 +294,13 @@ done
 if [[ $BUDGET -eq 1 ]]; then
   start_sim budget --drives 5 --items 1000 --ru-per-minute 600
   fresh_state budget; l0=$(load)
-  run_nodes budget "$SIM_budget" 1
+  run_nodes budget "$SIM_budget" 1 0 "$SIMPID_budget"
   stats=$(ctl "$SIM_budget" stats)
-  row "| RU budget 600/min | 1 | 1000 files / 5 drives | $WALL | $(json "d['ru_spent']" <<<"$stats") RU spent, $(json "d['throttled']" <<<"$stats") answered 429, busiest minute $(json "d['ru_peak_minute']" <<<"$stats") RU (throttled calls included) | $PEAK_RSS_MB | | $( [[ $(json "d['downloaded_items']" <<<"$stats") -eq 1000 ]] && echo "ok: all 1000 downloaded" || echo "MISMATCH: $(json "d['downloaded_items']" <<<"$stats") of 1000") | $l0-$(load) |"
+  row "| RU budget 600/min | 1 | 1000 files / 5 drives | $WALL | $CPU | $(json "d['ru_spent']" <<<"$stats") RU spent, $(json "d['throttled']" <<<"$stats") answered 429, busiest minute $(json "d['ru_peak_minute']" <<<"$stats") RU (throttled calls included) | $PEAK_RSS_MB | | $( [[ $(json "d['downloaded_items']" <<<"$stats") -eq 1000 ]] && echo "ok: all 1000 downloaded" || echo "MISMATCH: $(json "d['downloaded_items']" <<<"$stats") of 1000") | $l0-$(load) |"
 fi
 
-HEAD="| row | nodes | size | wall s | throughput | peak RSS MB per node | state size | checks | load before-after |
-|---|---:|---|---:|---|---|---|---|---|"
+HEAD="| row | nodes | size | wall s | cpu s nodes / simulator | throughput | peak RSS MB per node | state size | checks | load before-after |
+|---|---:|---|---:|---|---|---|---|---|---|"
 {
   echo "tenant.sh $(date -u +%Y-%m-%dT%H:%MZ), $(git -C "$BENCH_ROOT" rev-parse --short HEAD), $(nproc) cores, state: $STATE, multi-node: $([[ $MULTI -eq 1 ]] && echo yes || echo no)"
   echo
