@@ -21,15 +21,8 @@ if (args.Contains("-h") || args.Contains("--help"))
 var tenant = new TenantModel(options, TemplateSet.Load(options.Corpus));
 if (options.SelfTest) return SelfTest.Run(tenant);
 
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 var server = new SimServer(tenant, new SimStats(TimeProvider.System), new ResourceBudget(options.RuPerMinute, TimeProvider.System));
-await server.RunAsync(options.Port, options.PortFile, stop.Token);
+await server.RunAsync(options.Port, options.PortFile, CancellationToken.None);
 return 0;
 
 /// <summary>Checks that need no scanner: quickXorHash against rclone's published vectors, and the model's rules.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ClassScan.GraphSimulator;
@@ -52,14 +53,9 @@ internal sealed class SimServer(TenantModel tenant, SimStats stats, ResourceBudg
         if (portFile is not null) await File.WriteAllTextAsync(portFile + ".tmp", line + "\n", ct);
         if (portFile is not null) File.Move(portFile + ".tmp", portFile, overwrite: true);
         Console.WriteLine($"graph-simulator: {line} drives={tenant.Drives.Count} sites={tenant.Sites.Count} users={tenant.Users.Count} items={tenant.Options.Items} generation={tenant.Generation}");
-        try
-        {
-            await Task.Delay(Timeout.Infinite, ct);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        await graph.StopAsync(CancellationToken.None);
+        // The host's console lifetime turns SIGTERM and Ctrl+C into a shutdown; waiting on it (rather than on a
+        // token of our own) lets `kill PID` end the simulator instead of leaving it listening.
+        await graph.WaitForShutdownAsync(ct);
         await download.StopAsync(CancellationToken.None);
     }
 
