@@ -15,7 +15,7 @@
 #   budget    a small tenant under a low RU budget: 429 + Retry-After obeyed, the busiest minute within the budget
 #
 # Usage: benchmarks/tenant.sh [--quick] [--items N] [--drives N] [--judge-items N] [--judge-drives N]
-#                             [--nodes "1 2 3"] [--state sqlite|postgres] [--no-kill] [--no-budget] [--save]
+#                             [--nodes "1 2 3"] [--state sqlite|postgres] [--no-judge] [--no-kill] [--no-budget] [--save]
 #   --quick   100,000 listed items over 200 drives, 2,000 judged (a few minutes)
 #   default   1,000,000 listed items over 1,000 drives, 20,000 judged over 40 drives
 #   --nodes   node counts to run; more than 1 needs multi-node scanning (--node) and PostgreSQL
@@ -28,7 +28,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-ITEMS=1000000; DRIVES=1000; JUDGE_ITEMS=20000; JUDGE_DRIVES=40; NODES="1 2 3"; SAVE=0; KILL=1; BUDGET=1; STATE=auto
+ITEMS=1000000; DRIVES=1000; JUDGE_ITEMS=20000; JUDGE_DRIVES=40; NODES="1 2 3"; SAVE=0; KILL=1; BUDGET=1; JUDGE=1; STATE=auto
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) ITEMS=100000; DRIVES=200; JUDGE_ITEMS=2000; JUDGE_DRIVES=10; shift ;;
@@ -40,6 +40,7 @@ while [[ $# -gt 0 ]]; do
     --state) STATE=$2; shift 2 ;;
     --no-kill) KILL=0; shift ;;
     --no-budget) BUDGET=0; shift ;;
+    --no-judge) JUDGE=0; shift ;;
     --save) SAVE=1; shift ;;
     -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) echo "tenant: unknown option $1" >&2; exit 2 ;;
@@ -71,6 +72,9 @@ pg_args() {
   echo "-h ${host:-/var/run/postgresql} -U ${user:-postgres} ${db:+-d $db}"
 }
 psql_base() { psql $(pg_args "$PG_BASE") -d postgres "$@"; }
+pg_conninfo() { # the same as one libpq conninfo string (for tools that take a single argument)
+  echo "host=$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<<"$1") user=$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$1") dbname=$(sed -n 's/.*Database=\([^;]*\).*/\1/p' <<<"$1")"
+}
 
 MULTI=0
 "$CLASSSCAN" scan --help 2>/dev/null | grep -q -- '--node' && MULTI=1
@@ -238,7 +242,7 @@ check_state() { # LIVE FLAG: "ok" or what is wrong, from the state
 }
 
 # judge rows
-for n in "${RUN_NODES[@]}"; do
+for n in $( [[ $JUDGE -eq 1 ]] && echo "${RUN_NODES[@]}" ); do
   fresh_state "judge$n"; ctl "$SIM_judge" reset >/dev/null; l0=$(load)
   run_nodes "judge$n" "$SIM_judge" "$n" 0 "$SIMPID_judge"
   stats=$(ctl "$SIM_judge" stats)
@@ -269,7 +273,7 @@ for n in "${RUN_NODES[@]}"; do
   "$CLASSSCAN" scan --source graph --drive nosuchdrive --graph-base-url "$SIM_big" --out "$WORK/schema-out" --state "$STATE_ARG" >/dev/null 2>&1 || true
   t0=$(date +%s)
   seeded=$(python3 "$BENCH_ROOT/benchmarks/tenant-seed.py" "${SIM_big%/v1.0}/sim/export?gen=0" "$WORK/verdicts.csv" \
-    $( [[ $STATE == postgres ]] && echo "--postgres $(pg_args "$STATE_ARG")" || echo "--sqlite $STATE_ARG" ))
+    $( [[ $STATE == postgres ]] && echo "--postgres" || echo "--sqlite" ) "$( [[ $STATE == postgres ]] && pg_conninfo "$STATE_ARG" || echo "$STATE_ARG" )")
   "$CLASSSCAN" scan --source graph --drive nosuchdrive --graph-base-url "$SIM_big" --out "$WORK/schema-out" --state "$STATE_ARG" >/dev/null 2>&1 || true
   echo "tenant: seeded $seeded items in $(( $(date +%s) - t0 )) s" >&2
   seeded_bytes=$(state_bytes)
