@@ -9,6 +9,8 @@ using BenchmarkDotNet.Running;
 if (args.Length > 1 && args[0] == "pdfdump") return PdfCorpusDump.Run(args[1..]);
 // OOXML extraction beside its inflate floor, and a text dump for before/after diffs: see OoxmlFloor.
 if (ClassScan.Benchmarks.OoxmlFloor.Handles(args)) return ClassScan.Benchmarks.OoxmlFloor.Run(args);
+// Every detector over a cached corpus (CPU per pass, findings for before/after diffs): see DetectorCorpus.
+if (ClassScan.Benchmarks.DetectorCorpus.Handles(args)) return ClassScan.Benchmarks.DetectorCorpus.Run(args);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
 
