@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
+using ClassScan.Detection.Text;
 
 namespace ClassScan.Detection.Confidential;
 
@@ -74,7 +75,7 @@ internal sealed partial class ConfidentialDetailsDetector : IDetector
                 if (!SecretValue.IsPlaceholder(m.Groups["v"].ValueSpan) && m.Groups["v"].Length >= 4 && ConnectionStringKey().IsMatch(LineOf(t, m.Index)))
                     return (m.Index, m.Length, "anslutningssträng: Password=****");
         }
-        if (NextAt(AnchoredPrefixedToken(), t, 0, TokenCues, MaxTokenCueOffset) is { } token)
+        if (CueSearch.NextAt(AnchoredPrefixedToken(), t, 0, TokenCues, MaxTokenCueOffset) is { } token)
             return (token.Index, token.Length, "api-nyckel: ****");
         if (t.Contains('/'))
         {
@@ -83,9 +84,9 @@ internal sealed partial class ConfidentialDetailsDetector : IDetector
                     return (m.Index, m.Length, "konto: ****");
         }
         var anyLabel = false;
-        if (t.AsSpan().IndexOfAny(CaseVariants) < 0)
+        if (CueSearch.OrdinalCaseHolds(t))
         {
-            for (var at = 0; NextAt(AnchoredCredentialLabel(), t, at, LabelCues, MaxLabelCueOffset) is { } label; at = label.Index + label.Length)
+            for (var at = 0; CueSearch.NextAt(AnchoredCredentialLabel(), t, at, LabelCues, MaxLabelCueOffset) is { } label; at = label.Index + label.Length)
             {
                 anyLabel = true;
                 if (LabelledValue(t, label) && !IsExampleOrWarning(t, label.Index))
@@ -124,36 +125,6 @@ internal sealed partial class ConfidentialDetailsDetector : IDetector
 
     private const int MaxLabelCueOffset = 10;
 
-    /// <summary>
-    /// Letters that the regex's IgnoreCase equates with a letter of <see cref="LabelCues"/> and an ordinal
-    /// ignore-case search does not (long s, dotted and dotless i, Kelvin and ångström signs).
-    /// </summary>
-    private static readonly System.Buffers.SearchValues<char> CaseVariants = System.Buffers.SearchValues.Create("\u017F\u0130\u0131\u212A\u212B");
-
-    /// <summary>
-    /// The leftmost match of <paramref name="anchored"/> (a pattern with a leading \G) at or after <paramref name="from"/>,
-    /// tried only at the positions up to <paramref name="maxOffset"/> before each occurrence of a cue: the same match
-    /// the unanchored pattern finds when every match holds a cue that near its start, without the regex trying every
-    /// letter of a long text (most letters can start a label or token, and the lookbehind runs at each).
-    /// </summary>
-    private static Match? NextAt(Regex anchored, string t, int from, System.Buffers.SearchValues<string> cues, int maxOffset)
-    {
-        var tried = from - 1;
-        for (var search = from; search < t.Length;)
-        {
-            var found = t.AsSpan(search).IndexOfAny(cues);
-            if (found < 0) return null;
-            var cue = search + found;
-            for (var start = Math.Max(tried + 1, cue - maxOffset); start <= cue; start++)
-            {
-                var m = anchored.Match(t, start);
-                if (m.Success) return m;
-            }
-            tried = cue;
-            search = cue + 1;
-        }
-        return null;
-    }
 
     private static void DetectCredentials(string t, int segment, ICollection<Finding> findings)
     {
@@ -354,7 +325,7 @@ internal sealed partial class ConfidentialDetailsDetector : IDetector
     [GeneratedRegex(PrefixedTokenPattern, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex PrefixedToken();
 
-    /// <summary><see cref="PrefixedToken"/> matched only where the search starts (<see cref="NextAt"/>).</summary>
+    /// <summary><see cref="PrefixedToken"/> matched only where the search starts (<see cref="CueSearch.NextAt"/>).</summary>
     [GeneratedRegex(@"\G" + PrefixedTokenPattern, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex AnchoredPrefixedToken();
 
@@ -368,7 +339,7 @@ internal sealed partial class ConfidentialDetailsDetector : IDetector
     [GeneratedRegex(CredentialLabelPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex CredentialLabel();
 
-    /// <summary><see cref="CredentialLabel"/> matched only where the search starts (<see cref="NextAt"/>).</summary>
+    /// <summary><see cref="CredentialLabel"/> matched only where the search starts (<see cref="CueSearch.NextAt"/>).</summary>
     [GeneratedRegex(@"\G" + CredentialLabelPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex AnchoredCredentialLabel();
 
