@@ -11,6 +11,10 @@ if (args.Length > 1 && args[0] == "pdfdump") return PdfCorpusDump.Run(args[1..])
 if (ClassScan.Benchmarks.OoxmlFloor.Handles(args)) return ClassScan.Benchmarks.OoxmlFloor.Run(args);
 // state-store [N] [PAGE] [CONNSTRING]: a state engine's verdicts, lookups and marks per second, SQLite beside PostgreSQL.
 if (ClassScan.Benchmarks.StateStoreThroughput.Handles(args)) return ClassScan.Benchmarks.StateStoreThroughput.Run(args, path => ClassScan.State.Sqlite.SqliteStateStore.Open(path));
+// Every detector over a cached corpus (CPU per pass, findings for before/after diffs): see DetectorCorpus.
+if (ClassScan.Benchmarks.DetectorCorpus.Handles(args)) return ClassScan.Benchmarks.DetectorCorpus.Run(args);
+// PdfPig's floor (open, fonts, content-stream parse, no text) beside our PDF extraction: see PdfFloor.
+if (ClassScan.Benchmarks.PdfFloor.Handles(args)) return ClassScan.Benchmarks.PdfFloor.Run(args);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
 

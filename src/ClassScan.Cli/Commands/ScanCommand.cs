@@ -120,10 +120,12 @@ internal static class ScanCommand
             model is null ? "ingen (bara regler)" : settings?.Scan.Model ?? "models/klassa.zip", settings?.SourceFile ?? "ingen");
 
         var progress = new ScanProgress();
+        var ocrSettings = settings?.Scan.Ocr ?? new OcrSettings();
+        // The OCR probe mostly waits for two short tesseract runs: it runs while the detectors load their lexicons.
+        var ocrProbe = Task.Run(() => ScanComposition.CreateOcrAsync(ocrSettings, CancellationToken.None));
         var (analyzer, workers) = ScanComposition.CreateAnalyzer(time, progress, isolate, model);
         using var workerPool = workers;
-        var ocrSettings = settings?.Scan.Ocr ?? new OcrSettings();
-        var (ocr, ocrUnavailable, ocrStatus) = await ScanComposition.CreateOcrAsync(ocrSettings, CancellationToken.None).ConfigureAwait(false);
+        var (ocr, ocrUnavailable, ocrStatus) = await ocrProbe.ConfigureAwait(false);
         if (ocr is null && !ocrSettings.Off)
             Console.Error.WriteLine($"classscan: OCR {ocrStatus}. Skannade filer och bilder listas i review.csv med \"OCR saknas\".");
         var pipeline = new ScanPipeline(source, analyzer, options, time, progress, ocr, ocrUnavailable);

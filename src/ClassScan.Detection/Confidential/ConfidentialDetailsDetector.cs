@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
+using ClassScan.Detection.Text;
 
 namespace ClassScan.Detection.Confidential;
 
@@ -74,7 +75,7 @@ internal sealed partial class ConfidentialDetailsDetector : IDetector
                 if (!SecretValue.IsPlaceholder(m.Groups["v"].ValueSpan) && m.Groups["v"].Length >= 4 && ConnectionStringKey().IsMatch(LineOf(t, m.Index)))
                     return (m.Index, m.Length, "anslutningssträng: Password=****");
         }
-        if (t.AsSpan().IndexOfAny(TokenCues) >= 0 && PrefixedToken().Match(t) is { Success: true } token)
+        if (CueSearch.NextAt(AnchoredPrefixedToken(), t, 0, TokenCues, MaxTokenCueOffset) is { } token)
             return (token.Index, token.Length, "api-nyckel: ****");
         if (t.Contains('/'))
         {
@@ -82,13 +83,27 @@ internal sealed partial class ConfidentialDetailsDetector : IDetector
                 if (SecretValue.LooksLikePassword(m.Groups["v"].ValueSpan) && !IsExampleOrWarning(t, m.Index))
                     return (m.Index, m.Length, "konto: ****");
         }
-        if (!CredentialCue().IsMatch(t)) return null;
         var anyLabel = false;
-        foreach (Match label in CredentialLabel().Matches(t))
+        if (CueSearch.OrdinalCaseHolds(t))
         {
-            anyLabel = true;
-            if (LabelledValue(t, label) && !IsExampleOrWarning(t, label.Index))
-                return (label.Index, label.Length, $"{Canonical(label)}: ****");
+            for (var at = 0; CueSearch.NextAt(AnchoredCredentialLabel(), t, at, LabelCues, MaxLabelCueOffset) is { } label; at = label.Index + label.Length)
+            {
+                anyLabel = true;
+                if (LabelledValue(t, label) && !IsExampleOrWarning(t, label.Index))
+                    return (label.Index, label.Length, $"{Canonical(label)}: ****");
+            }
+        }
+        else
+        {
+            // A letter the regex's case rules equate with an ASCII one ("K", the Kelvin sign) that an ordinal
+            // search would not: the whole-text regex, as before the cue search.
+            if (!CredentialCue().IsMatch(t)) return null;
+            foreach (Match label in CredentialLabel().Matches(t))
+            {
+                anyLabel = true;
+                if (LabelledValue(t, label) && !IsExampleOrWarning(t, label.Index))
+                    return (label.Index, label.Length, $"{Canonical(label)}: ****");
+            }
         }
         // A table header cell is a part of a line: without a label anywhere in the text there is none in a cell.
         return anyLabel ? TableColumnValue(t) : null;
@@ -97,6 +112,19 @@ internal sealed partial class ConfidentialDetailsDetector : IDetector
     /// <summary>Literals every <see cref="PrefixedToken"/> alternative holds (all but four hold "_").</summary>
     private static readonly System.Buffers.SearchValues<string> TokenCues =
         System.Buffers.SearchValues.Create(["_", "sk-", "xox", "AKIA", "AIza"], StringComparison.Ordinal);
+
+    /// <summary>How far into a <see cref="PrefixedToken"/> match its first cue can stand ("abcdefgh_live_": 8).</summary>
+    private const int MaxTokenCueOffset = 8;
+
+    /// <summary>
+    /// The words of <see cref="CredentialCue"/>: every <see cref="CredentialLabel"/> match holds one, at most
+    /// <see cref="MaxLabelCueOffset"/> characters after its start ("bevakningskod").
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<string> LabelCues = System.Buffers.SearchValues.Create(
+        ["pin", "kod", "nyckel", "key", "secret", "token", "psk", "lösen", "pass", "pwd"], StringComparison.OrdinalIgnoreCase);
+
+    private const int MaxLabelCueOffset = 10;
+
 
     private static void DetectCredentials(string t, int segment, ICollection<Finding> findings)
     {
@@ -292,18 +320,28 @@ internal sealed partial class ConfidentialDetailsDetector : IDetector
     [GeneratedRegex(@"(?:server|data source|host|database|initial catalog|user id|uid|username)\s*=[^;\n]*;", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ConnectionStringKey();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:sk|pk|rk)_live_[A-Za-z0-9]{16,}|sk-[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|xox[abprs]-[A-Za-z0-9-]{20,}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|whsec_[A-Za-z0-9]{20,}|[a-z][a-z0-9]{1,7}_(?:live|prod|test)_[A-Za-z0-9]{20,})(?![\w-])",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    private const string PrefixedTokenPattern = @"(?<![\w-])(?:(?:sk|pk|rk)_live_[A-Za-z0-9]{16,}|sk-[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|xox[abprs]-[A-Za-z0-9-]{20,}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|whsec_[A-Za-z0-9]{20,}|[a-z][a-z0-9]{1,7}_(?:live|prod|test)_[A-Za-z0-9]{20,})(?![\w-])";
+
+    [GeneratedRegex(PrefixedTokenPattern, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex PrefixedToken();
+
+    /// <summary><see cref="PrefixedToken"/> matched only where the search starts (<see cref="CueSearch.NextAt"/>).</summary>
+    [GeneratedRegex(@"\G" + PrefixedTokenPattern, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    private static partial Regex AnchoredPrefixedToken();
 
     /// <summary>"admin / Pa55…", "root/…", "svc_x / …": an account and its password written together.</summary>
     [GeneratedRegex(@"(?<![\w/])(?:admin|administrator|root|sa|svc[-_][\w-]+|service)\s*/\s*(?<v>[^\s/]{8,64})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex UserSecretPair();
 
     // Not inside an identifier or a file name ("forms_no_password.docx", "reset-password"): those name a thing.
-    [GeneratedRegex(@"(?<![\p{L}\d_./\\-])(?:(?<pin>(?:admin-?)?pin(?:-?kod(?:en)?)?|pinkod(?:en)?)|(?<code>(?:larm|dörr|port|passer|nyckelskåps?|nyckel|kodlås|personal|sektions|hot|överfalls|bevaknings|grind|entré)?kod(?:en)?|kod till [\p{L}-]+)|(?<key>api[- ]?(?:nyckel(?:n)?|key)|client[- ]secret|webhook[- ]secret|secret|access[- ]token|token)|(?<wifi>(?:wifi-|wlan-|wpa2?-|nätverks)?nyckel(?:n)?(?:\s*\(wpa2?(?:-psk)?\))?|psk|wifi-lösenord(?:et)?)|engångslösenord(?:et)?|lösenord(?:et)?|lösen|lösenfras(?:en)?|passphrase|passwd|password|pwd)(?![\p{L}\d_]|[.\-/]\w)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    private const string CredentialLabelPattern = @"(?<![\p{L}\d_./\\-])(?:(?<pin>(?:admin-?)?pin(?:-?kod(?:en)?)?|pinkod(?:en)?)|(?<code>(?:larm|dörr|port|passer|nyckelskåps?|nyckel|kodlås|personal|sektions|hot|överfalls|bevaknings|grind|entré)?kod(?:en)?|kod till [\p{L}-]+)|(?<key>api[- ]?(?:nyckel(?:n)?|key)|client[- ]secret|webhook[- ]secret|secret|access[- ]token|token)|(?<wifi>(?:wifi-|wlan-|wpa2?-|nätverks)?nyckel(?:n)?(?:\s*\(wpa2?(?:-psk)?\))?|psk|wifi-lösenord(?:et)?)|engångslösenord(?:et)?|lösenord(?:et)?|lösen|lösenfras(?:en)?|passphrase|passwd|password|pwd)(?![\p{L}\d_]|[.\-/]\w)";
+
+    [GeneratedRegex(CredentialLabelPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex CredentialLabel();
+
+    /// <summary><see cref="CredentialLabel"/> matched only where the search starts (<see cref="CueSearch.NextAt"/>).</summary>
+    [GeneratedRegex(@"\G" + CredentialLabelPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    private static partial Regex AnchoredCredentialLabel();
 
     /// <summary>A word every <see cref="CredentialLabel"/> alternative holds, with the same case rules: a cheap gate before it.</summary>
     [GeneratedRegex(@"pin|kod|nyckel|key|secret|token|psk|lösen|pass|pwd", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]

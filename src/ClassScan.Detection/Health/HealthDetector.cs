@@ -42,7 +42,7 @@ internal sealed class HealthDetector : IDetector
         {
             var raw = text.Segments[i]?.Text;
             if (string.IsNullOrWhiteSpace(raw)) continue;
-            var segment = new SegmentContext(i, raw);
+            var segment = SharedSegments.For(text, i, raw);
             // Vocabulary of the segment's language only. ICD-10 codes next to "diagnos"/"ICD" are the same in any
             // language; where the language has no lexicon they are weighed with the Swedish context cues.
             var lexicon = Lexicons.For(text.LanguageOf(i));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ClassScan.Detection.Text;
 
 namespace ClassScan.Detection.Individuals;
 
@@ -17,12 +18,18 @@ internal static partial class AnonymisedReferences
     public static int Count(string text, int limit = DocumentThreshold)
     {
         var n = 0;
-        foreach (var _ in Pattern().EnumerateMatches(text))
-            if (++n >= limit) break;
+        for (var at = 0; n < limit && CueSearch.NextAt(AnchoredPattern(), text, at, Cues, 1) is { } m; at = m.Index + m.Length) n++;
         return n;
     }
 
+    // Every match holds a dot right after its first letter ("A.", "N.N") or starts with "NN": tried only there, not
+    // at every capital of a long text.
+    private static readonly System.Buffers.SearchValues<string> Cues = System.Buffers.SearchValues.Create([".", "NN"], StringComparison.Ordinal);
+
     // Two or three capital initials each with a dot ("A.A.", "F.A.I.", "B. B."), or NN / N.N. as a whole word.
-    [GeneratedRegex(@"(?<![\p{L}\p{Nd}.])(?:\p{Lu}\.\s?\p{Lu}\.(?:\s?\p{Lu}\.)?|N\.?N\.?)(?![\p{L}\p{Nd}])", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
+    private const string ReferencePattern = @"(?<![\p{L}\p{Nd}.])(?:\p{Lu}\.\s?\p{Lu}\.(?:\s?\p{Lu}\.)?|N\.?N\.?)(?![\p{L}\p{Nd}])";
+
+    /// <summary>The references, matched only where the search starts (<see cref="CueSearch.NextAt"/>).</summary>
+    [GeneratedRegex(@"\G" + ReferencePattern, RegexOptions.CultureInvariant)]
+    private static partial Regex AnchoredPattern();
 }

@@ -1,6 +1,7 @@
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
 using ClassScan.Core.Language;
+using ClassScan.Detection.Text;
 
 namespace ClassScan.Detection.Individuals;
 
@@ -59,7 +60,7 @@ internal sealed class IndividualDetector : IDetector
             if (text.Segments[i].Kind != stateKind) state = new ListContext(null, false);
             stateKind = text.Segments[i].Kind;
             var segment = new IndividualSegment(i, raw, LanguageCodes.AllowsSwedishVocabulary(text.LanguageOf(i)),
-                LastLineOfPreviousSegment(text, i), FirstLineOfNextSegment(text, i));
+                LastLineOfPreviousSegment(text, i), FirstLineOfNextSegment(text, i), SharedSegments.For(text, i, raw));
             state = new IndividualScanner(lexicon, segment, found, officialNames, state, anonymised).Run();
         }
 

@@ -9,14 +9,14 @@ namespace ClassScan.Detection.Individuals;
 /// </summary>
 internal sealed class IndividualSegment
 {
-    public IndividualSegment(int index, string text, bool swedish, string? previousSegmentLine = null, string? nextSegmentLine = null)
+    public IndividualSegment(int index, string text, bool swedish, string? previousSegmentLine = null, string? nextSegmentLine = null, SegmentContext? context = null)
     {
         Index = index;
         Text = text;
         Swedish = swedish;
         PreviousSegmentLine = previousSegmentLine;
         NextSegmentLine = nextSegmentLine;
-        Context = new SegmentContext(index, text);
+        Context = context ?? new SegmentContext(index, text);
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {

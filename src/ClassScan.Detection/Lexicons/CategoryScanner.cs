@@ -25,7 +25,7 @@ internal static class CategoryScanner
             var term = lexicon.Terms[match.TermIndex];
             if (term.Category == CategoryLexicon.StopCategory) continue;
             var sentence = segment.SentenceOf(match.Start);
-            if (term.Requires is { } list && !segment.SentenceHas(sentence, list, lexicon.CueLists[list])) continue;
+            if (term.Requires is { } list && !segment.SentenceHas(sentence, lexicon.CueLists[list])) continue;
 
             var confidence = ConfidenceFor(term.Weak, lexicon, segment, sentence);
             var firstWord = segment.Tokens[match.FirstToken];
@@ -37,7 +37,7 @@ internal static class CategoryScanner
 
     public static Confidence ConfidenceFor(bool weak, CategoryLexicon lexicon, SegmentContext segment, int sentence)
     {
-        if (segment.SentenceHas(sentence, "personlig", lexicon.Personal))
+        if (segment.SentenceHas(sentence, lexicon.Personal))
             return weak ? Confidence.Medium : Confidence.High;
         if (weak || segment.SentenceHasPopulationCue(sentence, lexicon.Population))
             return Confidence.Low;

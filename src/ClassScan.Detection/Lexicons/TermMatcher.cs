@@ -20,6 +20,20 @@ internal sealed class TermMatcher
     private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> exactCaseSensitive;
     private readonly Dictionary<long, int> edges = [];
     private readonly List<List<int>?> nodeTerms = [null];
+
+    // The trie's edges frozen for lookup (every word of a text walks the trie, most only one or two letters deep):
+    // the root's children by character for the usual letters, the rest in an open-addressing table.
+    private readonly int[] rootEdges = new int[RootChars];
+    private readonly long[] edgeKeys;
+    private readonly int[] edgeValues;
+    private readonly int edgeShift;
+
+    // Which (first, second) character pairs start a key of the exact maps, folded to 8 bits each: a word whose pair
+    // is not set is in neither map, and most words are not, so their hash lookups are skipped.
+    private readonly ulong[] exactPairs = new ulong[1024];
+    private readonly ulong[] exactCaseSensitivePairs = new ulong[1024];
+
+    private const int RootChars = 0x250;
     private readonly bool hasCompoundHeads;
     private readonly Inflections inflections;
 
@@ -44,6 +58,23 @@ internal sealed class TermMatcher
         }
         exact = exactMap.GetAlternateLookup<ReadOnlySpan<char>>();
         exactCaseSensitive = exactCsMap.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var key in exactMap.Keys) SetPair(exactPairs, key);
+        foreach (var key in exactCsMap.Keys) SetPair(exactCaseSensitivePairs, key);
+
+        var size = 4;
+        while (size < edges.Count * 2) size *= 2;
+        edgeShift = 64 - System.Numerics.BitOperations.Log2((uint)size);
+        edgeKeys = new long[size];
+        edgeValues = new int[size];
+        Array.Fill(edgeKeys, -1L);
+        foreach (var (key, value) in edges)
+        {
+            if (key >> 16 == 0 && (key & 0xFFFF) < RootChars) { rootEdges[key & 0xFFFF] = value; continue; }
+            var slot = Slot(key);
+            while (edgeKeys[slot] != -1) slot = (slot + 1) & (size - 1);
+            edgeKeys[slot] = key;
+            edgeValues[slot] = value;
+        }
     }
 
     public LexiconTerm this[int index] => terms[index];
@@ -61,11 +92,16 @@ internal sealed class TermMatcher
             if (token.Length > WordTokenizer.MaxWordLength) continue;
             var word = lower.AsSpan(token.Start, token.Length);
 
-            if (exact.TryGetValue(word, out var ids)) AddCandidates(ids, text, lower, tokens, k, to, matches);
-            if (word.Length > 2 && word[^1] == 's' && exact.TryGetValue(word[..^1], out ids))
-                AddCandidates(ids, text, lower, tokens, k, to, matches);
-            if (exactCaseSensitive.TryGetValue(text.AsSpan(token.Start, token.Length), out ids))
-                AddCandidates(ids, text, lower, tokens, k, to, matches);
+            // The word without its final s has the same first two letters (it is at least two long).
+            if (HasPair(exactPairs, word))
+            {
+                if (exact.TryGetValue(word, out var ids)) AddCandidates(ids, text, lower, tokens, k, to, matches);
+                if (word.Length > 2 && word[^1] == 's' && exact.TryGetValue(word[..^1], out ids))
+                    AddCandidates(ids, text, lower, tokens, k, to, matches);
+            }
+            var original = text.AsSpan(token.Start, token.Length);
+            if (HasPair(exactCaseSensitivePairs, original) && exactCaseSensitive.TryGetValue(original, out var csIds))
+                AddCandidates(csIds, text, lower, tokens, k, to, matches);
 
             WalkTrie(word, 0, text, lower, tokens, k, to, matches);
             if (hasCompoundHeads)
@@ -118,7 +154,8 @@ internal sealed class TermMatcher
         var node = 0;
         for (var j = offset; j < word.Length; j++)
         {
-            if (!edges.TryGetValue(Key(node, word[j]), out node)) return;
+            node = Child(node, word[j]);
+            if (node == 0) return;
             var ids = nodeTerms[node];
             if (ids is null) continue;
             var rest = word[(j + 1)..];
@@ -196,6 +233,38 @@ internal sealed class TermMatcher
     }
 
     private static long Key(int node, char c) => ((long)node << 16) | c;
+
+    /// <summary>The child of <paramref name="node"/> by <paramref name="c"/>, or 0 (the root is no node's child).</summary>
+    private int Child(int node, char c)
+    {
+        if (node == 0 && c < RootChars) return rootEdges[c];
+        var key = Key(node, c);
+        var mask = edgeKeys.Length - 1;
+        for (var slot = Slot(key); ; slot = (slot + 1) & mask)
+        {
+            var known = edgeKeys[slot];
+            if (known == key) return edgeValues[slot];
+            if (known == -1) return 0;
+        }
+    }
+
+    private int Slot(long key) => (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15)) >> edgeShift);
+
+    private static int Pair(ReadOnlySpan<char> key) => ((key[0] & 0xFF) << 8) | (key.Length > 1 ? key[1] & 0xFF : 0);
+
+    private static void SetPair(ulong[] pairs, string key)
+    {
+        if (key.Length == 0) return;
+        var p = Pair(key);
+        pairs[p >> 6] |= 1UL << (p & 63);
+    }
+
+    private static bool HasPair(ulong[] pairs, ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty) return false;
+        var p = Pair(word);
+        return (pairs[p >> 6] & (1UL << (p & 63))) != 0;
+    }
 
     private static void Add(Dictionary<string, List<int>> map, string key, int id)
     {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
+using ClassScan.Detection.Text;
 
 namespace ClassScan.Detection.Osl;
 
@@ -197,10 +198,16 @@ internal sealed partial class OslMarkingDetector : IDetector
         return InstructionPattern().IsMatch(trimmed);
     }
 
+    private static readonly System.Buffers.SearchValues<string> ChapterWords = System.Buffers.SearchValues.Create(["kap"], StringComparison.OrdinalIgnoreCase);
+    private static readonly System.Buffers.SearchValues<string> MentionWords = System.Buffers.SearchValues.Create(["sekretess", "osl"], StringComparison.OrdinalIgnoreCase);
+
     private static void AddMentions(string text, int start, int end, int index, ICollection<Finding> findings)
     {
-        var line = text.Substring(start, end - start);
-        if (!line.Contains("kap", StringComparison.OrdinalIgnoreCase) && !line.Contains(':', StringComparison.Ordinal)) return;
+        // Every mention holds "kap" and, in the same line, "sekretess" before it or "OSL"/"…sekretesslagen" after it:
+        // a line without both words is not searched (most lines with a colon are "Datum: …", "Tel: …").
+        var span = text.AsSpan(start, end - start);
+        if (!CueSearch.MayHold(span, ChapterWords) || !CueSearch.MayHold(span, MentionWords)) return;
+        var line = span.ToString();
         foreach (Match m in MentionPattern().Matches(line))
         {
             var chapter = m.Groups["ch"].Value;

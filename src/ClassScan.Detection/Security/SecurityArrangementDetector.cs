@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
+using ClassScan.Detection.Text;
 
 namespace ClassScan.Detection.Security;
 
@@ -49,10 +51,12 @@ internal sealed partial class SecurityArrangementDetector : IDetector
                 // Each part runs only when a word it cannot match without is in the segment (a cheap vectorised
                 // search), and per line only on lines holding that word: no substring or regex per line otherwise.
                 var lines = SplitLines(t);
-                if (CodeCue().IsMatch(t)) Add(findings, i, AccessCode(t, lines), Confidence.High, "larmkod: ****");
-                Add(findings, i, BlindCamera(t), Confidence.High, "kamera: död vinkel");
-                if (RoundCue().IsMatch(t) && GuardRound(t, lines) is { } round) Add(findings, i, (round.Start, round.Length), round.Confidence, "rond: kl **.**");
-                if (KeyCue().IsMatch(t) && KeyList(t, lines) is { } keys) Add(findings, i, (keys.Start, keys.Length), keys.Confidence, "nyckellista");
+                // The word gates are the cue regexes' own literals, searched at once (CueSearch.MayHold) before them.
+                if (CueSearch.MayHold(t, CodeWords) && CodeCue().IsMatch(t)) Add(findings, i, AccessCode(t, lines), Confidence.High, "larmkod: ****");
+                // Only a sentence with a camera word counts: without one in the segment no blind phrase is looked for.
+                if (CueSearch.MayHold(t, CameraWords)) Add(findings, i, BlindCamera(t), Confidence.High, "kamera: död vinkel");
+                if (CueSearch.MayHold(t, RoundWords) && RoundCue().IsMatch(t) && GuardRound(t, lines) is { } round) Add(findings, i, (round.Start, round.Length), round.Confidence, "rond: kl **.**");
+                if (CueSearch.MayHold(t, KeyWords) && KeyCue().IsMatch(t) && KeyList(t, lines) is { } keys) Add(findings, i, (keys.Start, keys.Length), keys.Confidence, "nyckellista");
                 if (Ipv4().IsMatch(t)) Add(findings, i, ControlAddress(t, lines), Confidence.High, "styrsystem: *.*.*.*");
             }
             catch (RegexMatchTimeoutException)
@@ -61,6 +65,14 @@ internal sealed partial class SecurityArrangementDetector : IDetector
             }
         }
     }
+
+    // The literals of CodeCue, Camera (every alternative holds one), RoundCue and KeyCue, for CueSearch.MayHold.
+    private static readonly SearchValues<string> CodeWords = SearchValues.Create(["kod"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> CameraWords = SearchValues.Create(["kamer", "camera", "cctv"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> RoundWords = SearchValues.Create(
+        ["rond", "väktar", "ordningsvakt", "vakterna", "patrull", "guard", "patrol"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> KeyWords = SearchValues.Create(
+        ["nyckel", "nycklar", "tagg", "brick", "passerkort", "kortnummer", "key", "fob"], StringComparison.OrdinalIgnoreCase);
 
     private static void Add(ICollection<Finding> findings, int segment, (int Start, int Length)? hit, Confidence confidence, string sample)
     {

@@ -35,7 +35,7 @@ internal sealed class SensitiveCategoryDetector : IDetector
             var raw = text.Segments[i]?.Text;
             if (string.IsNullOrWhiteSpace(raw)) continue;
             if (Lexicons.For(text.LanguageOf(i)) is not { } lexicon) continue;
-            CategoryScanner.Scan(lexicon, new SegmentContext(i, raw), DetectorId, FindingKinds.KansligKategori, findings);
+            CategoryScanner.Scan(lexicon, SharedSegments.For(text, i, raw), DetectorId, FindingKinds.KansligKategori, findings);
         }
     }
 }

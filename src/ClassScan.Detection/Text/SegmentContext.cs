@@ -4,12 +4,14 @@ namespace ClassScan.Detection.Text;
 
 /// <summary>
 /// One segment prepared for matching: the text, its lower-cased copy, its words and (lazily) its sentences,
-/// with a cache of which cue lists each sentence holds. Built per segment per call; not shared between threads.
+/// with a cache of which cue lists each sentence holds. Built once per segment and shared by the detectors of one
+/// judge thread (<see cref="SharedSegments"/>); not shared between threads.
 /// </summary>
 internal sealed class SegmentContext
 {
     private List<(int Start, int End)>? sentences;
-    private Dictionary<(int Sentence, string List), bool>? cueCache;
+    // Keyed by the list itself: detectors sharing this context have lists of the same name with other words.
+    private Dictionary<(int Sentence, TermMatcher List), bool>? cueCache;
 
     public SegmentContext(int index, string text)
     {
@@ -75,13 +77,13 @@ internal sealed class SegmentContext
         return lo;
     }
 
-    public bool SentenceHas(int sentence, string listName, TermMatcher cues)
+    public bool SentenceHas(int sentence, TermMatcher cues)
     {
         cueCache ??= [];
-        if (cueCache.TryGetValue((sentence, listName), out var known)) return known;
+        if (cueCache.TryGetValue((sentence, cues), out var known)) return known;
         var (from, to) = TokenRange(sentence);
         var found = cues.Any(Text, Lower, Tokens, from, to);
-        cueCache[(sentence, listName)] = found;
+        cueCache[(sentence, cues)] = found;
         return found;
     }
 
@@ -89,6 +91,6 @@ internal sealed class SegmentContext
     public bool SentenceHasPopulationCue(int sentence, TermMatcher population)
     {
         var (start, end) = Sentences[sentence];
-        return Text.AsSpan(start, end - start).Contains('%') || SentenceHas(sentence, "population", population);
+        return Text.AsSpan(start, end - start).Contains('%') || SentenceHas(sentence, population);
     }
 }

@@ -128,4 +128,26 @@ public sealed class ConfidentialDetailsDetectorTests
     {
         Assert.Empty(Credentials(text));
     }
+
+    // A label is found near its cue word; a text holding a letter the regex's case rules equate with an ASCII one
+    // (the Kelvin sign for k) is read by the whole-text regex instead, with the same result.
+    [Theory]
+    [InlineData("Larmkod: 4711", "Larm\u212Aod: 4711")]
+    [InlineData("Bevakningskod 4711 gäller från måndag.", "Bevaknings\u212Aod 4711 gäller från måndag.")]
+    [InlineData("Engångslösenordet är Hx7mQ2pLw9", "Engångslösenordet är Hx7mQ2pLw9 (\u212A)")]
+    public void FindCredential_CaseVariantLetter_SameAsPlainText(string plain, string variant)
+    {
+        var expected = ConfidentialDetailsDetector.FindCredential(plain);
+
+        Assert.NotNull(expected);
+        Assert.Equal(expected, ConfidentialDetailsDetector.FindCredential(variant));
+    }
+
+    [Theory]
+    [InlineData("Koden till skåpet byts varje år, fråga vaktmästaren.")]
+    [InlineData("Kodlås finns på alla dörrar (se \u212Aarta).")]
+    public void FindCredential_NoValue_NullOnBothPaths(string text)
+    {
+        Assert.Null(ConfidentialDetailsDetector.FindCredential(text));
+    }
 }
