@@ -22,9 +22,9 @@ internal static class StateReport
     {
         var redaction = new ReportRedaction(ScanComposition.CreateNameRedactor(time), store.ReportIds);
         var changes = store.GetChanges(ScopeSet.All, 0);
-        var results = store.GetCarriedResults(ScopeSet.All, 0);
         var runs = store.GetRuns(RunsConsidered);
-        var summary = Summarize(results, runs, time.GetUtcNow(), redaction);
+        var totals = new SummaryTotals();
+        ScanSummary Summary() => Summarize(totals, runs, time.GetUtcNow(), redaction);
         // Disposed after the sink: deletes the temp files of reports that were never put in place.
         using var batch = new ReportBatch();
         try
@@ -33,14 +33,19 @@ internal static class StateReport
                 health: () => History(runs, redaction), changes: () => changes, fromState: true);
             // Staged before the reports complete, so rapport.html links it; put in place with them.
             await ChangesCsvWriter.WriteAsync(outDir, changes, redaction, batch).ConfigureAwait(false);
-            foreach (var r in results) await sink.WriteAsync(r, ct).ConfigureAwait(false);
-            await sink.CompleteAsync(summary, ct).ConfigureAwait(false);
+            // Streamed from the state page by page: a tenant-wide report never holds every item in memory.
+            foreach (var r in store.GetCarriedResults(ScopeSet.All, 0))
+            {
+                await sink.WriteAsync(r, ct).ConfigureAwait(false);
+                totals.Add(r);
+            }
+            await sink.CompleteAsync(Summary(), ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (OutputWriteException.IsOutputFailure(ex))
         {
-            return new Outcome(summary, changes, OutputWriteException.Describe(ex));
+            return new Outcome(Summary(), changes, OutputWriteException.Describe(ex));
         }
-        return new Outcome(summary, changes, batch.Committed ? null : "rapporterna lades inte på plats");
+        return new Outcome(Summary(), changes, batch.Committed ? null : "rapporterna lades inte på plats");
     }
 
     /// <summary>Runs read to decide whether the state is complete and to show in the health section.</summary>
@@ -50,7 +55,7 @@ internal static class StateReport
     /// Totals of the results, complete when the newest run in the history finished complete: a run still going (or a
     /// node killed before it finished) means some files may not have their verdict yet, until a later run completes.
     /// </summary>
-    internal static ScanSummary Summarize(IReadOnlyList<ScanResult> results, IReadOnlyList<RunRecord> newestFirst, DateTimeOffset now, ReportRedaction redaction)
+    internal static ScanSummary Summarize(SummaryTotals totals, IReadOnlyList<RunRecord> newestFirst, DateTimeOffset now, ReportRedaction redaction)
     {
         var newest = newestFirst.Count > 0 ? newestFirst[0] : null;
         var incomplete = newest switch
@@ -60,25 +65,17 @@ internal static class StateReport
             { Complete: false } => $"senaste körningen ({newest.Id.ToString(CultureInfo.InvariantCulture)}, {newest.Source}) är ofullständig: {redaction.Text(newest.IncompleteReason ?? "okänd orsak")}",
             _ => null,
         };
-        var byStatus = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byLevel = new Dictionary<int, int>();
-        foreach (var r in results)
-        {
-            var name = r.Status.ToReportName();
-            byStatus[name] = byStatus.GetValueOrDefault(name) + 1;
-            if (r.Classification is { } c) byLevel[(int)c.Level] = byLevel.GetValueOrDefault((int)c.Level) + 1;
-        }
         return new ScanSummary
         {
             StartedAt = now,
             FinishedAt = now,
             Complete = incomplete is null,
             IncompleteReason = incomplete,
-            Files = results.Count,
-            Bytes = results.Sum(r => r.Bytes),
-            MustLeave = results.Count(r => r.MustLeave),
-            ByStatus = byStatus,
-            ByLevel = byLevel,
+            Files = totals.Files,
+            Bytes = totals.Bytes,
+            MustLeave = totals.MustLeave,
+            ByStatus = new Dictionary<string, int>(totals.ByStatus),
+            ByLevel = new Dictionary<int, int>(totals.ByLevel),
         };
     }
 

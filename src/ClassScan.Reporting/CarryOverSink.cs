@@ -8,40 +8,26 @@ namespace ClassScan.Reporting;
 /// department lists and rapport.html would show only changed files, and every unchanged flagged file would
 /// look resolved. Does not own the inner sink. Single writer.
 /// </summary>
-public sealed class CarryOverSink(IScanResultSink inner, Func<IReadOnlyList<ScanResult>> carried) : IScanResultSink
+public sealed class CarryOverSink(IScanResultSink inner, Func<IEnumerable<ScanResult>> carried) : IScanResultSink
 {
     /// <summary>How many results were carried over (known after completion).</summary>
     public int Carried { get; private set; }
 
     public ValueTask WriteAsync(ScanResult result, CancellationToken ct) => inner.WriteAsync(result, ct);
 
+    /// <summary>Writes the carried results as the state streams them (a large state is never held whole) and adds them
+    /// to the summary.</summary>
     public async ValueTask CompleteAsync(ScanSummary summary, CancellationToken ct)
     {
-        var extra = carried();
-        foreach (var r in extra) await inner.WriteAsync(r, ct).ConfigureAwait(false);
-        Carried = extra.Count;
-        await inner.CompleteAsync(extra.Count == 0 ? summary : Add(summary, extra), ct).ConfigureAwait(false);
+        var totals = new SummaryTotals();
+        foreach (var r in carried())
+        {
+            await inner.WriteAsync(r, ct).ConfigureAwait(false);
+            totals.Add(r);
+        }
+        Carried = totals.Files;
+        await inner.CompleteAsync(totals.Files == 0 ? summary : totals.AddTo(summary), ct).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private static ScanSummary Add(ScanSummary s, IReadOnlyList<ScanResult> extra)
-    {
-        var byStatus = new Dictionary<string, int>(s.ByStatus);
-        var byLevel = new Dictionary<int, int>(s.ByLevel);
-        foreach (var r in extra)
-        {
-            var name = r.Status.ToReportName();
-            byStatus[name] = byStatus.GetValueOrDefault(name) + 1;
-            if (r.Classification is { } c) byLevel[(int)c.Level] = byLevel.GetValueOrDefault((int)c.Level) + 1;
-        }
-        return s with
-        {
-            Files = s.Files + extra.Count,
-            Bytes = s.Bytes + extra.Sum(r => r.Bytes),
-            MustLeave = s.MustLeave + extra.Count(r => r.MustLeave),
-            ByStatus = byStatus,
-            ByLevel = byLevel,
-        };
-    }
 }

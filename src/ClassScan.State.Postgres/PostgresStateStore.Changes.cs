@@ -83,21 +83,45 @@ public sealed partial class PostgresStateStore
     /// an earlier run), as results for the reports; these carry no evidence, the extractor says "tidigare bedömd".
     /// Ordered by scope and path byte for byte (COLLATE "C"), as SQLite orders them, whatever the database's locale.
     /// </summary>
-    public IReadOnlyList<ScanResult> GetCarriedResults(ScopeSet scopes, long runId) => Read(conn =>
+    public IEnumerable<ScanResult> GetCarriedResults(ScopeSet scopes, long runId)
     {
-        var list = new List<ScanResult>();
+        (string Scope, string Path, string ItemId)? after = null;
+        while (true)
+        {
+            var page = ReadCarriedPage(scopes, runId, after);
+            foreach (var (result, _) in page) yield return result;
+            if (page.Count < CarriedPageSize) yield break;
+            after = page[^1].Key;
+        }
+    }
+
+    /// <summary>Rows per round trip of <see cref="GetCarriedResults"/>.</summary>
+    private const int CarriedPageSize = 2000;
+
+    // Keyset paging written out column by column, each comparison in the "C" collation of the ORDER BY, so the pages
+    // follow the order byte for byte whatever the database's locale.
+    private List<(ScanResult Result, (string Scope, string Path, string ItemId) Key)> ReadCarriedPage(
+        ScopeSet scopes, long runId, (string Scope, string Path, string ItemId)? after) => Read(conn =>
+    {
+        var list = new List<(ScanResult, (string, string, string))>(CarriedPageSize);
         using var cmd = Command(conn, null, ItemsOfScopes + """
 
               AND NOT i.deleted AND i.status IS NOT NULL AND (i.run_id IS NULL OR i.run_id <> @run)
-            ORDER BY i.scope COLLATE "C", i.path COLLATE "C"
-            """, [.. ScopeArgs(scopes), Bigint("run", runId)]);
+              AND (@first
+                   OR i.scope COLLATE "C" > @ks
+                   OR (i.scope = @ks AND (coalesce(i.path, '') COLLATE "C" > @kp
+                                          OR (coalesce(i.path, '') = @kp AND i.item_id COLLATE "C" > @ki))))
+            ORDER BY i.scope COLLATE "C", coalesce(i.path, '') COLLATE "C", i.item_id COLLATE "C"
+            LIMIT @limit
+            """, [.. ScopeArgs(scopes), Bigint("run", runId), Bool("first", after is null),
+                Text("ks", after?.Scope ?? ""), Text("kp", after?.Path ?? ""), Text("ki", after?.ItemId ?? ""), Bigint("limit", CarriedPageSize)]);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
             var shown = Shown(Str(r, "scope_label"), Str(r, "path") ?? Str(r, "item_id")!);
             var status = Status(Str(r, "status"));
             var level = Long(r, "level");
-            list.Add(new ScanResult
+            list.Add((new ScanResult
             {
                 Item = new SourceItem(ScopeRecord.SourceItemId(Str(r, "scope_kind"), Str(r, "scope")!, Str(r, "item_id")!), shown, Long(r, "size"), Time(r, "last_modified"))
                 {
@@ -112,7 +136,7 @@ public sealed partial class PostgresStateStore
                     : null,
                 Bytes = Long(r, "size") ?? 0,
                 Extractor = "tidigare bedömd",
-            });
+            }, (Str(r, "scope")!, Str(r, "path") ?? "", Str(r, "item_id")!)));
         }
         return list;
     });

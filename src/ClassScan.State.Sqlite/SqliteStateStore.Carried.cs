@@ -23,23 +23,43 @@ public sealed partial class SqliteStateStore
     /// <inheritdoc/>
     /// <remarks>An incremental run reads only changed files, but the department lists, rapport.html and results.csv
     /// must still show every file that has to leave M365.</remarks>
-    public IReadOnlyList<ScanResult> GetCarriedResults(ScopeSet scopes, long runId)
+    public IEnumerable<ScanResult> GetCarriedResults(ScopeSet scopes, long runId)
     {
-        var list = new List<ScanResult>();
+        (string Scope, string Path, string ItemId)? after = null;
+        while (true)
+        {
+            var page = ReadCarriedPage(scopes, runId, after);
+            foreach (var (result, _) in page) yield return result;
+            if (page.Count < CarriedPageSize) yield break;
+            after = page[^1].Key;
+        }
+    }
+
+    /// <summary>Rows per read of <see cref="GetCarriedResults"/>: large enough that paging costs little, small enough
+    /// that the lock is held briefly (verdicts of a running scan wait for it).</summary>
+    private const int CarriedPageSize = 2000;
+
+    private List<(ScanResult Result, (string Scope, string Path, string ItemId) Key)> ReadCarriedPage(
+        ScopeSet scopes, long runId, (string Scope, string Path, string ItemId)? after)
+    {
+        var list = new List<(ScanResult, (string, string, string))>(CarriedPageSize);
         lock (gate)
         {
             using var cmd = Command(db, null, ItemsOfScopes + """
 
                   AND i.deleted = 0 AND i.status IS NOT NULL AND (i.run_id IS NULL OR i.run_id <> $run)
-                ORDER BY i.scope, i.path
-                """, [.. ScopeArgs(scopes), ("$run", runId)]);
+                  AND ($first = 1 OR (i.scope, coalesce(i.path, ''), i.item_id) > ($ks, $kp, $ki))
+                ORDER BY i.scope, coalesce(i.path, ''), i.item_id
+                LIMIT $limit
+                """, [.. ScopeArgs(scopes), ("$run", runId), ("$first", after is null ? 1 : 0),
+                    ("$ks", after?.Scope ?? ""), ("$kp", after?.Path ?? ""), ("$ki", after?.ItemId ?? ""), ("$limit", CarriedPageSize)]);
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
                 var shown = Shown(Str(r, "scope_label"), Str(r, "path") ?? Str(r, "item_id")!);
                 var status = Status(Str(r, "status"));
                 var level = Long(r, "level");
-                list.Add(new ScanResult
+                list.Add((new ScanResult
                 {
                     Item = new SourceItem(ScopeRecord.SourceItemId(Str(r, "scope_kind"), Str(r, "scope")!, Str(r, "item_id")!), shown, Long(r, "size"), ParseTime(Str(r, "last_modified")))
                     {
@@ -54,7 +74,7 @@ public sealed partial class SqliteStateStore
                         : null,
                     Bytes = Long(r, "size") ?? 0,
                     Extractor = "tidigare bedömd",
-                });
+                }, (Str(r, "scope")!, Str(r, "path") ?? "", Str(r, "item_id")!)));
             }
         }
         return list;

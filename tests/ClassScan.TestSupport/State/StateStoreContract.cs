@@ -451,7 +451,28 @@ public abstract class StateStoreContract
         Assert.Equal((Drive + "/i1", Label + "/a.docx", ScanStatus.Ok, KlassaLevel.Konfidentiell), (carried.Item.Id, carried.Item.Path, carried.Status, carried.Classification?.Level));
         Assert.True(carried.MustLeave);
         Assert.Equal(store.ReportIds.Of(Drive + "/i1"), carried.Item.ReportId);
-        Assert.Equal(2, store.GetCarriedResults(ScopeSet.All, 0).Count); // 0: every live judged item, for a tenant-wide report
+        Assert.Equal(2, store.GetCarriedResults(ScopeSet.All, 0).Count()); // 0: every live judged item, for a tenant-wide report
+    }
+
+    [ContractFact]
+    public void GetCarriedResults_MorePagesThanOneRead_EveryItemOnceInOrder()
+    {
+        // More rows than one page read (2,000), with a run of equal paths across the page boundary, so the keyset
+        // must go on by item id there, and a row without a path.
+        using var store = Open(out var run);
+        var ids = Enumerable.Range(0, 2050).Select(i => "i" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        foreach (var id in ids)
+        {
+            var n = int.Parse(id[1..], System.Globalization.CultureInfo.InvariantCulture);
+            var path = n is >= 1990 and < 2010 ? "samma.docx" : "f" + id + ".docx";
+            store.RecordVerdict(Listing(id, path), Verdict(id, KlassaLevel.Intern), run);
+        }
+
+        var carried = store.GetCarriedResults(ScopeSet.All, 0).Select(r => r.Item.Id).ToList();
+
+        Assert.Equal(ids.Count, carried.Count);
+        Assert.Equal(ids.Select(i => Drive + "/" + i).Order(StringComparer.Ordinal), carried.Order(StringComparer.Ordinal));
+        Assert.Equal(carried.Count, carried.Distinct(StringComparer.Ordinal).Count());
     }
 
     [ContractFact]
