@@ -18,7 +18,7 @@ public sealed partial class SqliteStateStore
         [("$all", scopes.IsAll ? 1 : 0), ("$scopes", JsonSerializer.Serialize(scopes.Scopes))];
 
     /// <summary>A path as the reports show it: under its scope's label (the drive or folder name) when there is one.</summary>
-    private static string Shown(string? label, string? path) => string.IsNullOrEmpty(label) ? path ?? "" : label + "/" + path;
+    private static string Shown(string? label, string? path) => StoredVerdict.Shown(label, path);
 
     /// <inheritdoc/>
     /// <remarks>An incremental run reads only changed files, but the department lists, rapport.html and results.csv
@@ -56,36 +56,12 @@ public sealed partial class SqliteStateStore
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
-                var shown = Shown(Str(r, "scope_label"), Str(r, "path") ?? Str(r, "item_id")!);
-                var status = Status(Str(r, "status"));
-                var level = Long(r, "level");
-                list.Add((new ScanResult
-                {
-                    Item = new SourceItem(ScopeRecord.SourceItemId(Str(r, "scope_kind"), Str(r, "scope")!, Str(r, "item_id")!), shown, Long(r, "size"), ParseTime(Str(r, "last_modified")))
-                    {
-                        ReportId = Str(r, "report_id"),
-                        WebUrl = Str(r, "web_url"),
-                        LastModifiedBy = Str(r, "last_modified_by"),
-                    },
-                    Status = status,
-                    StatusDetail = status == ScanStatus.Ok ? null : Str(r, "reason"),
-                    Classification = status == ScanStatus.Ok && level is { } l
-                        ? new ClassificationResult((KlassaLevel)(int)l, Str(r, "reason") ?? "", Str(r, "rule") ?? "")
-                        : null,
-                    Bytes = Long(r, "size") ?? 0,
-                    Extractor = "tidigare bedömd",
-                }, (Str(r, "scope")!, Str(r, "path") ?? "", Str(r, "item_id")!)));
+                var v = new StoredVerdict(Str(r, "scope")!, Str(r, "scope_kind"), Str(r, "scope_label"), Str(r, "item_id")!, Str(r, "path"),
+                    Long(r, "size"), ParseTime(Str(r, "last_modified")), Str(r, "report_id"), Str(r, "web_url"), Str(r, "last_modified_by"),
+                    Str(r, "status"), Long(r, "level"), Str(r, "reason"), Str(r, "rule"));
+                list.Add((v.ToResult(), v.Key));
             }
         }
         return list;
     }
-
-    private static ScanStatus Status(string? name) => name switch
-    {
-        "ok" => ScanStatus.Ok,
-        "no-text" => ScanStatus.NoText,
-        "encrypted" => ScanStatus.Encrypted,
-        "unsupported" => ScanStatus.Unsupported,
-        _ => ScanStatus.Error,
-    };
 }
