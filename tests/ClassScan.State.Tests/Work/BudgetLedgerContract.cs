@@ -1,3 +1,4 @@
+using ClassScan.TestSupport.Engines;
 using System.Diagnostics;
 using ClassScan.State.Work;
 
@@ -16,7 +17,7 @@ public abstract class BudgetLedgerContract : IDisposable
     /// <summary>A node's view of one shared bucket configured with <paramref name="limits"/>. May skip the test (no server).</summary>
     protected abstract Task<IBudgetLedger> LedgerAsync(BudgetLimits limits);
 
-    [SkippableFact]
+    [ContractFact]
     public async Task TakeShareAsync_FullBucket_GrantsUpToBurstThenAsksToWait()
     {
         var ledger = await LedgerAsync(new BudgetLimits(UnitsPerMinute: 60, UnitsPerDay: 1000, Burst: 5));
@@ -30,7 +31,7 @@ public abstract class BudgetLedgerContract : IDisposable
         Assert.Null(third.PausedUntil);
     }
 
-    [SkippableFact]
+    [ContractFact]
     public async Task TakeShareAsync_TimePassed_RefilledAtTheRate()
     {
         var ledger = await LedgerAsync(new BudgetLimits(UnitsPerMinute: 600, UnitsPerDay: 100_000, Burst: 5));
@@ -44,7 +45,7 @@ public abstract class BudgetLedgerContract : IDisposable
         Assert.InRange(refilled.Granted, 3, Math.Min(5, (int)(clock.Elapsed.TotalSeconds * 10) + 1));
     }
 
-    [SkippableFact]
+    [ContractFact]
     public async Task PauseAsync_AnyNode_NothingGrantedUntilItEnds()
     {
         var limits = new BudgetLimits(UnitsPerMinute: 6000, UnitsPerDay: 100_000, Burst: 50);
@@ -62,7 +63,7 @@ public abstract class BudgetLedgerContract : IDisposable
         Assert.Equal(5, after.Granted);
     }
 
-    [SkippableFact]
+    [ContractFact]
     public async Task TakeShareAsync_DayCapReached_NothingUntilTheNextUtcDay()
     {
         var ledger = await LedgerAsync(new BudgetLimits(UnitsPerMinute: 6000, UnitsPerDay: 4, Burst: 10));
@@ -75,7 +76,7 @@ public abstract class BudgetLedgerContract : IDisposable
         Assert.InRange(second.RetryAfter, toMidnight - TimeSpan.FromMinutes(1), toMidnight + TimeSpan.FromMinutes(1));
     }
 
-    [SkippableFact]
+    [ContractFact]
     public async Task TakeShareAsync_ThreeNodesAtOnce_TogetherWithinBurstPlusRate()
     {
         var limits = new BudgetLimits(UnitsPerMinute: 1200, UnitsPerDay: 1_000_000, Burst: 10);

@@ -1,3 +1,4 @@
+using ClassScan.TestSupport.Engines;
 using ClassScan.State.Postgres.Work;
 using ClassScan.State.Work;
 using ClassScan.TestSupport.Postgres;
@@ -6,6 +7,7 @@ using Npgsql;
 namespace ClassScan.State.Tests.Work;
 
 /// <summary>The bucket contract on PostgreSQL's graph_budget row, each node with its own data source.</summary>
+[RequiresPostgres]
 [Trait("Category", PostgresAvailability.Category)]
 public sealed class PostgresBudgetLedgerTests : BudgetLedgerContract
 {

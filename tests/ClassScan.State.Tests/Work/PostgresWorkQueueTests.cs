@@ -1,3 +1,4 @@
+using ClassScan.TestSupport.Engines;
 using ClassScan.State.Postgres.Work;
 using ClassScan.State.Work;
 using ClassScan.TestSupport.Postgres;
@@ -6,6 +7,7 @@ using Npgsql;
 namespace ClassScan.State.Tests.Work;
 
 /// <summary>The contract on PostgreSQL: each node is its own queue over its own data source, as separate processes are.</summary>
+[RequiresPostgres]
 [Trait("Category", PostgresAvailability.Category)]
 public sealed class PostgresWorkQueueTests : WorkQueueContract
 {

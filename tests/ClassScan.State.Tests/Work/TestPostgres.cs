@@ -7,10 +7,10 @@ namespace ClassScan.State.Tests.Work;
 /// <summary>A fresh database per test (<see cref="PostgresDatabase"/>) migrated as a node migrates it (0001 state, 0002 work).</summary>
 internal static class TestPostgres
 {
-    /// <summary>Skips the calling <c>[SkippableFact]</c> when no server is configured (CI requires one and fails instead).</summary>
+    /// <summary>Called only from a <c>[RequiresPostgres]</c> class's <c>[ContractFact]</c>s, which are skipped without a
+    /// server (and fail in CI, which requires one).</summary>
     public static PostgresDatabase Create()
     {
-        Skip.If(PostgresAvailability.ConnectionString is null && !PostgresAvailability.Required, "needs PostgreSQL (" + PostgresAvailability.Variable + " unset)");
         var db = PostgresDatabase.Create();
         using var conn = new NpgsqlConnection(db.ConnectionString);
         conn.Open();

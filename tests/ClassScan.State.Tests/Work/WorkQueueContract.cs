@@ -1,3 +1,4 @@
+using ClassScan.TestSupport.Engines;
 using ClassScan.State.Work;
 
 namespace ClassScan.State.Tests.Work;
@@ -29,7 +30,7 @@ public abstract class WorkQueueContract : IDisposable
         return node;
     }
 
-    [SkippableFact]
+    [ContractFact]
     public async Task TakeAsync_Priorities_LowestNumberFirstThenRegistrationOrder()
     {
         var (q, _) = await RegisteredAsync(Units(("d1", 1), ("d2", 0), ("d3", 1), ("d4", 0)));
@@ -40,7 +41,7 @@ public abstract class WorkQueueContract : IDisposable
         Assert.Equal((3, 4), (take.HeldLive, take.Left));
     }
 
-    [SkippableFact]
+    [ContractFact]
     public async Task TakeAsync_TwoNodes_EachUnitToOneNode()
     {
         var units = Units(("d1", 0), ("d2", 0), ("d3", 0));
@@ -57,7 +58,7 @@ public abstract class WorkQueueContract : IDisposable
         Assert.Equal(3, third.HeldLive); // nothing leasable, but live holders: wait, do not exit
     }
 
-    [SkippableFact]
+    [ContractFact]
     public async Task TakeAsync_ThreeNodesAtOnce_EveryUnitTakenExactlyOnce()
     {
         var units = Enumerable.Range(0, 60).Select(i => ($"d{i:D2}", i % 3)).ToArray();
@@ -77,7 +78,7 @@ public abstract class WorkQueueContract : IDisposable
         Assert.Equal(60, all.Distinct().Count());
     }
 
-    [SkippableFact]
+    [ContractFact]
     public async Task CompleteAsync_HeldLease_RunsCommitOnceAndUnitIsDone()
     {
         var (q, _) = await RegisteredAsync(Units(("d1", 0), ("d2", 0)));
@@ -95,7 +96,7 @@ public abstract class WorkQueueContract : IDisposable
         Assert.Equal(1, next.Left);
     }
 
-    [SkippableFact]
+    [ContractFact]
     public async Task CompleteAsync_LeaseExpiredAndTakenOver_RefusedWithoutCommit()
     {
         var units = Units(("d1", 0));
@@ -115,7 +116,7 @@ public abstract class WorkQueueContract : IDisposable
         Assert.Equal(["b"], commits);
     }
 
-    [SkippableFact]
+    [ContractFact]
     public async Task CompleteAsync_LeaseExpiredNotTakenYet_Refused()
     {
         var (a, _) = await RegisteredAsync(Units(("d1", 0)));
@@ -126,7 +127,7 @@ public abstract class WorkQueueContract : IDisposable
         Assert.Single((await a.TakeAsync("a", 1, Long, CancellationToken.None)).Leases);
     }
 
-    [SkippableFact]
+    [ContractFact]
     public async Task HeartbeatAsync_BeforeExpiry_KeepsLeaseAndReportsItHeld()
     {
         var units = Units(("d1", 0), ("d2", 0));
@@ -150,7 +151,7 @@ public abstract class WorkQueueContract : IDisposable
         Assert.True(await a.CompleteAsync(lease, null, CancellationToken.None));
     }
 
-    [SkippableFact]
+    [ContractFact]
     public async Task HeartbeatAsync_AfterExpiry_DoesNotReviveTheLease()
     {
         var (a, registry) = await RegisteredAsync(Units(("d1", 0)));
@@ -162,7 +163,7 @@ public abstract class WorkQueueContract : IDisposable
         Assert.Empty(held);
     }
 
-    [SkippableFact]
+    [ContractFact]
     public async Task LeaveAsync_HeldUnits_ReleasedForOthersAtOnce()
     {
         var units = Units(("d1", 0), ("d2", 0));
@@ -178,7 +179,7 @@ public abstract class WorkQueueContract : IDisposable
         Assert.False(await a.CompleteAsync(lease, null, CancellationToken.None));
     }
 
-    [SkippableFact]
+    [ContractFact]
     public async Task RegisterAsync_RoundFinished_UnitsPendingAgain()
     {
         var units = Units(("d1", 0), ("d2", 0));
@@ -193,7 +194,7 @@ public abstract class WorkQueueContract : IDisposable
         Assert.Equal(["d1", "d2"], next.Leases.Select(l => l.Unit.Id));
     }
 
-    [SkippableFact]
+    [ContractFact]
     public async Task RegisterAsync_RoundUnderWay_KeepsDoneUnitsDone()
     {
         var units = Units(("d1", 0), ("d2", 0));
