@@ -6,6 +6,7 @@ using ClassScan.Extraction.Biff;
 using ClassScan.Extraction.Cfb;
 using ClassScan.Extraction.Epub;
 using ClassScan.Extraction.Image;
+using ClassScan.Extraction.Legacy;
 using ClassScan.Extraction.Mail;
 using ClassScan.Extraction.OpenDocument;
 using ClassScan.Extraction.OpenXml;
@@ -19,7 +20,9 @@ namespace ClassScan.Extraction;
 /// Chooses the extractor for a file: magic bytes first (zip → OOXML by extension or entry names, %PDF within
 /// the first KB, OLE2 → <see cref="CfbExtractor"/> which tells encrypted OOXML from legacy Office, zip/7z/gzip/tar →
 /// <see cref="ArchiveExtractor"/> when no document format claims the zip), then the
-/// extension for text formats; images (PNG/JPEG/TIFF by signature, BMP by extension) are one page for OCR.
+/// extension for text formats; images (PNG/JPEG/TIFF/BMP by signature, or by extension) are one page for OCR; Word 1/2
+/// and Excel 2-4 files by their headers (<see cref="LegacyStreamExtractor"/>), and a .doc/.xls/.ppt that is really HTML
+/// or text as what it is.
 /// Null means unsupported.
 /// Stateless and thread-safe; use <see cref="Default"/> or construct one per composition root.
 /// </summary>
@@ -30,6 +33,11 @@ public sealed class ExtractorSelector : IExtractorSelector
     private static readonly HashSet<string> PowerPointExtensions = new(StringComparer.OrdinalIgnoreCase) { ".pptx", ".pptm", ".potx", ".potm", ".ppsx", ".ppsm" };
     // Raster images: one page without a text layer, for the OCR stage.
     private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp" };
+    // Binary Office formats of 1997-2003 and before; a file so named without any of their signatures is still judged.
+    private static readonly HashSet<string> LegacyOfficeExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".doc", ".dot", ".xls", ".xlt", ".xlw", ".ppt", ".pps", ".pot",
+    };
     private static readonly HashSet<string> PlainTextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".csv", ".tsv", ".md", ".json", ".log" };
 
     // OpenDocument packages and templates, and the flat single-XML variants (not zips), read by OpenDocumentExtractor.
@@ -64,6 +72,7 @@ public sealed class ExtractorSelector : IExtractorSelector
             OpenDocumentExtractor.Instance, EpubExtractor.Instance,
             XlsbExtractor.Instance,
             ImageExtractor.Instance,
+            LegacyStreamExtractor.Instance,
         ];
         byName = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
     }
@@ -87,6 +96,7 @@ public sealed class ExtractorSelector : IExtractorSelector
         // RTF by its magic whatever the name: Word's "save as .doc" RTF files, an Outlook body as meddelandetext.rtf.
         if (RtfExtractor.IsRtf(head)) return RtfExtractor.Instance;
         if (ImageExtractor.HasStrongSignature(head)) return ImageExtractor.Instance;
+        if (LegacyStreamExtractor.Recognises(head, ext)) return LegacyStreamExtractor.Instance;
 
         // A claimed office/PDF file without its signature is a damaged file of that format, not "unsupported".
         if (WordExtensions.Contains(ext)) return WordExtractor.Instance;
@@ -96,6 +106,7 @@ public sealed class ExtractorSelector : IExtractorSelector
         if (ext.Equals(".rtf", StringComparison.OrdinalIgnoreCase)) return RtfExtractor.Instance;
         if (OpenDocumentExtensions.Contains(ext)) return OpenDocumentExtractor.Instance;
         if (ext.Equals(".epub", StringComparison.OrdinalIgnoreCase)) return EpubExtractor.Instance;
+        if (LegacyOfficeExtensions.Contains(ext)) return MisnamedLegacy(head);
 
         if (PlainTextExtensions.Contains(ext)) return PlainTextExtractor.Instance;
         if (ext.Equals(".xml", StringComparison.OrdinalIgnoreCase)) return XmlTextExtractor.Instance;
@@ -104,6 +115,33 @@ public sealed class ExtractorSelector : IExtractorSelector
         if (ImageExtensions.Contains(ext)) return ImageExtractor.Instance;
         if (ext.Equals(".tar", StringComparison.OrdinalIgnoreCase)) return archive; // a pre-POSIX tar has no magic
         return null;
+    }
+
+    /// <summary>
+    /// A file named .doc/.xls/.ppt without an Office signature. Systems that "export to Excel" or "save for Word" often
+    /// write HTML, XML or tab-separated text under those names, and Word and Excel open them: they are read as what
+    /// they are. Anything else (an empty file, binary data) goes to <see cref="LegacyStreamExtractor"/>, which says
+    /// it is damaged, not a format ClassScan skips.
+    /// </summary>
+    private ITextExtractor MisnamedLegacy(ReadOnlySpan<byte> head)
+    {
+        var start = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? head[3..] : head;
+        var trimmed = start.TrimStart(" \t\r\n"u8);
+        if (trimmed.Length > 0 && trimmed.IndexOf((byte)0) < 0)
+        {
+            if (trimmed.StartsWith("<?xml"u8)) return XmlTextExtractor.Instance;
+            if (trimmed[0] == (byte)'<') return HtmlExtractor.Instance;
+            if (Utf8OrSingleByteText(trimmed)) return PlainTextExtractor.Instance;
+        }
+        return LegacyStreamExtractor.Instance;
+    }
+
+    /// <summary>No control characters other than tab and line breaks: text, in UTF-8 or a single-byte code page.</summary>
+    private static bool Utf8OrSingleByteText(ReadOnlySpan<byte> head)
+    {
+        foreach (var b in head)
+            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\r' or (byte)'\n' or 0x0C)) return false;
+        return true;
     }
 
     /// <summary>

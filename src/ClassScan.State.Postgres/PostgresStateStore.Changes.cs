@@ -98,22 +98,32 @@ public sealed partial class PostgresStateStore
     /// <summary>Rows per round trip of <see cref="GetCarriedResults"/>.</summary>
     private const int CarriedPageSize = 2000;
 
-    // Keyset paging written out column by column, each comparison in the "C" collation of the ORDER BY, so the pages
-    // follow the order byte for byte whatever the database's locale.
+    // Keyset paging as one row comparison in the "C" collation of the ORDER BY, so the pages follow the order byte for
+    // byte whatever the database's locale, and each page continues the scan of ix_items_order (0003_report_order.sql)
+    // where the last one stopped. The first page has no lower bound: a written-out "first page or after the key"
+    // would keep the planner from using the index as a range.
+    private const string CarriedFilter = """
+
+              AND NOT i.deleted AND i.status IS NOT NULL AND (i.run_id IS NULL OR i.run_id <> @run)
+        """;
+
+    private const string AfterKey = """
+
+              AND (i.scope COLLATE "C", coalesce(i.path, '') COLLATE "C", i.item_id COLLATE "C") > (@ks, @kp, @ki)
+        """;
+
+    private const string CarriedOrder = """
+
+            ORDER BY i.scope COLLATE "C", coalesce(i.path, '') COLLATE "C", i.item_id COLLATE "C"
+            LIMIT @limit
+        """;
+
     private List<(ScanResult Result, (string Scope, string Path, string ItemId) Key)> ReadCarriedPage(
         ScopeSet scopes, long runId, (string Scope, string Path, string ItemId)? after) => Read(conn =>
     {
         var list = new List<(ScanResult, (string, string, string))>(CarriedPageSize);
-        using var cmd = Command(conn, null, ItemsOfScopes + """
-
-              AND NOT i.deleted AND i.status IS NOT NULL AND (i.run_id IS NULL OR i.run_id <> @run)
-              AND (@first
-                   OR i.scope COLLATE "C" > @ks
-                   OR (i.scope = @ks AND (coalesce(i.path, '') COLLATE "C" > @kp
-                                          OR (coalesce(i.path, '') = @kp AND i.item_id COLLATE "C" > @ki))))
-            ORDER BY i.scope COLLATE "C", coalesce(i.path, '') COLLATE "C", i.item_id COLLATE "C"
-            LIMIT @limit
-            """, [.. ScopeArgs(scopes), Bigint("run", runId), Bool("first", after is null),
+        using var cmd = Command(conn, null, ItemsOfScopes + CarriedFilter + (after is null ? "" : AfterKey) + CarriedOrder,
+            [.. ScopeArgs(scopes), Bigint("run", runId),
                 Text("ks", after?.Scope ?? ""), Text("kp", after?.Path ?? ""), Text("ki", after?.ItemId ?? ""), Bigint("limit", CarriedPageSize)]);
         using var r = cmd.ExecuteReader();
         while (r.Read())

@@ -45,13 +45,19 @@ public sealed partial class SqliteStateStore
         var list = new List<(ScanResult, (string, string, string))>(CarriedPageSize);
         lock (gate)
         {
+            // The first page has no lower bound; the others continue ix_items_order's scan from the last key (a
+            // "$first = 1 OR ..." would keep SQLite from using the index as a range, and every page would sort the table).
             using var cmd = Command(db, null, ItemsOfScopes + """
 
                   AND i.deleted = 0 AND i.status IS NOT NULL AND (i.run_id IS NULL OR i.run_id <> $run)
-                  AND ($first = 1 OR (i.scope, coalesce(i.path, ''), i.item_id) > ($ks, $kp, $ki))
+                """ + (after is null ? "" : """
+
+                  AND (i.scope, coalesce(i.path, ''), i.item_id) > ($ks, $kp, $ki)
+                """) + """
+
                 ORDER BY i.scope, coalesce(i.path, ''), i.item_id
                 LIMIT $limit
-                """, [.. ScopeArgs(scopes), ("$run", runId), ("$first", after is null ? 1 : 0),
+                """, [.. ScopeArgs(scopes), ("$run", runId),
                     ("$ks", after?.Scope ?? ""), ("$kp", after?.Path ?? ""), ("$ki", after?.ItemId ?? ""), ("$limit", CarriedPageSize)]);
             using var r = cmd.ExecuteReader();
             while (r.Read())

@@ -225,6 +225,8 @@ public sealed partial class SqliteStateStore : IScanStateStore
             Exec(db, tx, "UPDATE items SET judged_count = 1 WHERE status IS NOT NULL");
         }
         Exec(db, tx, "CREATE INDEX IF NOT EXISTS ix_items_report ON items(report_id)");
+        // The reports' reading order (GetCarriedResults), so its pages continue one index scan instead of each sorting the table.
+        Exec(db, tx, "CREATE INDEX IF NOT EXISTS ix_items_order ON items(scope, coalesce(path, ''), item_id)");
         Exec(db, tx, "INSERT INTO meta(key, value) VALUES('report_key', $k) ON CONFLICT(key) DO NOTHING", ("$k", Core.Privacy.ReportIdentity.NewKey()));
         // Items judged before report ids existed, and never judged again since (unchanged files), get theirs now.
         var ids = ReadReportIdentity(db, tx);

@@ -58,6 +58,9 @@ internal static class FuzzTargets
         // The same bytes serve as WordDocument and table stream: offsets into either land in fuzzed data.
         ["doc"] = (input, c) => DocReader.Read(input, _ => input, c),
         ["ppt"] = (input, c) => PptReader.Read(input, input, c),
+        ["ppt95"] = (input, c) => Ppt95Reader.Read(input, c),
+        ["word2"] = (input, c) => DocReader.ReadWord2(input, c),
+        ["biff-old"] = (input, c) => OldExcelReader.Read(input, c),
     };
 
     public static IEnumerable<string> Names => Targets.Keys.Concat(StreamTargets.Keys).Append("select").Append("lzfu").Order(StringComparer.Ordinal);

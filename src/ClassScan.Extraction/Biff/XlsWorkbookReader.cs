@@ -369,7 +369,8 @@ internal sealed class XlsWorkbookReader
 
     private ushort UInt16(int offset) => BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(offset, 2));
 
-    private static Encoding CodePage(ushort cv) => cv switch
+    /// <summary>The encoding of a CODEPAGE record's value (BIFF byte strings).</summary>
+    internal static Encoding CodePage(ushort cv) => cv switch
     {
         1200 => Encoding.Unicode,
         32768 => CodePagesEncodingProvider.Instance.GetEncoding(10000) ?? Encoding.Latin1, // Mac Roman

@@ -13,7 +13,7 @@ namespace ClassScan.Extraction.Cfb;
 /// <c>EncryptionInfo</c> + <c>EncryptedPackage</c> container, whatever its extension) and encrypted legacy Office
 /// files (<see cref="ExtractionResult.Encrypted"/>) apart, so an encrypted file is never reported as "no findings";
 /// then reads Word 97-2003/6/95 (<see cref="DocReader"/>), Excel 97-2003/5/95 (<see cref="XlsWorkbookReader"/>) and
-/// PowerPoint 97-2003 (<see cref="PptReader"/>) over this bounded CFB reader, with their document properties. The
+/// PowerPoint 97-2003 (<see cref="PptReader"/>; 4.0/95 by <see cref="Ppt95Reader"/>) over this bounded CFB reader, with their document properties. The
 /// readers are ours, after the published [MS-DOC]/[MS-XLS]/[MS-PPT]: the only .NET library the registry offers
 /// (NPOI 2.4.1, 2018) does not restore on .NET 10 without unserved dependencies, loads a workbook whole, has a
 /// scratchpad-quality .doc reader and none for .ppt. One extractor ("cfb") for all, as the format is only known
@@ -86,8 +86,13 @@ internal sealed class CfbExtractor : ITextExtractor
             ReadProperties(file, limits, ppt);
             return ppt.Result();
         }
-        if (file.Find("PP40") is not null)
-            return new ExtractionResult.Unsupported("PowerPoint 4/95 presentation (.ppt): only PowerPoint 97-2003 and later are read");
+        if (file.FindInRoot("PP40") is { Type: CompoundFileEntryType.Stream } pp40)
+        {
+            var ppt95 = new SegmentCollector(limits, ct);
+            Ppt95Reader.Read(file.ReadStream(pp40, limits.MaxFileBytes), ppt95);
+            ReadProperties(file, limits, ppt95);
+            return ppt95.Result();
+        }
         return new ExtractionResult.Unsupported("OLE2 compound file (unknown application)");
     }
 

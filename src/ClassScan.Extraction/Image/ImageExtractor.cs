@@ -34,13 +34,26 @@ internal sealed class ImageExtractor : ITextExtractor
         return new ExtractionResult.Text(new ExtractedText([], [Note], pagesWithoutText: 1, pageCount: 1) { TextlessPages = [1] });
     }
 
-    /// <summary>PNG, JPEG, TIFF (either byte order) or BMP ("BM", which alone is too weak to pick a file by: see <see cref="HasStrongSignature"/>).</summary>
+    /// <summary>PNG, JPEG, TIFF (either byte order) or BMP ("BM" alone, too weak to pick a file by: see <see cref="HasStrongSignature"/>).</summary>
     public static bool HasSignature(ReadOnlySpan<byte> head) =>
         HasStrongSignature(head) || head.StartsWith("BM"u8);
 
-    /// <summary>Signatures long enough to pick an image whatever its name: PNG, JPEG, TIFF.</summary>
+    /// <summary>
+    /// Signatures strong enough to pick an image whatever its name: PNG, JPEG, TIFF, and a BMP whose file header holds
+    /// together ("BM", zero reserved words, a known DIB header size, pixel data behind the headers).
+    /// </summary>
     public static bool HasStrongSignature(ReadOnlySpan<byte> head) =>
         head.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A])
         || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])
-        || head.StartsWith("II*\0"u8) || head.StartsWith("MM\0*"u8);
+        || head.StartsWith("II*\0"u8) || head.StartsWith("MM\0*"u8)
+        || IsBitmapHeader(head);
+
+    private static bool IsBitmapHeader(ReadOnlySpan<byte> head)
+    {
+        if (head.Length < 18 || !head.StartsWith("BM"u8)) return false;
+        uint reserved = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(head[6..]);
+        uint pixels = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(head[10..]);
+        uint dib = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(head[14..]);
+        return reserved == 0 && dib is 12 or 40 or 52 or 56 or 64 or 108 or 124 && pixels >= 14 + dib;
+    }
 }

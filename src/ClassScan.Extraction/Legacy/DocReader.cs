@@ -12,7 +12,8 @@ namespace ClassScan.Extraction.Legacy;
 /// header text boxes, in that CP order), the piece table in the Clx gives the characters, PlcfHdd splits the
 /// header story into headers and footers, and the paragraph properties mark tables. Field instructions are
 /// dropped and their results kept (a HYPERLINK shows its text, a DATE its date). Word 6/95 files (still found
-/// in old archives) are read from their older FIB with 8-bit text; Word 2 and older stay unsupported.
+/// in old archives) are read from their older FIB with 8-bit text, and Word for Windows 1.x/2.0 files (no compound
+/// file: the FIB opens the file itself) by <see cref="ReadWord2"/>.
 /// Locations follow <see cref="WordLocations"/> so a .doc and a .docx of the same text give the same evidence
 /// positions. Tracked deletions and hidden text are read as ordinary text (over-reading is the safe side).
 /// </summary>
@@ -41,7 +42,7 @@ internal static class DocReader
         if (ident is not (0xA5EC or 0xA5DC))
             throw ExtractionStop.Unsupported("WordDocument stream without a Word header (older Word or another program)");
         if (nFib < MinWord6Fib)
-            throw ExtractionStop.Unsupported("Word 2 or older document (.doc): only Word 6 and later are read");
+            throw ExtractionStop.Unsupported("Word 2 header inside a compound file (Word 1/2 files are not compound files; no Word writes this)");
         if (ident == 0xA5DC || nFib < MinWord97Fib)
         {
             ReadWord6(word, c);
@@ -55,6 +56,47 @@ internal static class DocReader
         var pieces = DocPieceTable.Read(clx, word, eightBit: null, c.Token);
         var paragraphs = fib.Slice(PairPlcfBtePapx, table) is { } bte ? DocParagraphs.Read(bte, word) : DocParagraphs.None;
         ReadStories(fib, new StoryReader(pieces, paragraphs, c), pieces.Text.Length, fib.Slice(PairPlcfHdd, table), fib.Slice(PairPlcftxbxTxt, table));
+    }
+
+    /// <summary>
+    /// True when <paramref name="head"/> opens a Word for Windows 1.x or 2.0 file: the FIB's wIdent (0xA59B, 0xA5DB)
+    /// and an nFib of those versions (Word 1.x writes 33, Word 2.0 writes 45). These files are no compound file.
+    /// </summary>
+    public static bool IsWord2(ReadOnlySpan<byte> head) =>
+        head.Length >= 4
+        && BinaryPrimitives.ReadUInt16LittleEndian(head) is 0xA59B or 0xA5DB
+        && BinaryPrimitives.ReadUInt16LittleEndian(head[2..]) is >= 25 and <= 50;
+
+    /// <summary>
+    /// Word for Windows 1.x/2.0: the whole file is the document stream. Its FIB keeps fcMin/fcMac at 0x18/0x1C and
+    /// the story counts at 0x34 in the order Word 6 kept (text, footnotes, headers, macros, comments), with 8-bit
+    /// text in the code page of the document's language. A fast-saved (complex) file keeps pieces out of order; its
+    /// text is read from fcMin in file order instead, which may also show text the last save left behind (the file
+    /// holds it, so it is read).
+    /// </summary>
+    public static void ReadWord2(byte[] file, SegmentCollector c)
+    {
+        if (!IsWord2(file) || file.Length < 0x48) throw Corrupt("Word 1/2 header truncated");
+        ushort flags = BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(0x0A));
+        if ((flags & 0x0100) != 0) throw ExtractionStop.Encrypted("password-protected Word 1/2 document (.doc)");
+        var encoding = LegacyCodePage(BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(6)));
+        uint fcMin = BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(0x18));
+        uint fcMac = BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(0x1C));
+        if (fcMin < 0x48 || fcMin > file.Length) throw Corrupt("Word 1/2 text outside the file");
+        var fib = Fib.ParseWord2(file);
+        long stories = Enumerable.Range(3, 5).Sum(fib.Ccp);
+        long span = Math.Max(0, Math.Min(fcMac, file.Length) - fcMin);
+        bool complex = (flags & 0x0004) != 0;
+        if (complex) c.Note("snabbsparat Word 2-dokument: texten läst i filordning");
+        if (complex || stories == 0)
+        {
+            // The story counts do not describe the text in file order: all of it is read as the body.
+            var all = DocPieceTable.Single(file, fcMin, span, encoding);
+            new StoryReader(all, DocParagraphs.None, c).ReadBody(0, all.Text.Length);
+            return;
+        }
+        var pieces = DocPieceTable.Single(file, fcMin, Math.Min(stories, span), encoding);
+        ReadStories(fib, new StoryReader(pieces, DocParagraphs.None, c), pieces.Text.Length, plcfHdd: null, plcftxbxTxt: null);
     }
 
     /// <summary>
@@ -166,6 +208,16 @@ internal static class DocReader
             const int PairsOffset = 0x58;
             if (PairsOffset + (8 * (PairClx + 1)) > word.Length) throw Corrupt("FIB truncated");
             return new Fib(word, 0x34 - 12, 11, PairsOffset, PairClx + 1);
+        }
+
+        /// <summary>
+        /// The Word 1.x/2.0 FIB: ccpText, ccpFtn, ccpHdd, ccpMcr, ccpAtn at 0x34-0x44 (read as FibRgLw97 entries 3-7;
+        /// later entries read as 0). Its fc/lcb pairs are in another order and not used.
+        /// </summary>
+        public static Fib ParseWord2(byte[] file)
+        {
+            if (0x48 > file.Length) throw Corrupt("FIB truncated");
+            return new Fib(file, 0x34 - 12, 8, 0, 0);
         }
 
         /// <summary>FibRgLw97 entry <paramref name="index"/> (3 = ccpText ... 10 = ccpHdrTxbx); negative reads as 0.</summary>

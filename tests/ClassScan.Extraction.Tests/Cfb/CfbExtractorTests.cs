@@ -55,10 +55,13 @@ public class CfbExtractorTests
     }
 
     [Fact]
-    public void Extract_PowerPoint95_UnsupportedWithReason()
+    public void Extract_PowerPoint95_TextRecordsRead()
     {
-        var ex = Assert.IsType<ExtractionResult.Unsupported>(Result(CompoundFileWriter.Create(("PP40", new byte[100]))));
-        Assert.Equal("PowerPoint 4/95 presentation (.ppt): only PowerPoint 97-2003 and later are read", ex.Reason);
+        byte[] pp40 = [.. new byte[40], 0x01, 0x00, 0x14, 0x00, 0x00, 0x00, .. "Tolvan 19121212-1212"u8, .. new byte[40]];
+
+        var text = Assert.IsType<ExtractionResult.Text>(Result(CompoundFileWriter.Create(("PP40", pp40)))).Content;
+
+        Assert.Equal("Tolvan 19121212-1212", Assert.Single(text.Segments).Text.Trim());
     }
 
     [Fact]

@@ -281,13 +281,13 @@ public class DocReaderTests
     }
 
     [Fact]
-    public void Extract_Word2_UnsupportedWithReason()
+    public void Extract_Word2FibInsideCompoundFile_UnsupportedWithReason()
     {
         var word = Word6(0xA5DC, 45, 0x041D, "Text\r"u8.ToArray(), clx: null);
 
         var unsupported = Assert.IsType<ExtractionResult.Unsupported>(Result(TestSupport.Documents.CompoundFileWriter.Create(("WordDocument", word))));
 
-        Assert.Equal("Word 2 or older document (.doc): only Word 6 and later are read", unsupported.Reason);
+        Assert.Equal("Word 2 header inside a compound file (Word 1/2 files are not compound files; no Word writes this)", unsupported.Reason);
     }
 
     /// <summary>A Word 6/95 WordDocument stream: FIB with fcMin 0x400 and ccpText, optionally a Clx after the text.</summary>
