@@ -34,7 +34,7 @@ internal static class PostgresMigrations
         try
         {
             var applied = AppliedVersion(conn);
-            if (applied > Latest) throw new StateSchemaTooNewException(where, applied, Latest);
+            if (applied > Latest) throw new StateSchemaTooNewException(where, applied, Latest, isDatabase: true);
             Exec(conn, null, """
                 CREATE TABLE IF NOT EXISTS schema_migrations(
                   version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())

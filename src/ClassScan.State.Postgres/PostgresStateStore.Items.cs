@@ -39,7 +39,7 @@ public sealed partial class PostgresStateStore
         using var conn = new NpgsqlConnection(builder.ConnectionString);
         conn.Open();
         var version = PostgresMigrations.AppliedVersion(conn);
-        if (version > PostgresMigrations.Latest) throw new StateSchemaTooNewException(Describe(builder), version, PostgresMigrations.Latest);
+        if (version > PostgresMigrations.Latest) throw new StateSchemaTooNewException(Describe(builder), version, PostgresMigrations.Latest, isDatabase: true);
         return version == 0 ? null : FindReported(conn, reportId);
     }
 

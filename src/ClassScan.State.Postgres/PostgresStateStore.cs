@@ -104,7 +104,7 @@ public sealed partial class PostgresStateStore : IScanStateStore
             return new StateSummary(0, 0);
         }
         var version = PostgresMigrations.AppliedVersion(conn);
-        if (version > PostgresMigrations.Latest) throw new StateSchemaTooNewException(Describe(builder), version, PostgresMigrations.Latest);
+        if (version > PostgresMigrations.Latest) throw new StateSchemaTooNewException(Describe(builder), version, PostgresMigrations.Latest, isDatabase: true);
         var items = version == 0 || Scalar(conn, null, "SELECT to_regclass('items') IS NOT NULL") is not true
             ? 0L
             : (long)Scalar(conn, null, "SELECT count(*) FROM items")!;

@@ -78,7 +78,8 @@ public sealed class PostgresMigrationTests : IDisposable
 
         Assert.Equal(newer, Assert.Throws<StateSchemaTooNewException>(() => PostgresStateStore.Inspect(Db.ConnectionString)).Found);
         Assert.Equal(newer, ex.Found);
-        Assert.Contains("PostgreSQL-databasen " + Db.Name, ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("PostgreSQL-databasen " + Db.Name, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("fil", ex.Message, StringComparison.OrdinalIgnoreCase); // a database, not a file
         Assert.Equal(0L, Db.Scalar("SELECT count(*) FROM meta")); // no report key written
         Assert.Equal((long)newer, Db.Scalar("SELECT count(*) FROM schema_migrations"));
     }
