@@ -237,7 +237,7 @@ internal sealed class OldExcelReader
     /// LABEL text: BIFF3-5 write a 16-bit length and code-page bytes; a BIFF8 worksheet stream adds an option byte
     /// (bit 0: UTF-16). A stream whose BOF does not say which is told by the record length.
     /// </summary>
-    private string Label(Record r, int version)
+    private string Label(BiffRecord r, int version)
     {
         int cch = UInt16(r.Start + 6);
         int at = r.Start + 8;
@@ -259,15 +259,7 @@ internal sealed class OldExcelReader
         return codePage.GetString(data, at + prefix, Math.Clamp(end - at - prefix, 0, cch));
     }
 
-    private bool TryRecord(int pos, out Record record)
-    {
-        record = default;
-        if (pos < 0 || pos + 4 > data.Length) return false;
-        int length = UInt16(pos + 2);
-        if (pos + 4 + length > data.Length) return false;
-        record = new Record(UInt16(pos), pos + 4, length);
-        return true;
-    }
+    private bool TryRecord(int pos, out BiffRecord record) => BiffRecord.TryRead(data, pos, out record);
 
     private void Tick()
     {
@@ -275,11 +267,4 @@ internal sealed class OldExcelReader
     }
 
     private ushort UInt16(int offset) => BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(offset, 2));
-
-    private readonly record struct Record(ushort Type, int Start, int Length)
-    {
-        public int End => Start + Length;
-
-        public int Next => Start + Length;
-    }
 }

@@ -102,7 +102,7 @@ internal sealed class XlsWorkbookReader
         collector.Note("arbetsbokens inledning är avkortad");
     }
 
-    private int ReadSharedStrings(Record sst)
+    private int ReadSharedStrings(BiffRecord sst)
     {
         var (parts, next) = WithContinues(sst);
         var reader = new XlsContinuedReader(data, parts);
@@ -263,7 +263,7 @@ internal sealed class XlsWorkbookReader
         if (sb.Length > before) sb.Append('\n');
     }
 
-    private void AppendHeaderFooter(StringBuilder sb, Record r, SegmentKind kind, string location)
+    private void AppendHeaderFooter(StringBuilder sb, BiffRecord r, SegmentKind kind, string location)
     {
         string? text;
         if (biff8)
@@ -327,7 +327,7 @@ internal sealed class XlsWorkbookReader
         return sb.ToString();
     }
 
-    private (List<(int Start, int Length)> Parts, int Next) WithContinues(Record first)
+    private (List<(int Start, int Length)> Parts, int Next) WithContinues(BiffRecord first)
     {
         var parts = new List<(int, int)> { (first.Start, first.Length) };
         int pos = first.Next;
@@ -340,27 +340,15 @@ internal sealed class XlsWorkbookReader
         return (parts, pos);
     }
 
-    private List<(int Start, int Length)> Part(Record r, int skip) => [(r.Start + skip, r.Length - skip)];
+    private List<(int Start, int Length)> Part(BiffRecord r, int skip) => [(r.Start + skip, r.Length - skip)];
 
-    /// <summary>
-    /// The record at <paramref name="pos"/>; false at the end of the stream or when the record claims more bytes
-    /// than are left (a cut-off file: what was read before stands).
-    /// </summary>
-    private bool TryRecord(int pos, out Record record)
-    {
-        record = default;
-        if (pos < 0 || pos + 4 > data.Length) return false;
-        int length = UInt16(pos + 2);
-        if (pos + 4 + length > data.Length) return false;
-        record = new Record(UInt16(pos), pos + 4, length);
-        return true;
-    }
+    private bool TryRecord(int pos, out BiffRecord record) => BiffRecord.TryRead(data, pos, out record);
 
     /// <summary>
     /// Counts what was read: cancellation is checked per 4,096 records, and sheets whose offsets overlap cannot make
     /// the reader go over the stream again and again (a crafted BOUNDSHEET list).
     /// </summary>
-    private void Tick(Record r)
+    private void Tick(BiffRecord r)
     {
         bytesRead += r.Length + 4;
         if ((++records & 4095) == 0) collector.Token.ThrowIfCancellationRequested();
@@ -378,11 +366,4 @@ internal sealed class XlsWorkbookReader
         367 => Encoding.ASCII,
         _ => CodePagesEncodingProvider.Instance.GetEncoding(cv) ?? Text.TextDecoding.Windows1252,
     };
-
-    private readonly record struct Record(ushort Type, int Start, int Length)
-    {
-        public int End => Start + Length;
-
-        public int Next => Start + Length;
-    }
 }
