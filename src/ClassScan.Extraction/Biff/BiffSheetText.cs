@@ -44,6 +44,18 @@ internal sealed class BiffSheetText(SegmentCollector collector, string location)
         collector.Flush(SegmentKind.Cell, location, sheet);
     }
 
+    /// <summary>
+    /// Ends the sheet with the text kept beside its cells: header, footer and comments, each under the sheet's
+    /// location ("blad 'X' sidhuvud"), in that order in every BIFF reader.
+    /// </summary>
+    public void Finish(StringBuilder headers, StringBuilder footers, StringBuilder comments)
+    {
+        Finish();
+        collector.Flush(SegmentKind.Header, $"{location} sidhuvud", headers);
+        collector.Flush(SegmentKind.Footer, $"{location} sidfot", footers);
+        collector.Flush(SegmentKind.Comment, $"{location} kommentar", comments);
+    }
+
     private void EndRow()
     {
         if (row.Length > 0)

@@ -194,10 +194,7 @@ internal sealed class OldExcelReader
             }
         }
         if (!complete) collector.Note($"{location}: bladet är avkortat");
-        cells.Finish();
-        collector.Flush(SegmentKind.Header, $"{location} sidhuvud", headers);
-        collector.Flush(SegmentKind.Footer, $"{location} sidfot", footers);
-        collector.Flush(SegmentKind.Comment, $"{location} kommentar", notes);
+        cells.Finish(headers, footers, notes);
         return pos;
     }
 

@@ -238,10 +238,7 @@ internal sealed class XlsWorkbookReader
             }
         }
         if (!complete) collector.Note($"{location}: bladet är avkortat");
-        cells.Finish();
-        collector.Flush(SegmentKind.Header, $"{location} sidhuvud", headers);
-        collector.Flush(SegmentKind.Footer, $"{location} sidfot", footers);
-        collector.Flush(SegmentKind.Comment, $"{location} kommentar", comments);
+        cells.Finish(headers, footers, comments);
         collector.Flush(SegmentKind.TextBox, $"{location} textruta", textBoxes);
     }
 
