@@ -22,6 +22,7 @@ namespace ClassScan.Extraction.Pdf;
 internal sealed class TextOnlyPageFactory : BasePageFactory<PdfTextPage>
 {
     private readonly List<PdfGlyph> glyphs = [];
+    private readonly GlyphLookupCache fontGlyphs = new();
 
     public TextOnlyPageFactory(IPdfTokenScanner pdfScanner, IResourceStore resourceStore, ILookupFilterProvider filterProvider,
         IPageContentParser pageContentParser, ParsingOptions parsingOptions)
@@ -37,7 +38,7 @@ internal sealed class TextOnlyPageFactory : BasePageFactory<PdfTextPage>
         IReadOnlyList<IGraphicsStateOperation> operations)
     {
         if (operations is null || operations.Count == 0) return PdfTextPage.Empty;
-        var processor = new TextOnlyStreamProcessor(glyphs, pageNumber, ResourceStore, PdfScanner, PageContentParser, FilterProvider, cropBox,
+        var processor = new TextOnlyStreamProcessor(glyphs, fontGlyphs, pageNumber, ResourceStore, PdfScanner, PageContentParser, FilterProvider, cropBox,
             userSpaceUnit, rotation, initialMatrix, ParsingOptions);
         return processor.Process(pageNumber, operations);
     }

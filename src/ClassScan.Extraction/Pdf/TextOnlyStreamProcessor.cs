@@ -27,16 +27,19 @@ namespace ClassScan.Extraction.Pdf;
 internal sealed class TextOnlyStreamProcessor : BaseStreamProcessor<PdfTextPage>, IOperationContext
 {
     private readonly List<PdfGlyph> glyphs;
+    private readonly GlyphLookupCache fontGlyphs;
 
     /// <param name="glyphs">Filled with the page's glyphs (cleared first): one list reused for all pages of a document,
     /// since a long page's list would otherwise be a new large-object-heap array per page.</param>
-    public TextOnlyStreamProcessor(List<PdfGlyph> glyphs, int pageNumber, IResourceStore resourceStore, IPdfTokenScanner pdfScanner,
+    /// <param name="fontGlyphs">The document's fonts' answers per character code, shared by its pages.</param>
+    public TextOnlyStreamProcessor(List<PdfGlyph> glyphs, GlyphLookupCache fontGlyphs, int pageNumber, IResourceStore resourceStore, IPdfTokenScanner pdfScanner,
         IPageContentParser pageContentParser, ILookupFilterProvider filterProvider, CropBox cropBox, UserSpaceUnit userSpaceUnit,
         PageRotationDegrees rotation, in TransformationMatrix initialMatrix, ParsingOptions parsingOptions)
         : base(pageNumber, resourceStore, pdfScanner, pageContentParser, filterProvider, cropBox, userSpaceUnit, rotation,
             initialMatrix, parsingOptions)
     {
         this.glyphs = glyphs;
+        this.fontGlyphs = fontGlyphs;
         glyphs.Clear();
     }
 
@@ -124,11 +127,9 @@ internal sealed class TextOnlyStreamProcessor : BaseStreamProcessor<PdfTextPage>
         while (bytes.MoveNext())
         {
             var code = font.ReadCharacterCode(bytes, out int codeLength);
-            if (!font.TryGetUnicode(code, out var unicode) || unicode is null)
-                unicode = new string((char)code, 1); // as PdfPig (and PDFBox 1.8)
+            var (unicode, width) = fontGlyphs.Get(font, code);
 
             var wordSpacing = code == ' ' && codeLength == 1 ? currentState.FontState.WordSpacing : 0.0;
-            var width = font.GetBoundingBox(code).Width;
             AddGlyph(unicode, bytes.CurrentOffset, width, pointSize, renderingMatrix, TextMatrices.TextMatrix, transformationMatrix);
 
             var tx = ((width * fontSize) + characterSpacing + wordSpacing) * horizontalScaling;
