@@ -114,15 +114,20 @@ internal static class DetectorCorpus
         int rounds = 3;
         string? findingsOut = null;
         var perDetector = false;
+        var languages = false;
+        string? only = null;
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "-r") rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--findings") findingsOut = args[++i];
             else if (args[i] == "--per-detector") perDetector = true;
+            else if (args[i] == "--only") only = args[++i];
+            else if (args[i] == "--languages") languages = true;
         }
         var docs = Load(cache);
         long chars = docs.Sum(d => d.Text.TotalChars);
-        var detectors = StandardDetectors.Create(new FixedTime());
+        // --only ID: that detector alone (to profile it), else all of them as the judge stage runs them.
+        var detectors = StandardDetectors.Create(new FixedTime()).Where(d => only is null || d.Id == only).ToList();
         Console.WriteLine(FormattableString.Invariant($"documents={docs.Count} chars={chars:N0} detectors={detectors.Count}"));
 
         // Warm-up (JIT, lexicon loads) and the findings.
@@ -161,6 +166,16 @@ internal static class DetectorCorpus
         }
         Console.WriteLine(FormattableString.Invariant($"all detectors: best {best:F2} cpu s (rounds {string.Join(" ", times)})"));
 
+        if (languages)
+        {
+            // The judge stage's language identification over the same documents (the cache holds its answers).
+            var identifier = new ClassScan.Language.LinguaLanguageIdentifier();
+            foreach (var (_, text) in docs) identifier.Identify(text);
+            var lingua = double.MaxValue;
+            for (var r = 0; r < rounds; r++)
+                lingua = Math.Min(lingua, Cpu(() => { foreach (var (_, text) in docs) identifier.Identify(text); }));
+            Console.WriteLine(FormattableString.Invariant($"language identification: best {lingua:F2} cpu s"));
+        }
         if (!perDetector) return 0;
         foreach (var d in detectors)
         {

@@ -33,6 +33,12 @@ internal sealed class TermMatcher
     private readonly ulong[] exactPairs = new ulong[1024];
     private readonly ulong[] exactCaseSensitivePairs = new ulong[1024];
 
+    // The same for the trie's stems: a walk from a letter pair no stem starts with ends at its second step, and a
+    // compound is walked from every inner letter, so most walks are skipped before their hash probe. Only valid
+    // while no stem is a single letter (such a stem matches without a second one).
+    private readonly ulong[] stemPairs = new ulong[1024];
+    private bool hasSingleLetterStem;
+
     private const int RootChars = 0x250;
     private readonly bool hasCompoundHeads;
     private readonly Inflections inflections;
@@ -53,6 +59,8 @@ internal sealed class TermMatcher
             else
             {
                 AddToTrie(first.Text, i);
+                if (first.Text.Length < 2) hasSingleLetterStem = true;
+                else SetPair(stemPairs, first.Text);
                 if (first.Mode is TokenMode.Compound or TokenMode.Head) hasCompoundHeads = true;
             }
         }
@@ -151,6 +159,7 @@ internal sealed class TermMatcher
 
     private void WalkTrie(ReadOnlySpan<char> word, int offset, string text, string lower, List<WordToken> tokens, int k, int to, List<TermMatch> matches)
     {
+        if (!hasSingleLetterStem && (word.Length - offset < 2 || !HasPair(stemPairs, word[offset..]))) return;
         var node = 0;
         for (var j = offset; j < word.Length; j++)
         {
