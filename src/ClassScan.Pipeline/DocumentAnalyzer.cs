@@ -138,9 +138,12 @@ public sealed class DocumentAnalyzer(
     /// Such a document (a 600-page report, a workbook cut at the text limit) takes its eight detectors seconds on one
     /// core; when it is among the last files of a scan the other core has nothing left to do. Two lanes, not one per
     /// detector: each lane builds its own word and sentence index of the text (a detector lane shares one), so the
-    /// extra memory stays one copy of that index, and only for documents this large.
+    /// extra memory stays one copy of that index, and only for documents this large. One such document at a time
+    /// (<see cref="documentInTwoLanes"/>): a second one meanwhile runs in order, as both cores are then busy anyway.
     /// </summary>
     internal const int TwoLaneChars = 1_000_000;
+
+    private int documentInTwoLanes;
 
     /// <summary>Every detector in list order; stops at the first that throws (its id and the exception).</summary>
     private (string DetectorId, Exception Error)? DetectInOrder(ExtractedText text, List<Finding> findings)
@@ -196,7 +199,16 @@ public sealed class DocumentAnalyzer(
         var clock = Stopwatch.StartNew();
         if (languages is not null) text = text.WithLanguages(languages.Identify(text));
         var findings = new List<Finding>();
-        var failed = text.TotalChars >= TwoLaneChars && detectors.Count > 1 ? DetectInTwoLanes(text, findings, ct) : DetectInOrder(text, findings);
+        var twoLanes = text.TotalChars >= TwoLaneChars && detectors.Count > 1 && Interlocked.CompareExchange(ref documentInTwoLanes, 1, 0) == 0;
+        (string DetectorId, Exception Error)? failed;
+        try
+        {
+            failed = twoLanes ? DetectInTwoLanes(text, findings, ct) : DetectInOrder(text, findings);
+        }
+        finally
+        {
+            if (twoLanes) Volatile.Write(ref documentInTwoLanes, 0);
+        }
         // The contract says detectors never throw; if one does, the file must not pass as clean.
         if (failed is var (detectorId, error))
             return new() { Item = item, Status = ScanStatus.Error, StatusDetail = $"detektorfel {detectorId}: {error.GetType().Name}", Extractor = extractor };

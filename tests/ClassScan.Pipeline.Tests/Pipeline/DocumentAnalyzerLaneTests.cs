@@ -54,6 +54,32 @@ public sealed class DocumentAnalyzerLaneTests
     }
 
     [Fact]
+    public async Task Judge_SecondLargeDocumentWhileOneIsInLanes_RunsInOrder()
+    {
+        // The first document ("h…") holds the lanes: its first detector waits for the test. The second ("m…"), judged
+        // meanwhile by the same analyzer, must run its detectors one after the other: each then waits in vain (2 s)
+        // for the other to start.
+        using var release = new ManualResetEventSlim();
+        using var started = new ManualResetEventSlim();
+        using var both = new CountdownEvent(2);
+        var first = new HoldOrMeet("d1", started, release, both, holds: true);
+        var second = new HoldOrMeet("d2", started, release, both, holds: false);
+        var analyzer = new DocumentAnalyzer(new ScriptedExtractor(), [first, second], new ClassScan.Policy.KlassaRuleEngine());
+        var holding = Task.Run(() => analyzer.Judge(Item, TextStarting('h', DocumentAnalyzer.TwoLaneChars), "scripted", CancellationToken.None));
+        Assert.True(started.Wait(TimeSpan.FromSeconds(20)));
+
+        var result = analyzer.Judge(Item, TextStarting('m', DocumentAnalyzer.TwoLaneChars), "scripted", CancellationToken.None);
+        release.Set();
+        await holding;
+
+        Assert.Equal(ScanStatus.Ok, result.Status);
+        Assert.False(first.MetTheOther, "a second large document ran in two lanes while the first held them");
+    }
+
+    private static ExtractedText TextStarting(char first, int chars) =>
+        new([new TextSegment(SegmentKind.Body, "brödtext", first + new string('a', chars - 1))]);
+
+    [Fact]
     public void Judge_SmallDocument_DetectorsRunOnTheCallingThread()
     {
         var a = new Counting("a", 1);
@@ -101,6 +127,27 @@ public sealed class DocumentAnalyzerLaneTests
         {
             both.Signal();
             MetTheOther = both.Wait(TimeSpan.FromSeconds(20));
+        }
+    }
+
+    /// <summary>On a text starting "h" the holding one waits for the test; on any other, both meet as <see cref="Rendezvous"/> does.</summary>
+    private sealed class HoldOrMeet(string id, ManualResetEventSlim started, ManualResetEventSlim release, CountdownEvent both, bool holds) : IDetector
+    {
+        public bool MetTheOther { get; private set; }
+
+        public string Id => id;
+
+        public void Detect(ExtractedText text, ICollection<Finding> findings)
+        {
+            if (text.Segments[0].Text[0] == 'h')
+            {
+                if (!holds) return;
+                started.Set();
+                release.Wait(TimeSpan.FromSeconds(30));
+                return;
+            }
+            both.Signal();
+            MetTheOther = both.Wait(TimeSpan.FromSeconds(2));
         }
     }
 
