@@ -18,11 +18,12 @@ namespace ClassScan.Benchmarks;
 /// <item><c>detect-cache CACHE DIR...</c>: extracts every file in-process (the scanner's selector, default limits,
 /// no OCR; an archive's entries one document each, as the judge stage reads them), identifies the languages with
 /// Lingua as the scan does, and writes texts and languages to CACHE.</item>
-/// <item><c>detect-corpus CACHE [-r ROUNDS] [--findings OUT] [--per-detector]</c>: every detector over every
+/// <item><c>detect-corpus CACHE [-r ROUNDS] [--findings OUT] [--per-detector] [--only ID] [--languages]</c>: every detector over every
 /// document as <c>DocumentAnalyzer.Judge</c> runs them (all detectors on one document, then the next),
 /// single-threaded, after a warm-up pass: CPU seconds (user+sys of this process) per round and the best;
 /// <c>--per-detector</c> adds one pass per detector alone; <c>--findings OUT</c> writes every finding of every
-/// document (sorted as found) for a before/after diff, and prints its SHA-256.</item>
+/// document (sorted as found) for a before/after diff, and prints its SHA-256; <c>--only ID</c> runs that detector
+/// alone (to profile it); <c>--languages</c> also times the judge stage's language identification over the documents.</item>
 /// </list>
 /// The clock is fixed (2026-12-01) so the personnummer detector's century rule gives the same findings on any day.
 /// Run with <c>DOTNET_TieredCompilation=0</c> as the scanner runs.
