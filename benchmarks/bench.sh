@@ -14,7 +14,7 @@
 # Usage: benchmarks/bench.sh [--short] [-p CORES] [-r RUNS] [--save] [DIR...]
 #   default DIRs: ../shared/corpus/dev ../shared/corpus/real (without pdfjs__bomb_giant.pdf)
 #   --short  what CI runs: the dev corpus, one run per row, no scaling or ×4 rows (about a minute)
-#   -r RUNS  repeat each timed row and keep the fastest (default 2, --short 1)
+#   -r RUNS  rounds: every timed row once per round, interleaved; each keeps its fastest (default 2, --short 1)
 #   --save   also write the table to benchmarks/results/bench-DATE.md
 # Environment: CLASSSCAN_BIN=folder with a built classscan (else published here: Release, ReadyToRun).
 # OCR is off in every row: pdfgrep and ugrep read no scanned pages, and OCR's cost is its own figure (README).
@@ -101,37 +101,65 @@ tree_rss() {
     END { for (p in parent) { q = p; for (n = 0; n < 64 && q != root && q > 1; n++) q = parent[q]; if (q == root) t += rss[p] } print t + 0 }'
 }
 
-# measure NAME SET FUNCTION: the fastest of RUNS runs (by wall); appends "name set files bytes wall cpu peak_kb".
-: > "$WORK/rows"
-measure() {
-  local name=$1 set=$2 fn=$3 best="" t peak bestpeak=0
+# The timed rows run in rounds: every row once per round, RUNS rounds, so that a host whose speed drifts over
+# minutes (a shared VM's does) slows the peers and ClassScan alike and the ratios compare rows measured side by side.
+# Each row keeps its fastest round (by wall) and the highest peak of all rounds.
+ROWS=()
+row() { ROWS+=("$1"$'\t'"$2"$'\t'"$3"); } # NAME SET FUNCTION
+: > "$WORK/raw"
+# measure_once NAME SET FUNCTION: one timed run; appends "name wall user sys peak_kb" to $WORK/raw.
+measure_once() {
+  local name=$1 set=$2 fn=$3 peak=0 now
   [[ $(bench_count "$WORK/${set%4}.lst") -gt 0 ]] || return 0
-  for ((i = 0; i < RUNS; i++)); do
-    ( bench_time "$WORK/t" "$fn" "$set" ) & local timed=$!
-    peak=0
-    while kill -0 "$timed" 2>/dev/null; do
-      local now; now=$(tree_rss "$timed"); (( now > peak )) && peak=$now
-      sleep 0.1
-    done
-    wait "$timed" || { echo "bench: $name failed" >&2; exit 1; }
-    t=$(cat "$WORK/t")
-    if [[ -z "$best" ]] || awk -v a="${t%% *}" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then best=$t; fi
-    (( peak > bestpeak )) && bestpeak=$peak
+  ( bench_time "$WORK/t" "$fn" "$set" ) & local timed=$!
+  while kill -0 "$timed" 2>/dev/null; do
+    now=$(tree_rss "$timed"); (( now > peak )) && peak=$now
+    sleep 0.1
   done
-  read -r wall user sys <<< "$best"
-  local files bytes
-  files=$(bench_count "$WORK/${set%4}.lst"); bytes=$(bench_bytes "$WORK/${set%4}.lst")
-  [[ $set == *4 ]] && { files=$((files * 4)); bytes=$((bytes * 4)); }
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$set" "$files" "$bytes" "$wall" \
-    "$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')" "$bestpeak" >> "$WORK/rows"
-  echo "  $name ($set): wall ${wall}s cpu $(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')s peak $((bestpeak / 1024)) MB" >&2
+  wait "$timed" || { echo "bench: $name failed" >&2; exit 1; }
+  read -r wall user sys < "$WORK/t"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$wall" "$user" "$sys" "$peak" >> "$WORK/raw"
+  echo "  $name ($set): wall ${wall}s cpu $(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')s peak $((peak / 1024)) MB" >&2
+}
+# Appends "name set files bytes wall cpu peak_kb" to $WORK/rows for each row, in the order they were declared.
+summarise() {
+  local r name set fn files bytes
+  for r in "${ROWS[@]}"; do
+    IFS=$'\t' read -r name set fn <<< "$r"
+    awk -F'\t' -v n="$name" '$1 == n { found = 1 } END { exit !found }' "$WORK/raw" || continue
+    files=$(bench_count "$WORK/${set%4}.lst"); bytes=$(bench_bytes "$WORK/${set%4}.lst")
+    [[ $set == *4 ]] && { files=$((files * 4)); bytes=$((bytes * 4)); }
+    awk -F'\t' -v n="$name" -v set="$set" -v files="$files" -v bytes="$bytes" '
+      $1 == n { if (best == "" || $2 < best) { best = $2; cpu = $3 + $4 } if ($5 > peak) peak = $5 }
+      END { printf "%s\t%s\t%s\t%s\t%s\t%.2f\t%d\n", n, set, files, bytes, best, cpu, peak }' "$WORK/raw" >> "$WORK/rows"
+  done
 }
 
-echo "== bench: $(bench_count "$WORK/all.lst") files, $P-way, $RUNS run(s) per row, load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "== bench: $(bench_count "$WORK/all.lst") files, $P-way, $RUNS round(s) of every row, load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 bench_scan_warmup() { "$CLASSSCAN" scan "$WORK/sets/all" --out "$WORK/out-warm" -p "$P" > /dev/null 2>&1 || true; }
 bench_scan_warmup # fills the file cache and the OS's view of the binary, so the first timed row is not the only cold one
-measure "floor: read all bytes (cat)"            all   row_cat
-# In-process, single-threaded, CPU seconds (best of RUNS rounds, interleaved): its "all" row gives both figures.
+row "floor: read all bytes (cat)"                  all   row_cat
+if [[ $SKIP_PEERS -eq 0 ]]; then
+  row "floor: inflate OOXML (unzip -p)"              ooxml row_unzip
+  row "peer: pdfgrep -P"                             pdf   row_pdfgrep
+  row "peer: ugrep -z -P"                            ooxml row_ugrep
+fi
+row "ClassScan: scan, PDFs"                          pdf   row_scan
+row "ClassScan: scan, OOXML"                         ooxml row_scan
+row "ClassScan: scan, all files"                     all   row_scan
+if [[ $SHORT -eq 0 ]]; then
+  if command -v taskset >/dev/null 2>&1 && [[ $(nproc) -ge 2 ]]; then
+    row "ClassScan: scan, 1 core, parallelism 1"     all   row_scan1
+    row "ceiling: two 1-core scans side by side"     all   row_twin
+  fi
+  row "ClassScan: scan, all files ×4"                all4  row_scan
+fi
+for ((round = 1; round <= RUNS; round++)); do
+  echo "  -- round $round of $RUNS" >&2
+  for r in "${ROWS[@]}"; do IFS=$'\t' read -r name set fn <<< "$r"; measure_once "$name" "$set" "$fn"; done
+done
+
+# In-process, single-threaded, CPU seconds (best of RUNS + 1 rounds, interleaved inside the tool): its "all" row gives both figures.
 floor_tool ooxml-floor -r "$((RUNS + 1))" "$WORK/sets/ooxml" > "$WORK/floor.out" || { cat "$WORK/floor.out" >&2; echo "bench: ooxml-floor failed" >&2; exit 1; }
 # Columns found by their header, so that columns the tool adds later do not shift the figures.
 read -r INFLATE_CPU EXTRACT_CPU < <(awk -F'|' '
@@ -139,24 +167,12 @@ read -r INFLATE_CPU EXTRACT_CPU < <(awk -F'|' '
   $2 ~ /^ *all *$/ && fi && fe { a = $fi; b = $fe; gsub(/[ *]/, "", a); gsub(/[ *]/, "", b); print a, b }' "$WORK/floor.out")
 [[ -n "${EXTRACT_CPU:-}" ]] || { cat "$WORK/floor.out" >&2; echo "bench: ooxml-floor printed no 'all' row" >&2; exit 1; }
 OOXML_BYTES=$(bench_bytes "$WORK/ooxml.lst"); OOXML_FILES=$(bench_count "$WORK/ooxml.lst")
+echo "  in-process OOXML (1 thread, cpu s): inflate $INFLATE_CPU, extract $EXTRACT_CPU" >&2
+
+: > "$WORK/rows"
+summarise
 printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "floor: inflate OOXML in-process (1 thread)" ooxml "$OOXML_FILES" "$OOXML_BYTES" "$INFLATE_CPU" "$INFLATE_CPU" 0 >> "$WORK/rows"
 printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "ClassScan: OOXML extraction in-process (1 thread)" ooxml "$OOXML_FILES" "$OOXML_BYTES" "$EXTRACT_CPU" "$EXTRACT_CPU" 0 >> "$WORK/rows"
-echo "  in-process OOXML (1 thread, cpu s): inflate $INFLATE_CPU, extract $EXTRACT_CPU" >&2
-if [[ $SKIP_PEERS -eq 0 ]]; then
-  measure "floor: inflate OOXML (unzip -p)"      ooxml row_unzip
-  measure "peer: pdfgrep -P"                     pdf   row_pdfgrep
-  measure "peer: ugrep -z -P"                    ooxml row_ugrep
-fi
-measure "ClassScan: scan, PDFs"                  pdf   row_scan
-measure "ClassScan: scan, OOXML"                 ooxml row_scan
-measure "ClassScan: scan, all files"             all   row_scan
-if [[ $SHORT -eq 0 ]]; then
-  if command -v taskset >/dev/null 2>&1 && [[ $(nproc) -ge 2 ]]; then
-    measure "ClassScan: scan, 1 core, parallelism 1" all row_scan1
-    measure "ceiling: two 1-core scans side by side" all row_twin
-  fi
-  measure "ClassScan: scan, all files ×4"        all4  row_scan
-fi
 
 table() {
   awk -F'\t' -v P="$P" -v CORES="$(nproc)" -v DATE="$(date -u +%Y-%m-%d)" -v LOAD="$(cut -d' ' -f1-3 /proc/loadavg)" '
