@@ -170,19 +170,27 @@ public sealed class DocumentAnalyzer(
     {
         var found = new List<Finding>[detectors.Count];
         var errors = new Exception?[detectors.Count];
-        Parallel.For(0, detectors.Count, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct }, i =>
+        try
         {
-            var own = new List<Finding>();
-            try
+            Parallel.For(0, detectors.Count, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct }, i =>
             {
-                detectors[i].Detect(text, own);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                errors[i] = ex;
-            }
-            found[i] = own;
-        });
+                var own = new List<Finding>();
+                try
+                {
+                    detectors[i].Detect(text, own);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    errors[i] = ex;
+                }
+                found[i] = own;
+            });
+        }
+        catch (AggregateException wrapped) when (wrapped.InnerExceptions is [OperationCanceledException cancelled, ..])
+        {
+            // Only a cancellation escapes a lane; it leaves Judge as it does in order, not wrapped.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cancelled);
+        }
         for (var i = 0; i < detectors.Count; i++)
         {
             if (errors[i] is { } error) return (detectors[i].Id, error);

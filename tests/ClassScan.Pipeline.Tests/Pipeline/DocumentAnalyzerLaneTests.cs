@@ -104,6 +104,18 @@ public sealed class DocumentAnalyzerLaneTests
         Assert.Equal("detektorfel bad1: InvalidOperationException", result.StatusDetail);
     }
 
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(DocumentAnalyzer.TwoLaneChars)]
+    public void Judge_DetectorCancels_CancellationLeavesUnwrapped(int chars)
+    {
+        IDetector[] detectors = [new Counting("ok", 1), new Throwing("stop", new OperationCanceledException())];
+
+        var thrown = Record.Exception(() => Judge(detectors, TextOf(chars), out _));
+
+        Assert.IsType<OperationCanceledException>(thrown);
+    }
+
     private sealed class Counting(string id, int hits) : IDetector
     {
         public int Thread { get; private set; }
