@@ -8,11 +8,14 @@ namespace ClassScan.Extraction.Pdf;
 /// font each answer walks the CMap's CID ranges as a list: a CJK page spent three quarters of its time there,
 /// while a document draws the same few hundred codes thousands of times. Both answers depend only on the font
 /// and the code, so remembering them changes no text. A font holds at most <see cref="MaxCodesPerFont"/>
-/// codes here (a hostile font may use millions); codes past that are looked up every time, as before.
+/// codes here (a hostile font may use millions), and at most <see cref="MaxFonts"/> fonts are remembered: PdfPig
+/// builds a new font object each time an extended graphics state sets one, and keeping every such object alive
+/// would let a hostile content stream grow the document's memory. Past either bound, lookups run every time, as before.
 /// </summary>
 internal sealed class GlyphLookupCache
 {
     internal const int MaxCodesPerFont = 65_536;
+    internal const int MaxFonts = 256;
 
     private readonly Dictionary<IFont, Dictionary<int, Glyph>> byFont = new(ReferenceEqualityComparer.Instance);
     private IFont? lastFont;
@@ -20,13 +23,20 @@ internal sealed class GlyphLookupCache
 
     public readonly record struct Glyph(string Unicode, double Width);
 
+    /// <summary>Fonts remembered so far (for tests of the bound).</summary>
+    internal int FontCount => byFont.Count;
+
     public Glyph Get(IFont font, int code)
     {
         if (!ReferenceEquals(font, lastFont))
         {
-            if (!byFont.TryGetValue(font, out lastCodes))
-                byFont[font] = lastCodes = [];
+            if (!byFont.TryGetValue(font, out var codes))
+            {
+                if (byFont.Count >= MaxFonts) return Look(font, code);
+                byFont[font] = codes = [];
+            }
             lastFont = font;
+            lastCodes = codes;
         }
         if (lastCodes!.TryGetValue(code, out var known)) return known;
         var glyph = Look(font, code);
