@@ -114,11 +114,18 @@ public sealed class MultiNodeGraphTests : GraphTestBase, IDisposable
     {
         AddTenant();
         Server.DownloadDelay = TimeSpan.FromMilliseconds(25);
-        var downloads = 0;
+        var perDrive = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         var killAt = new TaskCompletionSource();
         Server.Fault = r =>
         {
-            if (r.Kind == FakeRequestKind.Download && Interlocked.Increment(ref downloads) == 50) killAt.TrySetResult();
+            // The victim dies in the middle of a drive it holds, so its lease must run out and be taken over. (A
+            // count of all downloads alone was not enough: on a loaded machine the victim, slower to start than the
+            // other two, could hold no drive at that moment, and nothing was left to take over.)
+            if (r.Kind != FakeRequestKind.Download || r.DriveId is not { } drive || killAt.Task.IsCompleted) return null;
+            var downloaded = perDrive.AddOrUpdate(drive, 1, (_, n) => n + 1);
+            if (downloaded is >= 5 and <= FilesPerDrive - 10
+                && Scalar($"SELECT count(*) FROM work_units WHERE unit_id = '{drive}' AND holder = 'nod-a' AND NOT done") > 0)
+                killAt.TrySetResult();
             return null;
         };
 
