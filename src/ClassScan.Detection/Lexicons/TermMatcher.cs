@@ -37,7 +37,7 @@ internal sealed class TermMatcher
     // compound is walked from every inner letter, so most walks are skipped before their hash probe. Only valid
     // while no stem is a single letter (such a stem matches without a second one).
     private readonly ulong[] stemPairs = new ulong[1024];
-    private bool hasSingleLetterStem;
+    private readonly bool hasSingleLetterStem;
 
     private const int RootChars = 0x250;
     private readonly bool hasCompoundHeads;

@@ -9,8 +9,6 @@ internal static class WordTokenizer
     /// <summary>Words longer than this are skipped: no lexicon term is that long, and it bounds the work per word.</summary>
     public const int MaxWordLength = 64;
 
-    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
-
     // What char.IsLetterOrDigit, IsUpper, IsLower and IsDigit say of each Latin-1 character, in one byte: the
     // tokenizer asks up to four questions of every character of every document, and nearly all are Latin-1.
     // Built from those same methods, so the answers cannot differ.
@@ -20,17 +18,14 @@ internal static class WordTokenizer
     private static byte[] BuildLatin1()
     {
         var table = new byte[256];
-        for (var c = 0; c < table.Length; c++)
-        {
-            var ch = (char)c;
-            table[c] = (byte)((char.IsLetterOrDigit(ch) ? Word : 0) | (char.IsUpper(ch) ? Upper : 0)
-                | (char.IsLower(ch) ? Lower : 0) | (char.IsDigit(ch) ? Digit : 0));
-        }
+        for (var c = 0; c < table.Length; c++) table[c] = (byte)Ask((char)c);
         return table;
     }
 
-    private static int Classes(char c) => c < 256 ? Latin1[c]
-        : (char.IsLetterOrDigit(c) ? Word : 0) | (char.IsUpper(c) ? Upper : 0) | (char.IsLower(c) ? Lower : 0) | (char.IsDigit(c) ? Digit : 0);
+    private static int Classes(char c) => c < 256 ? Latin1[c] : Ask(c);
+
+    private static int Ask(char c) =>
+        (char.IsLetterOrDigit(c) ? Word : 0) | (char.IsUpper(c) ? Upper : 0) | (char.IsLower(c) ? Lower : 0) | (char.IsDigit(c) ? Digit : 0);
 
     public static void Tokenize(ReadOnlySpan<char> text, List<WordToken> tokens)
     {
