@@ -8,7 +8,8 @@ BENCH_CORPUS=("$BENCH_SHARED/corpus/dev" "$BENCH_SHARED/corpus/real")
 # The decompression bomb measures the timeout, not throughput.
 BENCH_EXCLUDE='**/pdfjs__bomb_giant.pdf'
 
-# Publishes classscan the way it ships (Release, ReadyToRun for this machine's runtime identifier) once into
+# Publishes classscan the way it ships (Release, self-contained, one composite ReadyToRun image for this
+# machine's runtime identifier: src/ClassScan.Cli/ClassScan.Cli.csproj) once into
 # $CLASSSCAN_BIN (default: a folder under /tmp) unless it is already given as a ready binary folder.
 # Prints the path of the classscan executable. CLASSSCAN_R2R=0 measures a plain JIT build instead.
 bench_build() {
@@ -17,7 +18,7 @@ bench_build() {
     if [[ "${CLASSSCAN_R2R:-1}" == 1 ]]; then
       # ReadyToRun needs the runtime pack and crossgen2 from NuGet; where they cannot be had, say so and
       # measure the plain JIT build rather than no build.
-      dotnet publish -c Release -r "$(bench_rid)" --self-contained false -p:PublishReadyToRun=true \
+      dotnet publish -c Release -r "$(bench_rid)" --self-contained -p:PublishReadyToRun=true \
         "$BENCH_ROOT/src/ClassScan.Cli" -o "$out" -nologo -v q -clp:ErrorsOnly >&2 \
         || { echo "bench: the ReadyToRun publish failed; measuring a plain Release build (JIT) instead" >&2
              dotnet build -c Release "$BENCH_ROOT/src/ClassScan.Cli" -o "$out" -nologo -v q -clp:ErrorsOnly >&2 || return 1; }
