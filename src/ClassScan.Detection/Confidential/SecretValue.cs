@@ -1,3 +1,5 @@
+using ClassScan.Detection.Text;
+
 namespace ClassScan.Detection.Confidential;
 
 /// <summary>
@@ -56,7 +58,7 @@ internal static class SecretValue
     public static bool LooksLikeCode(ReadOnlySpan<char> v)
     {
         var digits = v.TrimEnd("#*");
-        if (digits.Length is < 4 or > 8 || digits.IndexOfAnyExceptInRange('0', '9') >= 0) return false;
+        if (digits.Length is < 4 or > 8 || digits.ContainsAnyExcept(CharSets.AsciiDigits)) return false;
         return !IsRepeated(digits);
     }
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ClassScan.Core.Documents;
 using ClassScan.Core.Findings;
 using ClassScan.Core.Privacy;
+using ClassScan.Detection.Text;
 
 namespace ClassScan.Detection.Personnummer;
 
@@ -83,19 +84,18 @@ internal sealed partial class PersonnummerDetector : IDetector
     private static void DetectInSegment(string segmentText, int segmentIndex, int referenceYear, ICollection<Finding> findings)
     {
         var s = segmentText.AsSpan();
-        foreach (var m in Candidate().EnumerateMatches(s))
+        for (var at = 0; NextCandidate(s, ref at) is var (start, length);)
         {
-            var start = m.Index;
-            var end = m.Index + m.Length;
+            var end = start + length;
             if (!StandsAlone(s, start, end)) continue;
 
-            var value = s.Slice(start, m.Length);
+            var value = s.Slice(start, length);
             var result = PersonnummerValidator.Validate(value, referenceYear);
             if (!result.IsValid) continue;
 
             // 10 or 12 digits plus an optional separator: the date part is 6 or 8 characters.
-            var dateLength = m.Length is 10 or 11 ? 6 : 8;
-            char? separator = m.Length is 11 or 13 ? value[dateLength] : null;
+            var dateLength = length is 10 or 11 ? 6 : 8;
+            char? separator = length is 11 or 13 ? value[dateLength] : null;
             var kind = result.Kind switch
             {
                 IdentityNumberKind.Samordningsnummer => FindingKinds.Samordningsnummer,
@@ -110,7 +110,7 @@ internal sealed partial class PersonnummerDetector : IDetector
                 confidence,
                 segmentIndex,
                 start,
-                m.Length,
+                length,
                 Mask.IdentityNumber(value[..dateLength], separator)));
         }
     }
@@ -147,7 +147,7 @@ internal sealed partial class PersonnummerDetector : IDetector
         if (s.Length < count) return false;
         for (var found = 0; found < count; found++)
         {
-            var at = s.IndexOfAnyInRange('0', '9');
+            var at = s.IndexOfAny(CharSets.AsciiDigits);
             if (at < 0) return false;
             s = s[(at + 1)..];
         }
@@ -155,11 +155,49 @@ internal sealed partial class PersonnummerDetector : IDetector
         return true;
     }
 
+    // The shortest candidate ("0001012200") is ten characters.
+    private const int MinCandidateLength = 10;
+
     /// <summary>
-    /// Candidate shape: optional century 18/19/20, YYMMDD, optional "-"/"+", then a digit or an interim letter and
-    /// three digits, with no ASCII digit directly before or after (so "19121212-1212" inside a 14-digit OCR number
-    /// yields nothing). Same boundaries as the dev corpus's labelling regex, so counts agree.
+    /// The next match of the candidate pattern at or after <paramref name="at"/> (which moves past it), or null:
+    /// the matches a scan of the unanchored pattern finds, in order. Every match starts where a run of ASCII digits
+    /// starts (the pattern's first character is a digit, and no digit may precede it), so the anchored pattern is
+    /// tried only there. This is the regex's own search, made explicit: the generated one looks for the next digit
+    /// with IndexOfAnyInRange at every digit of the text, which precompiled (ReadyToRun) code runs about ten times
+    /// slower than SearchValues and allocating (benchmarks/README.md, "Tenth session").
     /// </summary>
-    [GeneratedRegex(@"(?<![0-9])(?:1[89]|20)?[0-9]{6}[-+]?[0-9TRSUWXJKLMN][0-9]{3}(?![0-9])", RegexOptions.CultureInvariant)]
-    private static partial Regex Candidate();
+    internal static (int Start, int Length)? NextCandidate(ReadOnlySpan<char> s, ref int at)
+    {
+        while (at <= s.Length - MinCandidateLength)
+        {
+            var found = s[at..].IndexOfAny(CharSets.AsciiDigits);
+            if (found < 0) break;
+            var start = at + found;
+            var run = s[start..].IndexOfAnyExcept(CharSets.AsciiDigits);
+            var runLength = run < 0 ? s.Length - start : run;
+            // Every match opens with at least six digits in a row (YYMMDD, or the century and YYMMDD), so the
+            // dates, amounts and phone numbers of a text cost one run each, not a regex call.
+            if (runLength >= 6)
+            {
+                foreach (var m in AnchoredCandidate().EnumerateMatches(s, start))
+                {
+                    at = start + m.Length;
+                    return (start, m.Length);
+                }
+            }
+            // No match starts inside this run of digits: go on after it.
+            at = start + runLength;
+        }
+        at = s.Length;
+        return null;
+    }
+
+    /// <summary>
+    /// Candidate shape, anchored where the search starts (\G, see <see cref="NextCandidate"/>): optional century
+    /// 18/19/20, YYMMDD, optional "-"/"+", then a digit or an interim letter and three digits, with no ASCII digit
+    /// directly before or after (so "19121212-1212" inside a 14-digit OCR number yields nothing). Same boundaries as
+    /// the dev corpus's labelling regex, so counts agree.
+    /// </summary>
+    [GeneratedRegex(@"\G(?<![0-9])(?:1[89]|20)?[0-9]{6}[-+]?[0-9TRSUWXJKLMN][0-9]{3}(?![0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex AnchoredCandidate();
 }

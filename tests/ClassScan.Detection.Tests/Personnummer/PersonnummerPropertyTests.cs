@@ -65,6 +65,28 @@ public sealed class PersonnummerPropertyTests
         }
     }
 
+    /// <summary>
+    /// The detector's candidate search (digit-run starts, then the anchored pattern) finds exactly the matches, in
+    /// order, that a scan of the whole text with the unanchored candidate pattern finds.
+    /// </summary>
+    [Property]
+    public void NextCandidate_DigitSoupOrAnyString_SameMatchesAsTheUnanchoredPattern(DigitSoup soup, string? noise)
+    {
+        // Numbers chained by separators: digit runs that start right after a match or inside a longer number.
+        const string chains = "19121212-121212-1212 121212-1212121212+1212, 1912121212-121212-1212.";
+        foreach (var text in new[] { soup.Text, noise ?? "", soup.Text + (noise ?? "") + soup.Text, chains + soup.Text })
+        {
+            var expected = UnanchoredCandidate.Matches(text).Select(m => (m.Index, m.Length)).ToList();
+            var actual = new List<(int, int)>();
+            for (var at = 0; PersonnummerDetector.NextCandidate(text, ref at) is { } m;) actual.Add(m);
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex UnanchoredCandidate = new(
+        @"(?<![0-9])(?:1[89]|20)?[0-9]{6}[-+]?[0-9TRSUWXJKLMN][0-9]{3}(?![0-9])",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     [Property]
     public void Detect_AnyString_NeverThrowsAndEverySampleEndsMasked(string? text)
     {
