@@ -17,7 +17,7 @@ internal sealed class SegmentContext
     {
         Index = index;
         Text = text;
-        Lower = text.ToLowerInvariant();
+        Lower = LowerCase.Invariant(text);
         WordTokenizer.Tokenize(text, Tokens);
     }
 

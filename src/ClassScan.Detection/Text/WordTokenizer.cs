@@ -22,23 +22,27 @@ internal static class WordTokenizer
         return table;
     }
 
-    private static int Classes(char c) => c < 256 ? Latin1[c] : Ask(c);
-
     private static int Ask(char c) =>
         (char.IsLetterOrDigit(c) ? Word : 0) | (char.IsUpper(c) ? Upper : 0) | (char.IsLower(c) ? Lower : 0) | (char.IsDigit(c) ? Digit : 0);
 
     public static void Tokenize(ReadOnlySpan<char> text, List<WordToken> tokens)
     {
+        // The table in a local and the lookup written out here: precompiled (ReadyToRun) code did not inline a
+        // lookup method and reached the static table through a helper call per character, a third of the health
+        // detector's time.
+        var latin1 = Latin1;
         var i = 0;
         while (i < text.Length)
         {
-            if ((Classes(text[i]) & Word) == 0) { i++; continue; }
+            var c = text[i];
+            if (((c < 256 ? latin1[c] : Ask(c)) & Word) == 0) { i++; continue; }
             var start = i;
             var lowerRun = 0;
             var previous = 0;
             while (i < text.Length)
             {
-                var classes = Classes(text[i]);
+                c = text[i];
+                var classes = c < 256 ? latin1[c] : Ask(c);
                 if ((classes & Word) == 0) break;
                 // Text runs glued by extraction ("1Anders" after a footnote mark, "ordförandeDaniel" from joined
                 // runs) split before a capital that follows a digit or three lower-case letters; "SoL", "McKay" stay.
