@@ -15,6 +15,8 @@ if (ClassScan.Benchmarks.StateStoreThroughput.Handles(args)) return ClassScan.Be
 if (ClassScan.Benchmarks.DetectorCorpus.Handles(args)) return ClassScan.Benchmarks.DetectorCorpus.Run(args);
 // PdfPig's floor (open, fonts, content-stream parse, no text) beside our PDF extraction: see PdfFloor.
 if (ClassScan.Benchmarks.PdfFloor.Handles(args)) return ClassScan.Benchmarks.PdfFloor.Run(args);
+// What a span search for digits costs in this build (JIT-compiled or ReadyToRun): see SpanSearchCost.
+if (ClassScan.Benchmarks.SpanSearchCost.Handles(args)) return ClassScan.Benchmarks.SpanSearchCost.Run();
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
 
