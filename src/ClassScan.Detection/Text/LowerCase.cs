@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ClassScan.Detection.Text;
 
 /// <summary>
@@ -11,6 +13,13 @@ namespace ClassScan.Detection.Text;
 internal static class LowerCase
 {
     private static readonly char[] Latin1 = BuildLatin1();
+
+    private static readonly SearchValues<char> Surrogates = SearchValues.Create(
+        string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
+
+    // Every ASCII character that lower-casing leaves as it is.
+    private static readonly SearchValues<char> LowerAscii = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 128).Select(c => (char)c).Where(c => c is < 'A' or > 'Z')));
 
     private static char[] BuildLatin1()
     {
@@ -39,11 +48,4 @@ internal static class LowerCase
             }
         });
     }
-
-    private static readonly System.Buffers.SearchValues<char> Surrogates = System.Buffers.SearchValues.Create(
-        string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
-
-    // Every ASCII character that lower-casing leaves as it is.
-    private static readonly System.Buffers.SearchValues<char> LowerAscii = System.Buffers.SearchValues.Create(
-        string.Concat(Enumerable.Range(0, 128).Select(c => (char)c).Where(c => c is < 'A' or > 'Z')));
 }
