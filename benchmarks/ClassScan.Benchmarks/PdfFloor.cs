@@ -24,7 +24,7 @@ namespace ClassScan.Benchmarks;
 /// <list type="bullet">
 /// <item>open: <c>PdfDocument.Open</c> (xref, trailer, encryption check) and the page count, then dispose;</item>
 /// <item>floor: open, and every page built by a page factory that loads the page's resources (fonts included) and
-/// tokenises its content stream into operations with the text-only operation factory, running none: no glyph,
+/// reads its content stream into text operations with the text-only content parser, running none: no glyph,
 /// no text, nothing our extractor could leave out and still read text;</item>
 /// <item>extract: the scanner's PDF extractor (text-only page factory, content order, forms, limits).</item>
 /// </list>
@@ -143,8 +143,7 @@ internal static class PdfFloor
         public FloorPageFactory(IPdfTokenScanner pdfScanner, IResourceStore resourceStore, ILookupFilterProvider filterProvider,
             IPageContentParser pageContentParser, ParsingOptions parsingOptions)
             : base(pdfScanner, resourceStore, filterProvider,
-                new PageContentParser(TextOnlyOperationFactory.Instance, new StackDepthGuard(parsingOptions.MaxStackDepth), parsingOptions.UseLenientParsing),
-                parsingOptions)
+                TextOnlyContentParser.Instance, parsingOptions)
         {
             _ = pageContentParser;
         }

@@ -13,8 +13,8 @@ namespace ClassScan.Extraction.Pdf;
 
 /// <summary>
 /// PdfPig page factory for text only (registered with <c>PdfDocument.AddPageFactory</c>, the route PdfPig's
-/// maintainer points to in PdfPig issue 1034): the content stream is parsed with
-/// <see cref="TextOnlyOperationFactory"/> and run by <see cref="TextOnlyStreamProcessor"/>, giving a page's
+/// maintainer points to in PdfPig issue 1034): the content stream is read by <see cref="TextOnlyContentParser"/>
+/// for its text operations and run by <see cref="TextOnlyStreamProcessor"/>, giving a page's
 /// glyphs without PdfPig's letters, paths, images or annotations. PdfPig creates it by reflection with this
 /// constructor's parameters (the document's content parser is replaced by the text-only one), once per document;
 /// like the document, not thread-safe.
@@ -27,10 +27,9 @@ internal sealed class TextOnlyPageFactory : BasePageFactory<PdfTextPage>
     public TextOnlyPageFactory(IPdfTokenScanner pdfScanner, IResourceStore resourceStore, ILookupFilterProvider filterProvider,
         IPageContentParser pageContentParser, ParsingOptions parsingOptions)
         : base(pdfScanner, resourceStore, filterProvider,
-            new PageContentParser(TextOnlyOperationFactory.Instance, new StackDepthGuard(parsingOptions.MaxStackDepth), parsingOptions.UseLenientParsing),
-            parsingOptions)
+            TextOnlyContentParser.Instance, parsingOptions)
     {
-        _ = pageContentParser; // PdfPig's full parser, which builds path and colour operations: replaced above
+        _ = pageContentParser; // PdfPig's full parser, which makes a token of every operand of every operator: replaced above
     }
 
     protected override PdfTextPage ProcessPage(int pageNumber, DictionaryToken dictionary, NamedDestinations namedDestinations,
