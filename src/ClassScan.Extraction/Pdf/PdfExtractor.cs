@@ -15,8 +15,9 @@ namespace ClassScan.Extraction.Pdf;
 /// Pages without letters are counted (scanned pages hide their content from every detector).
 /// A PDF that needs a user password is <see cref="ExtractionResult.Encrypted"/>; one with an empty user
 /// password opens normally. A page that fails is noted and the rest are read. Pages are read by
-/// <see cref="TextOnlyPageFactory"/> (glyphs only: the same text as PdfPig's full page, its page stage about 1.2× less
-/// CPU on the corpus, where PdfPig's tokeniser is the floor) and spaced as PdfPig's content-order extractor does
+/// <see cref="TextOnlyPageFactory"/> (glyphs only: the same text as PdfPig's full page; content streams read by
+/// <see cref="TextOnlyContentParser"/> for their text operations, so no token is made for a path) and spaced as
+/// PdfPig's content-order extractor does
 /// (<see cref="ContentOrderText"/>). PdfPig has no cancellation, so
 /// <see cref="ExtractionLimits.MaxExtractionTime"/> is checked between pages: past it, the pages read so far are the
 /// result (<see cref="ExtractionResult.PartialText"/>), or <see cref="ExtractionResult.TimedOut"/> when none had text.
