@@ -93,6 +93,37 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Scan_ModelFileMissing_ExitsTwoBeforeScanning()
+    {
+        In("a.txt", "Elsa Berg, personnummer 19121212-1212");
+
+        var run = await CliRunner.RunAsync("scan", Path.Combine(work.FullName, "in"), "--out", Out, "--model", Path.Combine(work.FullName, "none.zip"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("klassificeraren saknas", run.StdErr);
+        Assert.False(File.Exists(Path.Combine(Out, "results.csv")));
+    }
+
+    [Fact]
+    public async Task Scan_ModelUnreadable_ExitsTwoAndKeepsLastNightsReports()
+    {
+        // The model loads while the scan gets ready; a file that is no model must still stop it before any file is
+        // read and before a report replaces last night's.
+        In("a.txt", "Elsa Berg, personnummer 19121212-1212");
+        var model = Path.Combine(work.FullName, "broken.zip");
+        File.WriteAllText(model, "this is not a zip archive");
+        Directory.CreateDirectory(Out);
+        File.WriteAllText(Path.Combine(Out, "results.csv"), "last night");
+
+        var run = await CliRunner.RunAsync("scan", Path.Combine(work.FullName, "in"), "--out", Out, "--model", model);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("klassificeraren kunde inte läsas", run.StdErr);
+        Assert.Equal("last night", File.ReadAllText(Path.Combine(Out, "results.csv")));
+        Assert.DoesNotContain("Klar:", run.StdOut);
+    }
+
+    [Fact]
     public async Task Help_DescribesExitCodesAndOptions()
     {
         var root = await CliRunner.RunAsync("--help");

@@ -28,9 +28,21 @@ internal sealed class ModelOptions
     /// <summary>Same, from resolved settings (the scan command merges --model with Scan:Model from configuration).</summary>
     public (KlassaTextModel? Model, string? Error) Load(string? modelPath, bool noModel)
     {
+        var (path, error) = Locate(modelPath, noModel);
+        return path is null ? (null, error) : LoadFrom(path);
+    }
+
+    /// <summary>The model file to load (null with --no-model), or why there is none: a check that reads no model.</summary>
+    public static (string? Path, string? Error) Locate(string? modelPath, bool noModel)
+    {
         if (noModel) return (null, null);
         var path = modelPath is { Length: > 0 } ? modelPath : ScanComposition.DefaultModelPath;
-        if (!File.Exists(path)) return (null, $"klassificeraren saknas: {path} (ange --model FIL, träna med 'classscan train', eller kör med --no-model)");
+        return File.Exists(path) ? (path, null) : (null, $"klassificeraren saknas: {path} (ange --model FIL, träna med 'classscan train', eller kör med --no-model)");
+    }
+
+    /// <summary>Loads the model at <paramref name="path"/>, or returns an error message naming it.</summary>
+    public static (KlassaTextModel? Model, string? Error) LoadFrom(string path)
+    {
         try
         {
             return (ScanComposition.LoadModel(path), null);

@@ -43,13 +43,13 @@ internal static class ScanCommand
                 return ExitCodes.UsageError;
             }
             var options = settings.Scan.ToScanOptions();
-            var (classifier, error) = arguments.Model.Load(settings.Scan.Model, settings.Scan.NoModel);
+            var (modelPath, error) = ModelOptions.Locate(settings.Scan.Model, settings.Scan.NoModel);
             if (error is not null)
             {
                 Console.Error.WriteLine("classscan: " + error);
                 return ExitCodes.UsageError;
             }
-            using var loaded = classifier;
+            using var classifier = modelPath is null ? null : new LoadingModel(() => ModelOptions.LoadFrom(modelPath));
             // The state makes later nights read only what changed (and writes changes.csv); Graph cannot run without it (delta links).
             var (state, stateError, stateExit) = StateComposition.Open(parse, settings.Scan.StatePath, fromGraph ? "graph" : "local", fromGraph ? "graph" : Path.GetFullPath(root));
             using var stateScope = state;
@@ -128,6 +128,12 @@ internal static class ScanCommand
         var (ocr, ocrUnavailable, ocrStatus) = await ocrProbe.ConfigureAwait(false);
         if (ocr is null && !ocrSettings.Off)
             Console.Error.WriteLine($"classscan: OCR {ocrStatus}. Skannade filer och bilder listas i review.csv med \"OCR saknas\".");
+        // Before the first file and before any report is opened: a model that cannot be read stops the scan as a setup error.
+        if (model is LoadingModel loading && await loading.Ready().ConfigureAwait(false) is { } modelError)
+        {
+            Console.Error.WriteLine("classscan: " + modelError);
+            return ExitCodes.UsageError;
+        }
         var pipeline = new ScanPipeline(source, analyzer, options, time, progress, ocr, ocrUnavailable);
         using var signal = new StopSignal(msg => Console.Error.WriteLine(msg));
         var clock = Stopwatch.StartNew();
