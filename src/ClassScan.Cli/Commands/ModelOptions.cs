@@ -23,16 +23,14 @@ internal sealed class ModelOptions
     }
 
     /// <summary>Loads the model, or returns an error message naming the path when it cannot.</summary>
-    public (KlassaTextModel? Model, string? Error) Load(ParseResult parse) => Load(parse.GetValue(Model), parse.GetValue(NoModel));
-
-    /// <summary>Same, from resolved settings (the scan command merges --model with Scan:Model from configuration).</summary>
-    public (KlassaTextModel? Model, string? Error) Load(string? modelPath, bool noModel)
+    public (KlassaTextModel? Model, string? Error) Load(ParseResult parse)
     {
-        var (path, error) = Locate(modelPath, noModel);
+        var (path, error) = Locate(parse.GetValue(Model), parse.GetValue(NoModel));
         return path is null ? (null, error) : LoadFrom(path);
     }
 
-    /// <summary>The model file to load (null with --no-model), or why there is none: a check that reads no model.</summary>
+    /// <summary>The model file to load (null with --no-model), or why there is none: a check that reads no model (the scan
+    /// command resolves the path from --model and Scan:Model, then loads it beside its set-up, <see cref="LoadingModel"/>).</summary>
     public static (string? Path, string? Error) Locate(string? modelPath, bool noModel)
     {
         if (noModel) return (null, null);
