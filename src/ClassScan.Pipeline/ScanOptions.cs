@@ -24,7 +24,8 @@ public sealed record ScanOptions
     /// </summary>
     public TimeSpan FetchTimeout { get; init; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Capacity of the channel between listing and fetching (bounded: memory does not grow with the folder).</summary>
+    /// <summary>Files listed and waiting to be fetched, at most (bounded: memory does not grow with the folder); those
+    /// still waiting when the listing ends are fetched largest first (<see cref="ListedFiles"/>).</summary>
     public int EnumerationBuffer { get; init; } = 1024;
 
     /// <summary>Content not seekable (e.g. a download) is buffered in memory up to this size, then spilled to a temp file.</summary>

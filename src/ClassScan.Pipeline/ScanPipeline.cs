@@ -6,7 +6,8 @@ using ClassScan.Core.Scanning;
 namespace ClassScan.Pipeline;
 
 /// <summary>
-/// Runs a scan as bounded channel stages: enumerate (1) → fetch (I/O, <see cref="ScanOptions.FetchParallelism"/>)
+/// Runs a scan as bounded channel stages: enumerate (1) → fetch (I/O, <see cref="ScanOptions.FetchParallelism"/>;
+/// in listing order, the last files listed largest first, <see cref="ListedFiles"/>)
 /// → extract (CPU, usually in worker processes, <see cref="ScanOptions.Parallelism"/>) → detect and classify
 /// (CPU, in this process, <see cref="ScanOptions.Parallelism"/>) → report (1). Extraction and detection are
 /// separate stages so that one file's detection overlaps the next file's parsing: the cores stay busy while a
@@ -49,8 +50,7 @@ public sealed class ScanPipeline(
             fatal.Cancel();
         }
 
-        var items = Channel.CreateBounded<SourceItem>(new BoundedChannelOptions(Math.Max(1, options.EnumerationBuffer))
-        { FullMode = BoundedChannelFullMode.Wait, SingleWriter = true });
+        var items = new ListedFiles(Math.Max(1, options.EnumerationBuffer));
         var fetched = Channel.CreateBounded<FetchedDocument>(new BoundedChannelOptions(Math.Max(1, options.Parallelism))
         { FullMode = BoundedChannelFullMode.Wait });
         var extracted = Channel.CreateBounded<ExtractedDocument>(new BoundedChannelOptions(Math.Max(1, options.Parallelism))
@@ -69,7 +69,7 @@ public sealed class ScanPipeline(
                 await foreach (var item in source.EnumerateAsync(both.Token).WithCancellation(both.Token).ConfigureAwait(false))
                 {
                     progress.AddEnumerated();
-                    await items.Writer.WriteAsync(item, both.Token).ConfigureAwait(false);
+                    await items.WriteAsync(item, both.Token).ConfigureAwait(false);
                 }
                 enumerationComplete = true;
             }
@@ -82,7 +82,7 @@ public sealed class ScanPipeline(
             finally
             {
                 progress.MarkEnumerationFinished();
-                items.Writer.TryComplete();
+                items.Complete();
             }
         });
 
@@ -90,9 +90,9 @@ public sealed class ScanPipeline(
         {
             try
             {
-                while (!stop.IsCancellationRequested && await items.Reader.WaitToReadAsync(hardStop).ConfigureAwait(false))
+                while (!stop.IsCancellationRequested && await items.WaitToReadAsync(hardStop).ConfigureAwait(false))
                 {
-                    while (!stop.IsCancellationRequested && items.Reader.TryRead(out var item))
+                    while (!stop.IsCancellationRequested && items.TryRead(out var item))
                     {
                         var doc = await FetchAsync(item, hardStop).ConfigureAwait(false);
                         try
