@@ -28,13 +28,17 @@ internal static class ScanComposition
     /// <summary>The model shipped beside the binary (copied from the repository's models/ folder at build).</summary>
     public static string DefaultModelPath => Path.Combine(AppContext.BaseDirectory, "models", "klassa.zip");
 
-    private static readonly Lazy<ILanguageIdentifier> Languages = new(() => new LinguaLanguageIdentifier(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<LinguaLanguageIdentifier> Languages = new(() => new LinguaLanguageIdentifier(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
     /// One language identifier per process (Lingua's models load once), used in the judge stage of a scan and when
     /// evaluation or training reads a corpus, never in the extract worker.
     /// </summary>
     public static ILanguageIdentifier LanguageIdentifier => Languages.Value;
+
+    /// <summary>Loads the language models on a pool thread, for a scan to overlap with its set-up (see
+    /// <see cref="LinguaLanguageIdentifier.Warm"/>); the first document judged waits for what is not loaded yet.</summary>
+    public static Task WarmLanguageIdentifier() => Task.Run(() => Languages.Value.Warm());
 
     public static IReadOnlyList<IDetector> CreateDetectors(TimeProvider time) => StandardDetectors.Create(time);
 

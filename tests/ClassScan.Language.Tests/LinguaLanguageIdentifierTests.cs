@@ -153,4 +153,22 @@ public sealed class LinguaLanguageIdentifierTests
         Assert.Equal("en", Identifier.IdentifyText(Texts.English));
         Assert.Null(Identifier.IdentifyText("ok"));
     }
+
+    [Fact]
+    public async Task Warm_BesideIdentifyOnOtherThreads_SameAnswersAsWithoutIt()
+    {
+        // A scan warms the models on a pool thread while its first documents may already be judged: a fresh
+        // identifier (Lingua's models are shared per process, so only their first load can race) must answer as before.
+        var fresh = new LinguaLanguageIdentifier(functionWordShortcut: false);
+        var paragraphs = Paragraphs.Select(row => ((string)row[0], (string)row[1])).ToList();
+        var warming = Enumerable.Range(0, 3).Select(_ => Task.Run(fresh.Warm));
+        var judging = paragraphs.Select(p => Task.Run(() => (Expected: p.Item2, Actual: fresh.Identify(Body(p.Item1)).Document)));
+
+        await Task.WhenAll(warming);
+        var answers = await Task.WhenAll(judging);
+
+        Assert.All(answers, a => Assert.Equal(a.Expected, a.Actual));
+        fresh.Warm(); // again, once loaded: nothing to do, no error
+        Assert.Equal("sv", fresh.Identify(Body(Texts.SwedishList)).Document);
+    }
 }

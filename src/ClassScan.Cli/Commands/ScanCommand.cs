@@ -119,6 +119,8 @@ internal static class ScanCommand
         log.ScanStarting(settings?.Scan.Path ?? source.GetType().Name, Path.GetFullPath(outDir), options.Parallelism, (int)options.FileTimeout.TotalSeconds,
             model is null ? "ingen (bara regler)" : settings?.Scan.Model ?? "models/klassa.zip", settings?.SourceFile ?? "ingen");
 
+        // Fire and forget: the judge stage waits for whatever is not loaded yet, and Warm never throws.
+        _ = ScanComposition.WarmLanguageIdentifier();
         var progress = new ScanProgress();
         var ocrSettings = settings?.Scan.Ocr ?? new OcrSettings();
         // The OCR probe mostly waits for two short tesseract runs: it runs while the detectors load their lexicons.
