@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClassScan.Core.Documents;
 
 namespace ClassScan.Detection.Text;
@@ -9,25 +10,22 @@ namespace ClassScan.Detection.Text;
 /// detector. Findings are the same as with a context per detector: a context only caches what its text gives, and
 /// its cue cache is keyed by the cue list itself (two detectors' lists of the same name are not the same list).
 /// <para>
-/// One cache per thread (a context's lazy parts are not thread-safe), holding the last document that thread read:
-/// a new document replaces it, so at most one document's contexts per judge thread outlive their detection. The
-/// document is held weakly; a cached context is used only while its segment is still the same string.
+/// One cache per thread (a context's lazy parts are not thread-safe), whose entries live exactly as long as their
+/// document: the table holds the document weakly and its contexts only through it, so once a document's judge is
+/// done they go with it at the next collection. (Before, each thread held its last document's contexts until it
+/// judged another: after a 16 M-character workbook, the lowered copies and word indexes of both lanes, tens of MB,
+/// stayed alive for seconds on pool threads that had nothing else to judge.) A cached context is used only while
+/// its segment is still the same string.
 /// </para>
 /// </summary>
 internal static class SharedSegments
 {
-    [ThreadStatic] private static WeakReference<ExtractedText>? document;
-    [ThreadStatic] private static SegmentContext?[]? contexts;
+    [ThreadStatic] private static ConditionalWeakTable<ExtractedText, SegmentContext?[]>? documents;
 
     /// <summary>The context of segment <paramref name="index"/> of <paramref name="text"/>, whose text is <paramref name="raw"/>.</summary>
     public static SegmentContext For(ExtractedText text, int index, string raw)
     {
-        if (document is null || !document.TryGetTarget(out var known) || !ReferenceEquals(known, text) || contexts is null || contexts.Length != text.Segments.Count)
-        {
-            if (document is null) document = new WeakReference<ExtractedText>(text);
-            else document.SetTarget(text);
-            contexts = new SegmentContext?[text.Segments.Count];
-        }
+        var contexts = (documents ??= []).GetValue(text, static t => new SegmentContext?[t.Segments.Count]);
         var context = contexts[index];
         if (context is null || !ReferenceEquals(context.Text, raw))
             contexts[index] = context = new SegmentContext(index, raw);
