@@ -157,10 +157,12 @@ public sealed class ScanPipeline(
         {
             try
             {
-                await foreach (var doc in extracted.Reader.ReadAllAsync(hardStop).ConfigureAwait(false))
+                while (await extracted.Reader.WaitToReadAsync(hardStop).ConfigureAwait(false))
                 {
-                    var result = await JudgeAsync(doc, hardStop).ConfigureAwait(false);
+                    // The document is taken inside JudgeNextAsync so that nothing here holds its text once judged.
+                    if (await JudgeNextAsync(extracted.Reader, hardStop).ConfigureAwait(false) is not (var result, var chars)) continue;
                     await results.Writer.WriteAsync(result, hardStop).ConfigureAwait(false);
+                    if (chars >= TrimAfterJudgedChars) ReleaseMemoryAfterLargeDocument();
                 }
             }
             catch (OperationCanceledException) when (hardStop.IsCancellationRequested) { }
@@ -400,6 +402,32 @@ public sealed class ScanPipeline(
         var (extraction, ocrOutcome) = await ocrStage!.ReadAsync(doc.Extraction, doc.OcrFile!, ct).ConfigureAwait(false);
         return doc with { Extraction = extraction, Ocr = ocrOutcome, OcrFile = null, Elapsed = doc.Elapsed + clock.Elapsed };
     }
+
+    /// <summary>
+    /// Judges the next extracted document, if another lane did not take it first, and says how much text it had.
+    /// </summary>
+    private async Task<(ScanResult Result, long Chars)?> JudgeNextAsync(ChannelReader<ExtractedDocument> reader, CancellationToken ct)
+    {
+        if (!reader.TryRead(out var doc)) return null;
+        var chars = TextChars(doc.Extraction.Result);
+        return (await JudgeAsync(doc, ct).ConfigureAwait(false), chars);
+    }
+
+    private static long TextChars(ExtractionResult result) => result switch
+    {
+        ExtractionResult.Container c => c.Entries.Sum(e => TextChars(e.Result)),
+        _ => result.TextRead?.TotalChars ?? 0,
+    };
+
+    // Judging a document at the text limit (16 M characters) takes ~120 MB beside its text: lowered copies, word
+    // and sentence indexes, language samples. The GC keeps that heap committed for the next burst, so without a trim
+    // the scanner stayed ~100 MB above its working size for as long as it judged small files after one big one, and
+    // when a worker then met a heavy file of its own the two peaks added up. A blocking compacting collection costs
+    // tens of milliseconds, next to the seconds such a document takes to judge.
+    private const long TrimAfterJudgedChars = 2L * 1024 * 1024;
+
+    private static void ReleaseMemoryAfterLargeDocument() =>
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>Detects and classifies one extracted document within the per-file timeout.</summary>
     private async Task<ScanResult> JudgeAsync(ExtractedDocument doc, CancellationToken ct)

@@ -1,3 +1,5 @@
+using ClassScan.Core.Documents;
+using ClassScan.Core.Findings;
 using ClassScan.Core.Classification;
 using ClassScan.Core.Scanning;
 using ClassScan.TestSupport.Fakes;
@@ -381,6 +383,58 @@ public sealed class ScanPipelineTests
         var summary = await Create(new InMemorySource([("a.txt", "text")])).Pipeline.RunAsync(sink, CancellationToken.None);
 
         Assert.Equal(Reason, summary.IncompleteReason);
+    }
+
+    [Fact]
+    public async Task RunAsync_DocumentJudged_ItsTextIsNotHeldWhileTheLaneWaitsForTheNext()
+    {
+        // The lane's heap trim after a large document can only give back what nothing holds: once a document's
+        // result is written, no lane may keep its text reachable (at the text limit, 32 MB of string).
+        // The next file's open blocks until the first file's text has been checked, so the lane is waiting then.
+        var detector = new RememberingDetector();
+        var progress = new ScanProgress();
+        var analyzer = new DocumentAnalyzer(new ScriptedExtractor(), [detector], new ClassScan.Policy.KlassaRuleEngine(), progress);
+        var source = new InMemorySource([("big.txt", new string('x', 100_000) + " PNR"), ("next.txt", "text")]);
+        source.BlockingOpens.Add("next.txt");
+        bool? heldWhileWaiting = null;
+        var sink = new CollectingSink
+        {
+            OnWrite = r =>
+            {
+                if (r.Item.Id == "big.txt")
+                {
+                    heldWhileWaiting = IsAlive(detector.LastText!);
+                    source.Unblock.Set();
+                }
+                return ValueTask.CompletedTask;
+            },
+        };
+        var options = new ScanOptions { Parallelism = 1, FetchParallelism = 1, FileTimeout = TimeSpan.FromSeconds(10) };
+
+        var summary = await new ScanPipeline(source, analyzer, options, TimeProvider.System, progress)
+            .RunAsync(sink, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(summary.Complete);
+        Assert.Equal(2, sink.Results.Count);
+        Assert.False(heldWhileWaiting, "the judge lane still held the judged document's text");
+    }
+
+    private static bool IsAlive(WeakReference<string> text)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return text.TryGetTarget(out _);
+    }
+
+    /// <summary>Remembers, weakly, the text of the last document it was given.</summary>
+    private sealed class RememberingDetector : IDetector
+    {
+        public WeakReference<string>? LastText { get; private set; }
+
+        public string Id => "test.remembering";
+
+        public void Detect(ExtractedText text, ICollection<Finding> findings) => LastText = new WeakReference<string>(text.Segments[0].Text);
     }
 
     private sealed class FailingCompletionSink(Exception failure) : IScanResultSink
