@@ -14,7 +14,8 @@
 # Usage: benchmarks/bench.sh [--short] [-p CORES] [-r RUNS] [--save] [DIR...]
 #   default DIRs: ../shared/corpus/dev ../shared/corpus/real (without pdfjs__bomb_giant.pdf)
 #   --short  what CI runs: the dev corpus, one run per row, no scaling or ×4 rows (about a minute)
-#   -r RUNS  rounds: every timed row once per round, interleaved; each keeps its fastest (default 2, --short 1)
+#   -r RUNS  rounds: every timed row once per round, interleaved; each keeps its fastest (default 2, --short 1), and
+#            each ratio is also given paired: the median over the rounds of the ratio within a round
 #   --save   also write the table to benchmarks/results/bench-DATE.md
 # Environment: CLASSSCAN_BIN=folder with a built classscan (else published here: Release, ReadyToRun).
 # OCR is off in every row: pdfgrep and ugrep read no scanned pages, and OCR's cost is its own figure (README).
@@ -28,7 +29,7 @@ while [[ $# -gt 0 ]]; do
     -r) RUNS=$2; shift 2 ;;
     --short) SHORT=1; shift ;;
     --save) SAVE=1; shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) DIRS+=("$1"); shift ;;
   esac
 done
@@ -107,7 +108,7 @@ tree_rss() {
 ROWS=()
 row() { ROWS+=("$1"$'\t'"$2"$'\t'"$3"); } # NAME SET FUNCTION
 : > "$WORK/raw"
-# measure_once NAME SET FUNCTION: one timed run; appends "name wall user sys peak_kb" to $WORK/raw.
+# measure_once NAME SET FUNCTION: one timed run; appends "name wall user sys peak_kb round" to $WORK/raw.
 measure_once() {
   local name=$1 set=$2 fn=$3 peak=0 now
   [[ $(bench_count "$WORK/${set%4}.lst") -gt 0 ]] || return 0
@@ -118,7 +119,7 @@ measure_once() {
   done
   wait "$timed" || { echo "bench: $name failed" >&2; exit 1; }
   read -r wall user sys < "$WORK/t"
-  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$wall" "$user" "$sys" "$peak" >> "$WORK/raw"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$wall" "$user" "$sys" "$peak" "$round" >> "$WORK/raw"
   echo "  $name ($set): wall ${wall}s cpu $(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')s peak $((peak / 1024)) MB" >&2
 }
 # Appends "name set files bytes wall cpu peak_kb" to $WORK/rows for each row, in the order they were declared.
@@ -174,33 +175,57 @@ summarise
 printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "floor: inflate OOXML in-process (1 thread)" ooxml "$OOXML_FILES" "$OOXML_BYTES" "$INFLATE_CPU" "$INFLATE_CPU" 0 >> "$WORK/rows"
 printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "ClassScan: OOXML extraction in-process (1 thread)" ooxml "$OOXML_FILES" "$OOXML_BYTES" "$EXTRACT_CPU" "$EXTRACT_CPU" 0 >> "$WORK/rows"
 
+# The ratio table. "value" divides each row's fastest round by the other's; "paired" is the median over the rounds
+# of the ratio within one round, where both rows ran minutes apart: on a host whose speed drifts between rounds the
+# fastest rounds of two rows can come from different minutes, the paired figure cannot.
 table() {
-  awk -F'\t' -v P="$P" -v CORES="$(nproc)" -v DATE="$(date -u +%Y-%m-%d)" -v LOAD="$(cut -d' ' -f1-3 /proc/loadavg)" '
-    { n[NR]=$1; set[NR]=$2; files[NR]=$3; bytes[NR]=$4; wall[NR]=$5; cpu[NR]=$6; peak[NR]=$7; row[$1]=NR }
+  awk -F'\t' -v P="$P" -v CORES="$(nproc)" -v DATE="$(date -u +%Y-%m-%d)" -v LOAD="$(cut -d' ' -f1-3 /proc/loadavg)" -v RUNS="$RUNS" '
+    FNR == NR { rw[$1, $6] = $2; rp[$1, $6] = $5; next }
+    { n[FNR]=$1; set[FNR]=$2; files[FNR]=$3; bytes[FNR]=$4; wall[FNR]=$5; cpu[FNR]=$6; peak[FNR]=$7; row[$1]=FNR; NROWS=FNR }
     function w(name) { return (name in row) ? wall[row[name]] : 0 }
     function c(name) { return (name in row) ? cpu[row[name]] : 0 }
-    function ratio(label, num, den, target) { if (num > 0 && den > 0) printf "| %s | %.2f× | %s |\n", label, num / den, target }
+    function rwall(name, r) { return ((name, r) in rw) ? rw[name, r] : 0 }
+    # Median of the per-round ratios kept in pr[1..k] (k of them); "" when no round has both figures.
+    function median(k,    i, j, t) {
+      if (k == 0) return ""
+      for (i = 2; i <= k; i++) { t = pr[i]; for (j = i - 1; j >= 1 && pr[j] > t; j--) pr[j + 1] = pr[j]; pr[j + 1] = t }
+      return sprintf("%.2f×", (k % 2) ? pr[(k + 1) / 2] : (pr[k / 2] + pr[k / 2 + 1]) / 2)
+    }
+    # NUM1 (+ NUM2) times FACTOR over DEN, per round.
+    function paired(num1, num2, factor, den,    r, k, a, b) {
+      k = 0
+      for (r = 1; r <= RUNS; r++) {
+        a = rwall(num1, r) + (num2 == "" ? 0 : rwall(num2, r)); b = rwall(den, r)
+        if (rwall(num1, r) > 0 && (num2 == "" || rwall(num2, r) > 0) && b > 0) pr[++k] = factor * a / b
+      }
+      return median(k)
+    }
+    function ratio(label, num, den, target, pairs) { if (num > 0 && den > 0) printf "| %s | %.2f× | %s | %s |\n", label, num / den, pairs == "" ? "–" : pairs, target }
     END {
       printf "Benchmark %s: %d-way (xargs -P %d for the tools, classscan -p %d) on %d cores; load at the end %s.\n\n", DATE, P, P, P, CORES, LOAD
       print "| run | set | files | MB | wall s | cpu s | MB/s | peak MB |"
       print "|---|---|---:|---:|---:|---:|---:|---:|"
-      for (i = 1; i <= NR; i++)
+      for (i = 1; i <= NROWS; i++)
         printf "| %s | %s | %d | %.1f | %.2f | %.2f | %.2f | %s |\n", n[i], set[i], files[i], bytes[i] / 1e6, wall[i], cpu[i],
           bytes[i] / 1e6 / wall[i], n[i] ~ /^ClassScan: scan/ ? sprintf("%.0f", peak[i] / 1024) : ""
-      print "\n| ratio (wall; ≥ 1 means ClassScan is as fast) | value | target |"
-      print "|---|---:|---|"
+      print "\n| ratio (wall; ≥ 1 means ClassScan is as fast) | value (fastest rounds) | paired (median of rounds) | target |"
+      print "|---|---:|---:|---|"
       pg = w("peer: pdfgrep -P"); ug = w("peer: ugrep -z -P")
-      ratio("pdfgrep + ugrep ÷ scan of all files", pg + ug, w("ClassScan: scan, all files"), "≥ 1.0")
-      ratio("pdfgrep ÷ scan of the PDFs", pg, w("ClassScan: scan, PDFs"), "≥ 1.5")
-      ratio("in-process inflate floor ÷ OOXML extraction (cpu)", c("floor: inflate OOXML in-process (1 thread)"), c("ClassScan: OOXML extraction in-process (1 thread)"), "≥ 0.5 (within 2×)")
-            ratio("1 core ÷ all cores (scan of all files)", w("ClassScan: scan, 1 core, parallelism 1"), w("ClassScan: scan, all files"), "≥ 1.8")
+      ratio("pdfgrep + ugrep ÷ scan of all files", pg + ug, w("ClassScan: scan, all files"), "≥ 1.0", paired("peer: pdfgrep -P", "peer: ugrep -z -P", 1, "ClassScan: scan, all files"))
+      ratio("pdfgrep ÷ scan of the PDFs", pg, w("ClassScan: scan, PDFs"), "≥ 1.5", paired("peer: pdfgrep -P", "", 1, "ClassScan: scan, PDFs"))
+      ratio("in-process inflate floor ÷ OOXML extraction (cpu)", c("floor: inflate OOXML in-process (1 thread)"), c("ClassScan: OOXML extraction in-process (1 thread)"), "≥ 0.5 (within 2×)", "")
+      ratio("1 core ÷ all cores (scan of all files)", w("ClassScan: scan, 1 core, parallelism 1"), w("ClassScan: scan, all files"), "≥ 1.8", paired("ClassScan: scan, 1 core, parallelism 1", "", 1, "ClassScan: scan, all files"))
       if (w("ceiling: two 1-core scans side by side") > 0)
-        ratio("machine ceiling: two 1-core scans ÷ one", 2 * w("ClassScan: scan, 1 core, parallelism 1"), w("ceiling: two 1-core scans side by side"), "what sharing nothing gives")
-      if ("ClassScan: scan, all files ×4" in row)
-        printf "| peak memory ×4 ÷ ×1 | %.2f | ≤ 1.10 |\n", peak[row["ClassScan: scan, all files ×4"]] / peak[row["ClassScan: scan, all files"]]
+        ratio("machine ceiling: two 1-core scans ÷ one", 2 * w("ClassScan: scan, 1 core, parallelism 1"), w("ceiling: two 1-core scans side by side"), "what sharing nothing gives", paired("ClassScan: scan, 1 core, parallelism 1", "", 2, "ceiling: two 1-core scans side by side"))
+      if ("ClassScan: scan, all files ×4" in row) {
+        k = 0
+        for (r = 1; r <= RUNS; r++) if ((("ClassScan: scan, all files ×4", r) in rp) && rp["ClassScan: scan, all files", r] > 0) pr[++k] = rp["ClassScan: scan, all files ×4", r] / rp["ClassScan: scan, all files", r]
+        m = median(k); sub(/×$/, "", m)
+        printf "| peak memory ×4 ÷ ×1 (highest peaks; paired: per round) | %.2f | %s | ≤ 1.10 |\n", peak[row["ClassScan: scan, all files ×4"]] / peak[row["ClassScan: scan, all files"]], m == "" ? "–" : m
+      }
       print "\nwall/cpu s: whole process tree timed from outside (start-up, model load and report writing included); cpu = user+system."
       print "peak MB: resident memory of the scanner and its worker processes together, sampled every 100 ms."
-    }' "$WORK/rows"
+    }' "$WORK/raw" "$WORK/rows"
 }
 echo
 table | tee "$WORK/table.md"
