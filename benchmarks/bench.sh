@@ -184,23 +184,21 @@ table() {
     { n[FNR]=$1; set[FNR]=$2; files[FNR]=$3; bytes[FNR]=$4; wall[FNR]=$5; cpu[FNR]=$6; peak[FNR]=$7; row[$1]=FNR; NROWS=FNR }
     function w(name) { return (name in row) ? wall[row[name]] : 0 }
     function c(name) { return (name in row) ? cpu[row[name]] : 0 }
-    function rwall(name, r) { return ((name, r) in rw) ? rw[name, r] : 0 }
-    # Median of the per-round ratios kept in pr[1..k] (k of them); "" when no round has both figures.
-    function median(k,    i, j, t) {
-      if (k == 0) return ""
-      for (i = 2; i <= k; i++) { t = pr[i]; for (j = i - 1; j >= 1 && pr[j] > t; j--) pr[j + 1] = pr[j]; pr[j + 1] = t }
-      return sprintf("%.2f×", (k % 2) ? pr[(k + 1) / 2] : (pr[k / 2] + pr[k / 2 + 1]) / 2)
-    }
-    # NUM1 (+ NUM2) times FACTOR over DEN, per round.
-    function paired(num1, num2, factor, den,    r, k, a, b) {
+    function at(v, name, r) { return ((name, r) in v) ? v[name, r] : 0 }
+    # Median over the rounds of FACTOR × (NUM1 [+ NUM2]) ÷ DEN, all three from the same round of V (rw: wall,
+    # rp: peak); "–" when no round has them all.
+    function paired(v, num1, num2, factor, den,    r, k, a, b, i, j, t) {
       k = 0
       for (r = 1; r <= RUNS; r++) {
-        a = rwall(num1, r) + (num2 == "" ? 0 : rwall(num2, r)); b = rwall(den, r)
-        if (rwall(num1, r) > 0 && (num2 == "" || rwall(num2, r) > 0) && b > 0) pr[++k] = factor * a / b
+        a = at(v, num1, r); b = at(v, den, r)
+        if (num2 != "") { if (at(v, num2, r) <= 0) continue; a += at(v, num2, r) }
+        if (at(v, num1, r) > 0 && b > 0) pr[++k] = factor * a / b
       }
-      return median(k)
+      if (k == 0) return "–"
+      for (i = 2; i <= k; i++) { t = pr[i]; for (j = i - 1; j >= 1 && pr[j] > t; j--) pr[j + 1] = pr[j]; pr[j + 1] = t }
+      return sprintf("%.2f", (k % 2) ? pr[(k + 1) / 2] : (pr[k / 2] + pr[k / 2 + 1]) / 2)
     }
-    function ratio(label, num, den, target, pairs) { if (num > 0 && den > 0) printf "| %s | %.2f× | %s | %s |\n", label, num / den, pairs == "" ? "–" : pairs, target }
+    function ratio(label, num, den, target, pairs) { if (num > 0 && den > 0) printf "| %s | %.2f× | %s | %s |\n", label, num / den, pairs == "–" ? pairs : pairs "×", target }
     END {
       printf "Benchmark %s: %d-way (xargs -P %d for the tools, classscan -p %d) on %d cores; load at the end %s.\n\n", DATE, P, P, P, CORES, LOAD
       print "| run | set | files | MB | wall s | cpu s | MB/s | peak MB |"
@@ -211,18 +209,15 @@ table() {
       print "\n| ratio (wall; ≥ 1 means ClassScan is as fast) | value (fastest rounds) | paired (median of rounds) | target |"
       print "|---|---:|---:|---|"
       pg = w("peer: pdfgrep -P"); ug = w("peer: ugrep -z -P")
-      ratio("pdfgrep + ugrep ÷ scan of all files", pg + ug, w("ClassScan: scan, all files"), "≥ 1.0", paired("peer: pdfgrep -P", "peer: ugrep -z -P", 1, "ClassScan: scan, all files"))
-      ratio("pdfgrep ÷ scan of the PDFs", pg, w("ClassScan: scan, PDFs"), "≥ 1.5", paired("peer: pdfgrep -P", "", 1, "ClassScan: scan, PDFs"))
-      ratio("in-process inflate floor ÷ OOXML extraction (cpu)", c("floor: inflate OOXML in-process (1 thread)"), c("ClassScan: OOXML extraction in-process (1 thread)"), "≥ 0.5 (within 2×)", "")
-      ratio("1 core ÷ all cores (scan of all files)", w("ClassScan: scan, 1 core, parallelism 1"), w("ClassScan: scan, all files"), "≥ 1.8", paired("ClassScan: scan, 1 core, parallelism 1", "", 1, "ClassScan: scan, all files"))
+      ratio("pdfgrep + ugrep ÷ scan of all files", pg + ug, w("ClassScan: scan, all files"), "≥ 1.0", paired(rw, "peer: pdfgrep -P", "peer: ugrep -z -P", 1, "ClassScan: scan, all files"))
+      ratio("pdfgrep ÷ scan of the PDFs", pg, w("ClassScan: scan, PDFs"), "≥ 1.5", paired(rw, "peer: pdfgrep -P", "", 1, "ClassScan: scan, PDFs"))
+      ratio("in-process inflate floor ÷ OOXML extraction (cpu)", c("floor: inflate OOXML in-process (1 thread)"), c("ClassScan: OOXML extraction in-process (1 thread)"), "≥ 0.5 (within 2×)", "–")
+      ratio("1 core ÷ all cores (scan of all files)", w("ClassScan: scan, 1 core, parallelism 1"), w("ClassScan: scan, all files"), "≥ 1.8", paired(rw, "ClassScan: scan, 1 core, parallelism 1", "", 1, "ClassScan: scan, all files"))
       if (w("ceiling: two 1-core scans side by side") > 0)
-        ratio("machine ceiling: two 1-core scans ÷ one", 2 * w("ClassScan: scan, 1 core, parallelism 1"), w("ceiling: two 1-core scans side by side"), "what sharing nothing gives", paired("ClassScan: scan, 1 core, parallelism 1", "", 2, "ceiling: two 1-core scans side by side"))
-      if ("ClassScan: scan, all files ×4" in row) {
-        k = 0
-        for (r = 1; r <= RUNS; r++) if ((("ClassScan: scan, all files ×4", r) in rp) && rp["ClassScan: scan, all files", r] > 0) pr[++k] = rp["ClassScan: scan, all files ×4", r] / rp["ClassScan: scan, all files", r]
-        m = median(k); sub(/×$/, "", m)
-        printf "| peak memory ×4 ÷ ×1 (highest peaks; paired: per round) | %.2f | %s | ≤ 1.10 |\n", peak[row["ClassScan: scan, all files ×4"]] / peak[row["ClassScan: scan, all files"]], m == "" ? "–" : m
-      }
+        ratio("machine ceiling: two 1-core scans ÷ one", 2 * w("ClassScan: scan, 1 core, parallelism 1"), w("ceiling: two 1-core scans side by side"), "what sharing nothing gives", paired(rw, "ClassScan: scan, 1 core, parallelism 1", "", 2, "ceiling: two 1-core scans side by side"))
+      if ("ClassScan: scan, all files ×4" in row)
+        printf "| peak memory ×4 ÷ ×1 (highest peaks; paired: per round) | %.2f | %s | ≤ 1.10 |\n", peak[row["ClassScan: scan, all files ×4"]] / peak[row["ClassScan: scan, all files"]],
+          paired(rp, "ClassScan: scan, all files ×4", "", 1, "ClassScan: scan, all files")
       print "\nwall/cpu s: whole process tree timed from outside (start-up, model load and report writing included); cpu = user+system."
       print "peak MB: resident memory of the scanner and its worker processes together, sampled every 100 ms."
     }' "$WORK/raw" "$WORK/rows"
